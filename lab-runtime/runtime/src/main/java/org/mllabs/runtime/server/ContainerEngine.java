@@ -1,0 +1,67 @@
+package org.mllabs.runtime.server;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.Optional;
+import org.mllabs.runtime.LabEnvironment;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.DockerImageName;
+
+/** The Docker-compatible container engine Testcontainers finds (Docker, or Podman's socket), if any. */
+public final class ContainerEngine {
+
+    /** The variable that names another MLflow image. */
+    static final String IMAGE_VARIABLE = "MLLABS_MLFLOW_IMAGE";
+
+    private ContainerEngine() {
+    }
+
+    /** Whether an engine answers. Testcontainers looks at DOCKER_HOST, ~/.testcontainers.properties and the usual sockets. */
+    public static boolean isAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The image to run: {@code MLLABS_MLFLOW_IMAGE} if set; else the locally built image when the engine has it
+     * (machines that reach no registry); else the official image at the pinned version.
+     */
+    public static DockerImageName chooseImage(LabEnvironment environment) {
+        Optional<String> configured = environment.get(IMAGE_VARIABLE);
+        if (configured.isPresent()) {
+            return DockerImageName.parse(configured.get());
+        }
+        return hasImage(MlflowContainer.LOCAL_IMAGE) ? MlflowContainer.LOCAL_IMAGE : MlflowContainer.DEFAULT_IMAGE;
+    }
+
+    private static boolean hasImage(DockerImageName image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image.asCanonicalNameString()).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Stops and removes a container; one that is already gone is fine. */
+    static void remove(String containerId) {
+        try {
+            DockerClientFactory.instance().client().removeContainerCmd(containerId).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    /** Whether the container still exists and runs. */
+    static boolean isRunning(String containerId) {
+        try {
+            Boolean running = DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec()
+                    .getState().getRunning();
+            return Boolean.TRUE.equals(running);
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}

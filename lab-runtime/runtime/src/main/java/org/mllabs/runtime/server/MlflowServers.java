@@ -1,0 +1,238 @@
+package org.mllabs.runtime.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
+
+/**
+ * Finds or starts the MLflow server a lab talks to, and stops it. Every choice is announced.
+ *
+ * <p>Order: {@code MLFLOW_TRACKING_URI}; the server recorded in the state directory, if it still answers; a new
+ * container when an engine answers; a local {@code mlflow server} when {@code mlflow} is on {@code PATH}; else one
+ * error naming the three ways to get a server. {@code MLLABS_SERVER=container} or {@code process} forces a provider.
+ */
+public final class MlflowServers {
+
+    /** The variable that forces a provider: {@code container} or {@code process}. */
+    public static final String PROVIDER_VARIABLE = "MLLABS_SERVER";
+
+    private final LabHome home;
+    private final LabEnvironment environment;
+    private final Consumer<String> announcer;
+
+    /**
+     * @param home the state directory, whose {@code mlflow/} the server stores its data in
+     * @param environment the environment to read
+     * @param announcer receives one line for each choice made and each long step
+     */
+    public MlflowServers(LabHome home, LabEnvironment environment, Consumer<String> announcer) {
+        this.home = home;
+        this.environment = environment;
+        this.announcer = announcer;
+    }
+
+    /** A running server: the configured one, the recorded one, or a new one on a free port. */
+    public MlflowServer connect() {
+        return up(OptionalInt.empty());
+    }
+
+    /**
+     * Like {@link #connect()}, with a port for a new server.
+     *
+     * @param port the host port a new server listens on; a free one when empty
+     */
+    public MlflowServer up(OptionalInt port) {
+        Optional<MlflowServer> configured = configured();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        return withLock(() -> {
+            Optional<ServerRecord> recorded = ServerRecord.read(home.serverRecord());
+            if (recorded.isPresent()) {
+                MlflowServer server = recorded.get().toServer();
+                if (MlflowHealth.isUp(server.trackingUri())) {
+                    announcer.accept("Using the running MLflow server (" + server.detail() + ") at " + server.uiUrl());
+                    return server;
+                }
+                announcer.accept("The MLflow server recorded at " + server.uiUrl() + " no longer answers; starting a new one.");
+                stopRecorded(recorded.get());
+            }
+            return start(port);
+        });
+    }
+
+    /** The server that is up now, without starting one. */
+    public Optional<MlflowServer> running() {
+        Optional<String> uri = environment.get(LabEnvironment.MLFLOW_TRACKING_URI);
+        if (uri.isPresent()) {
+            MlflowServer server = new MlflowServer(URI.create(uri.get()), MlflowServer.Provider.TRACKING_URI,
+                    "MLFLOW_TRACKING_URI");
+            return MlflowHealth.isUp(server.trackingUri()) ? Optional.of(server) : Optional.empty();
+        }
+        return ServerRecord.read(home.serverRecord()).map(ServerRecord::toServer)
+                .filter(server -> MlflowHealth.isUp(server.trackingUri()));
+    }
+
+    /**
+     * Stops the server an earlier command started. The data in the state directory stays.
+     *
+     * @return the server that was stopped, if there was one
+     */
+    public Optional<MlflowServer> down() {
+        return withLock(() -> {
+            Optional<ServerRecord> recorded = ServerRecord.read(home.serverRecord());
+            recorded.ifPresent(this::stopRecorded);
+            return recorded.map(ServerRecord::toServer);
+        });
+    }
+
+    private Optional<MlflowServer> configured() {
+        Optional<String> uri = environment.get(LabEnvironment.MLFLOW_TRACKING_URI);
+        if (uri.isEmpty()) {
+            return Optional.empty();
+        }
+        URI trackingUri;
+        try {
+            trackingUri = URI.create(uri.get());
+        } catch (IllegalArgumentException e) {
+            throw new MlflowServerException("MLFLOW_TRACKING_URI is not a URL: " + uri.get()
+                    + ". Set it to the server's address, such as http://localhost:5000, or unset it.", e);
+        }
+        Optional<String> problem = MlflowHealth.problem(trackingUri);
+        if (problem.isPresent()) {
+            throw new MlflowServerException("The MLflow server at " + trackingUri + " (from MLFLOW_TRACKING_URI) "
+                    + "does not answer: " + problem.get() + ". Start that server, correct MLFLOW_TRACKING_URI, "
+                    + "or unset it so that mllabs starts its own server.");
+        }
+        announcer.accept("Using the MLflow server at " + trackingUri + " (from MLFLOW_TRACKING_URI)");
+        return Optional.of(new MlflowServer(trackingUri, MlflowServer.Provider.TRACKING_URI, "MLFLOW_TRACKING_URI"));
+    }
+
+    private MlflowServer start(OptionalInt port) {
+        port.ifPresent(Ports::requireFree);
+        String forced = environment.get(PROVIDER_VARIABLE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("auto");
+        switch (forced) {
+            case "container" -> {
+                if (!ContainerEngine.isAvailable()) {
+                    throw new MlflowServerException(PROVIDER_VARIABLE + "=container, but no container engine answers. "
+                            + "Start Docker or Podman's socket (bash lab-runtime/environment/setup.sh), "
+                            + "or unset " + PROVIDER_VARIABLE + ".");
+                }
+                return startContainer(port);
+            }
+            case "process" -> {
+                return startProcess(port, environment.findExecutable("mlflow").orElseThrow(() ->
+                        new MlflowServerException(PROVIDER_VARIABLE + "=process, but `mlflow` is not on PATH. "
+                                + "pip install mlflow==" + MlflowServerVersion.mlflow() + ", or unset "
+                                + PROVIDER_VARIABLE + ".")));
+            }
+            case "auto" -> {
+                if (ContainerEngine.isAvailable()) {
+                    return startContainer(port);
+                }
+                Optional<java.nio.file.Path> mlflow = environment.findExecutable("mlflow");
+                if (mlflow.isPresent()) {
+                    return startProcess(port, mlflow.get());
+                }
+                throw MlflowServerException.noWayToGetAServer(
+                        "MLFLOW_TRACKING_URI is unset, no container engine answers, and `mlflow` is not on PATH");
+            }
+            default -> throw new MlflowServerException(PROVIDER_VARIABLE + "=" + forced
+                    + " is not a provider: use container or process, or unset it.");
+        }
+    }
+
+    private MlflowServer startContainer(OptionalInt port) {
+        if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            throw new MlflowServerException("The MLflow container must outlive this command, which needs "
+                    + "Testcontainers' reuse: run the lab command through lab-runtime/cli/lab (it sets "
+                    + "TESTCONTAINERS_REUSE_ENABLE=true), or add testcontainers.reuse.enable=true to "
+                    + "~/.testcontainers.properties.");
+        }
+        DockerImageName image = ContainerEngine.chooseImage(environment);
+        announcer.accept("Starting MLflow " + MlflowServerVersion.mlflow() + " in a container (" + image
+                + "), data in " + home.mlflowState() + " ...");
+        long started = System.nanoTime();
+        @SuppressWarnings("resource") // it outlives this JVM on purpose; `lab down` removes it
+        MlflowContainer container = new MlflowContainer(image)
+                .withStateDirectory(home.mlflowState())
+                .withLabel("org.mllabs.role", "mlflow-server")
+                .withLabel("org.mllabs.home", home.root().toString())
+                .withReuse(true);
+        port.ifPresent(p -> container.setPortBindings(List.of(p + ":" + MlflowContainer.MLFLOW_PORT)));
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            throw new MlflowServerException("The MLflow container did not start: " + rootMessage(e)
+                    + ". Check that the image " + image + " exists or can be pulled (on machines without a registry: "
+                    + "bash lab-runtime/environment/setup.sh builds it), or set " + ContainerEngine.IMAGE_VARIABLE
+                    + " to another image.", e);
+        }
+        ServerRecord record = new ServerRecord(MlflowServer.Provider.CONTAINER, container.getTrackingUri(),
+                container.getContainerId(), null, image.asCanonicalNameString(), Instant.now().toString());
+        record.write(home.serverRecord());
+        announceReady(record, started);
+        return record.toServer();
+    }
+
+    private MlflowServer startProcess(OptionalInt port, java.nio.file.Path mlflow) {
+        int chosen = port.orElseGet(Ports::free);
+        announcer.accept("Starting `" + mlflow + " server` on port " + chosen + ", data in " + home.mlflowState() + " ...");
+        long started = System.nanoTime();
+        Process process = LocalMlflowProcess.start(mlflow, home.mlflowState(), chosen,
+                home.logs().resolve("mlflow-server.log"));
+        ServerRecord record = new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, "http://127.0.0.1:" + chosen,
+                null, process.pid(), null, Instant.now().toString());
+        record.write(home.serverRecord());
+        announceReady(record, started);
+        return record.toServer();
+    }
+
+    private void announceReady(ServerRecord record, long startedNanos) {
+        announcer.accept(String.format(Locale.ROOT, "MLflow is ready at %s (%.1f s)", record.trackingUri(),
+                (System.nanoTime() - startedNanos) / 1e9));
+    }
+
+    private void stopRecorded(ServerRecord record) {
+        switch (record.provider()) {
+            case CONTAINER -> {
+                if (ContainerEngine.isAvailable()) {
+                    ContainerEngine.remove(record.containerId());
+                }
+            }
+            case LOCAL_PROCESS -> LocalMlflowProcess.stop(record.pid());
+            case TRACKING_URI -> { /* never recorded */ }
+        }
+        ServerRecord.delete(home.serverRecord());
+    }
+
+    private <T> T withLock(java.util.function.Supplier<T> action) {
+        try (FileChannel channel = FileChannel.open(home.serverLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            return action.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + home.serverLock(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * MLflow tracking servers: which one a lab talks to, and how it is started, found again and stopped.
+ *
+ * <p>{@link org.mllabs.runtime.server.MlflowServers} chooses, in this order: the server named by
+ * {@code MLFLOW_TRACKING_URI}; the server recorded by an earlier command, if it still answers; a new
+ * {@link org.mllabs.runtime.server.MlflowContainer} when a container engine answers; a local {@code mlflow server}
+ * process when {@code mlflow} is on {@code PATH}. Otherwise it fails with one message naming the three ways to get a
+ * server.
+ */
+package org.mllabs.runtime.server;
