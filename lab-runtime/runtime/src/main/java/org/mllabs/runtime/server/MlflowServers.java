@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
@@ -32,6 +33,7 @@ public final class MlflowServers {
     private final LabHome home;
     private final LabEnvironment environment;
     private final Consumer<String> announcer;
+    private final BooleanSupplier engineAvailable;
 
     /**
      * @param home the state directory, whose {@code mlflow/} the server stores its data in
@@ -39,9 +41,15 @@ public final class MlflowServers {
      * @param announcer receives one line for each choice made and each long step
      */
     public MlflowServers(LabHome home, LabEnvironment environment, Consumer<String> announcer) {
+        this(home, environment, announcer, ContainerEngine::isAvailable);
+    }
+
+    /** As above, with the answer to "does a container engine answer?" given, for tests. */
+    MlflowServers(LabHome home, LabEnvironment environment, Consumer<String> announcer, BooleanSupplier engineAvailable) {
         this.home = home;
         this.environment = environment;
         this.announcer = announcer;
+        this.engineAvailable = engineAvailable;
     }
 
     /** A running server: the configured one, the recorded one, or a new one on a free port. */
@@ -126,7 +134,7 @@ public final class MlflowServers {
         String forced = environment.get(PROVIDER_VARIABLE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("auto");
         switch (forced) {
             case "container" -> {
-                if (!ContainerEngine.isAvailable()) {
+                if (!engineAvailable.getAsBoolean()) {
                     throw new MlflowServerException(PROVIDER_VARIABLE + "=container, but no container engine answers. "
                             + "Start Docker or Podman's socket (bash lab-runtime/environment/setup.sh), "
                             + "or unset " + PROVIDER_VARIABLE + ".");
@@ -140,7 +148,7 @@ public final class MlflowServers {
                                 + PROVIDER_VARIABLE + ".")));
             }
             case "auto" -> {
-                if (ContainerEngine.isAvailable()) {
+                if (engineAvailable.getAsBoolean()) {
                     return startContainer(port);
                 }
                 Optional<java.nio.file.Path> mlflow = environment.findExecutable("mlflow");
@@ -209,7 +217,7 @@ public final class MlflowServers {
     private void stopRecorded(ServerRecord record) {
         switch (record.provider()) {
             case CONTAINER -> {
-                if (ContainerEngine.isAvailable()) {
+                if (engineAvailable.getAsBoolean()) {
                     ContainerEngine.remove(record.containerId());
                 }
             }

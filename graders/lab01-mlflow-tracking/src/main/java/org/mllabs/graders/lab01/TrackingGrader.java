@@ -1,0 +1,225 @@
+package org.mllabs.graders.lab01;
+
+import static org.mllabs.graders.lab01.TrackingEvidence.metrics;
+import static org.mllabs.graders.lab01.TrackingEvidence.name;
+import static org.mllabs.graders.lab01.TrackingEvidence.params;
+import static org.mllabs.graders.lab01.TrackingEvidence.tags;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Tolerance;
+
+/** Grades lab 01, MLflow tracking, one check per README step. */
+public final class TrackingGrader implements Grader {
+
+    static final Set<String> REG_PARAMS = Set.of("0.001", "0.01", "0.1");
+    static final String MAX_ITER = "20";
+    static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String labId() {
+        return "lab01";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        TrackingEvidence evidence = new TrackingEvidence(context);
+        return List.of(
+                Check.of("lab01.step1", 10, "experiment exists",
+                        "README step 1: create the experiment named context.experimentName() with createExperiment, "
+                                + "or reuse it with getExperimentByName.",
+                        () -> experiment(evidence)),
+                Check.of("lab01.step2", 15, "parent run with tags and params",
+                        "README step 2: start a run named regparam-sweep with context.runTags(), "
+                                + "and log the params dataset=customer_churn and max_iter=20.",
+                        () -> parentRun(evidence)).dependsOn("lab01.step1"),
+                Check.of("lab01.step3", 20, "nested child run per candidate",
+                        "README step 3: one run per candidate with the tag mlflow.parentRunId set to the parent's id, "
+                                + "params reg_param and max_iter, metric test_auc, status FINISHED.",
+                        () -> childRuns(evidence)).dependsOn("lab01.step2"),
+                Check.of("lab01.step4", 15, "train_loss logged over steps",
+                        "README step 4: log train_loss once per iteration with step = the iteration's index (0, 1, 2 ...).",
+                        () -> lossCurves(evidence)).dependsOn("lab01.step3"),
+                Check.of("lab01.step5", 10, "model_family tag on each candidate",
+                        "README step 5: setTag(runId, \"model_family\", \"logistic_regression\") on every child run.",
+                        () -> familyTags(evidence)).dependsOn("lab01.step3"),
+                Check.of("lab01.step6", 15, "coefficients.json artifact on each candidate",
+                        "README step 6: upload a JSON object {feature: coefficient} as coefficients.json at the root "
+                                + "of each child run's artifacts.",
+                        () -> coefficients(evidence)).dependsOn("lab01.step3"),
+                Check.of("lab01.step7", 15, "best candidate recorded on the parent",
+                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the parent's tag "
+                                + "best_run_id, log its metric best_test_auc, and finish the parent run.",
+                        () -> best(evidence)).dependsOn("lab01.step3"));
+    }
+
+    private static CheckResult experiment(TrackingEvidence evidence) {
+        return evidence.experiment()
+                .map(e -> CheckResult.passed("experiment " + e.getName() + " (id " + e.getExperimentId() + ")"))
+                .orElseGet(() -> CheckResult.failed("found no active experiment named " + evidence.experimentName()
+                        + describeOthers(evidence.otherExperimentNames())));
+    }
+
+    private static String describeOthers(List<String> others) {
+        return others.isEmpty() ? "" : "; your experiments are " + String.join(", ", others);
+    }
+
+    private static CheckResult parentRun(TrackingEvidence evidence) {
+        Optional<Run> parent = evidence.parent();
+        if (parent.isEmpty()) {
+            return CheckResult.failed("found no run named " + TrackingEvidence.PARENT_RUN_NAME + " in "
+                    + evidence.experimentName());
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, String> params = params(parent.get());
+        expect(problems, "param dataset", "customer_churn", params.get("dataset"));
+        expect(problems, "param max_iter", MAX_ITER, params.get("max_iter"));
+        problems.addAll(labTagProblems(parent.get(), evidence.learner()));
+        return CheckResult.when(problems.isEmpty(), "parent run " + parent.get().getInfo().getRunId(),
+                "parent run " + parent.get().getInfo().getRunId() + ": " + String.join("; ", problems));
+    }
+
+    private static CheckResult childRuns(TrackingEvidence evidence) {
+        List<Run> children = evidence.children();
+        List<String> problems = new ArrayList<>();
+        Set<String> regParams = new TreeSet<>();
+        for (Run child : children) {
+            Map<String, String> params = params(child);
+            Double auc = metrics(child).get("test_auc");
+            String where = "child " + name(child) + ": ";
+            if (params.get("reg_param") == null) {
+                problems.add(where + "no param reg_param");
+            } else {
+                regParams.add(params.get("reg_param"));
+            }
+            expect(problems, where + "param max_iter", MAX_ITER, params.get("max_iter"));
+            if (auc == null || !(auc > 0.5 && auc <= 1.0)) {
+                problems.add(where + "expected metric test_auc in (0.5, 1], found " + auc);
+            }
+            if (child.getInfo().getStatus() != RunStatus.FINISHED) {
+                problems.add(where + "expected status FINISHED, found " + child.getInfo().getStatus());
+            }
+            labTagProblems(child, evidence.learner()).forEach(p -> problems.add(where + p));
+        }
+        if (!regParams.equals(new TreeSet<>(REG_PARAMS))) {
+            problems.add(0, "expected child runs with reg_param " + new TreeSet<>(REG_PARAMS) + ", found "
+                    + children.size() + " child runs with reg_param " + regParams);
+        }
+        return CheckResult.when(problems.isEmpty(), children.size() + " child runs", String.join("\n", problems));
+    }
+
+    private static CheckResult lossCurves(TrackingEvidence evidence) {
+        List<String> problems = new ArrayList<>();
+        for (Run child : evidence.children()) {
+            List<Metric> history = evidence.history(child, "train_loss");
+            String where = "child " + name(child) + ": ";
+            if (history.size() < 2) {
+                problems.add(where + "expected train_loss at 2 or more steps, found " + history.size() + " values");
+                continue;
+            }
+            for (int i = 0; i < history.size(); i++) {
+                if (history.get(i).getStep() != i) {
+                    problems.add(where + "expected steps 0.." + (history.size() - 1) + ", found step "
+                            + history.get(i).getStep() + " at position " + i);
+                    break;
+                }
+            }
+            double first = history.get(0).getValue();
+            double last = history.get(history.size() - 1).getValue();
+            if (!(last <= first)) {
+                problems.add(where + "train_loss should fall during training, found " + first + " at step 0 and "
+                        + last + " at the last step");
+            }
+        }
+        return CheckResult.when(problems.isEmpty(), "train_loss curves on every child run", String.join("\n", problems));
+    }
+
+    private static CheckResult familyTags(TrackingEvidence evidence) {
+        List<String> problems = new ArrayList<>();
+        for (Run child : evidence.children()) {
+            expect(problems, "child " + name(child) + ": tag model_family", "logistic_regression",
+                    tags(child).get("model_family"));
+        }
+        return CheckResult.when(problems.isEmpty(), "model_family tags", String.join("\n", problems));
+    }
+
+    private static CheckResult coefficients(TrackingEvidence evidence) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Run child : evidence.children()) {
+            String where = "child " + name(child) + ": ";
+            Optional<byte[]> file = evidence.artifact(child, "coefficients.json");
+            if (file.isEmpty()) {
+                problems.add(where + "no artifact coefficients.json");
+                continue;
+            }
+            JsonNode json;
+            try {
+                json = JSON.readTree(file.get());
+            } catch (IOException e) {
+                problems.add(where + "coefficients.json is not JSON: " + e.getMessage());
+                continue;
+            }
+            for (String feature : FEATURES) {
+                if (json == null || !json.path(feature).isNumber()) {
+                    problems.add(where + "coefficients.json has no number for " + feature + ", found "
+                            + (json == null ? "nothing" : json.path(feature)));
+                }
+            }
+        }
+        return CheckResult.when(problems.isEmpty(), "coefficients.json on every child run", String.join("\n", problems));
+    }
+
+    private static CheckResult best(TrackingEvidence evidence) {
+        Run parent = evidence.parent().orElseThrow();
+        Run expected = evidence.children().stream()
+                .filter(run -> metrics(run).containsKey("test_auc"))
+                .max(Comparator.comparingDouble(run -> metrics(run).get("test_auc")))
+                .orElseThrow();
+        double expectedAuc = metrics(expected).get("test_auc");
+        List<String> problems = new ArrayList<>();
+        String recorded = tags(parent).get("best_run_id");
+        if (!expected.getInfo().getRunId().equals(recorded)) {
+            problems.add("expected tag best_run_id = " + expected.getInfo().getRunId() + " (" + name(expected)
+                    + ", test_auc " + expectedAuc + "), found " + recorded);
+        }
+        Double recordedAuc = metrics(parent).get("best_test_auc");
+        if (recordedAuc == null || !Tolerance.close(expectedAuc, recordedAuc)) {
+            problems.add("expected metric best_test_auc = " + expectedAuc + ", found " + recordedAuc);
+        }
+        if (parent.getInfo().getStatus() != RunStatus.FINISHED) {
+            problems.add("expected the parent run FINISHED, found " + parent.getInfo().getStatus());
+        }
+        return CheckResult.when(problems.isEmpty(), "best run " + name(expected), String.join("\n", problems));
+    }
+
+    private static List<String> labTagProblems(Run run, String learner) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> tags = tags(run);
+        expect(problems, "tag mllabs.lab", "lab01", tags.get("mllabs.lab"));
+        expect(problems, "tag mllabs.learner", learner, tags.get("mllabs.learner"));
+        return problems;
+    }
+
+    private static void expect(List<String> problems, String what, String expected, String found) {
+        if (!expected.equals(found)) {
+            problems.add("expected " + what + " = " + expected + ", found " + (found == null ? "none" : found));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.mllabs.graders.lab01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mllabs.grading.CheckOutcome;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.ConsoleReport;
+import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.Grading;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabRunResult;
+import org.mllabs.runtime.lab.LabVariant;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.LabFixture;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.Mutant;
+import org.mllabs.runtime.testing.SparkExtension;
+
+/** Lab 01 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+class TrackingGraderIT {
+
+    private LabFixture labs;
+    private MlflowServer server;
+
+    @BeforeEach
+    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
+        this.server = server;
+        this.labs = new LabFixture(server, spark, work);
+    }
+
+    @Test
+    void theReferenceSolutionEarnsFullMarks() {
+        LearnerId learner = LabFixture.newLearner("solution");
+        assertThat(labs.run("lab01", LabVariant.SOLUTION, learner).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+
+        GradeReport report = grade(learner);
+
+        assertThat(report.score()).as(render(report)).isEqualTo(100).isEqualTo(report.maxScore());
+    }
+
+    @Test
+    void theUntouchedStarterStopsAtStepOneAndEarnsNothingWithAHintForEveryStep() {
+        LearnerId learner = LabFixture.newLearner("starter");
+        LabRunResult run = labs.run("lab01", LabVariant.STARTER, learner);
+        assertThat(run.status()).isEqualTo(LabRunResult.Status.STEP_NOT_DONE);
+        assertThat(run.stepId()).contains("lab01.step1");
+
+        GradeReport report = grade(learner);
+
+        assertThat(report.score()).isZero();
+        assertThat(report.outcome("lab01.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab01.step1").result().detail()).contains("/mllabs/" + learner + "/lab01");
+        assertThat(report.outcomes()).allSatisfy(outcome -> assertThat(outcome.check().guidance())
+                .startsWith("README step " + outcome.check().id().substring("lab01.step".length())));
+        assertThat(render(report)).contains("Failed 7 of 7 checks", "Score: 0/100");
+    }
+
+    static Stream<Mutant> mutants() {
+        return Mutant.readAll(Path.of("src/test/resources/mutants.yaml")).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
+        LearnerId learner = LabFixture.newLearner("mutant");
+        assertThat(labs.run("lab01", mutant, learner).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+
+        GradeReport report = grade(learner);
+
+        List<String> failed = report.outcomes().stream()
+                .filter(o -> o.result().status() == CheckResult.Status.FAILED)
+                .map(o -> o.check().id()).toList();
+        assertThat(failed).as(render(report)).containsExactlyElementsOf(mutant.fails());
+        int lost = report.outcomes().stream().filter(o -> !o.result().passed())
+                .mapToInt(o -> o.check().points()).sum();
+        int intended = report.outcomes().stream()
+                .filter(o -> mutant.fails().contains(o.check().id()) || dependsOnFailed(o, mutant.fails()))
+                .mapToInt(o -> o.check().points()).sum();
+        assertThat(lost).as(render(report)).isEqualTo(intended);
+        assertThat(report.outcome(mutant.fails().get(0)).result().detail()).contains(mutant.hint());
+    }
+
+    private static boolean dependsOnFailed(CheckOutcome outcome, List<String> failed) {
+        return outcome.check().dependsOn().stream().anyMatch(failed::contains);
+    }
+
+    private GradeReport grade(LearnerId learner) {
+        GradeReport report = Grading.grade(new TrackingGrader(), GradingContext.of(learner, server));
+        System.out.print(render(report));
+        return report;
+    }
+
+    private static String render(GradeReport report) {
+        return new ConsoleReport(false, true).render(report);
+    }
+}

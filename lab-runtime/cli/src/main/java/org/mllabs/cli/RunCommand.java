@@ -1,0 +1,70 @@
+package org.mllabs.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabContext;
+import org.mllabs.runtime.lab.LabDescriptor;
+import org.mllabs.runtime.lab.LabRunResult;
+import org.mllabs.runtime.lab.LabRunner;
+import org.mllabs.runtime.lab.LabVariant;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.spark.LabSpark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lab run <lab> [--solution]}: compiles and runs the learner's code, or the reference solution. */
+@Command(name = "run", description = "Compile and run a lab: your code, or the reference solution.")
+final class RunCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Parameters(paramLabel = "<lab>", description = "The lab, such as lab01.")
+    private String labName;
+
+    @Option(names = "--solution", description = "Run the reference solution instead of your code.")
+    private boolean solution;
+
+    @Option(names = "--learner", paramLabel = "<id>", description = "Whose experiment to log to (default: $MLLABS_LEARNER or your login).")
+    private String learnerOption;
+
+    RunCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        LabDescriptor lab = session.labs().get(labName);
+        LearnerId learner = session.learner(learnerOption);
+        LabVariant variant = solution ? LabVariant.SOLUTION : LabVariant.STARTER;
+        MlflowServer server = session.servers().connect();
+        LabHome home = session.home();
+        AtomicReference<SparkSession> spark = new AtomicReference<>();
+        LabContext context = new LabContext(lab, learner, server,
+                () -> spark.updateAndGet(started -> started != null ? started : LabSpark.builder()
+                        .appName("mllabs " + lab.id()).warehouse(home.work("spark-warehouse")).getOrCreate()),
+                session.repository().datasets(), home.work(lab.id()), session::say);
+        LabRunResult result;
+        try (context) {
+            session.say("Running " + lab.id() + " (" + variant.name().toLowerCase(Locale.ROOT) + ") for learner "
+                    + learner + ", experiment " + context.experimentName());
+            result = LabRunner.run(lab, variant, context, home.work(lab.id() + "-" + variant.name().toLowerCase(Locale.ROOT)));
+        } finally {
+            if (spark.get() != null) {
+                spark.get().stop();
+            }
+        }
+        session.say(String.format(Locale.ROOT, "%s (%.1f s)", result.message(), result.duration().toNanos() / 1e9));
+        context.tracking().getExperimentByName(context.experimentName()).ifPresent(experiment ->
+                session.say("Your runs: " + server.experimentUrl(experiment.getExperimentId())));
+        if (!result.completed()) {
+            return ExitCodes.LAB_DID_NOT_COMPLETE;
+        }
+        session.say("Grade it with: lab grade " + lab.id());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package org.mllabs.grading;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs a grader's checks in order and collects the report. */
+public final class Grading {
+
+    private Grading() {
+    }
+
+    /**
+     * Grades a lab.
+     *
+     * @param grader the lab's grader
+     * @param context where the learner's work is
+     */
+    public static GradeReport grade(Grader grader, GradingContext context) {
+        long start = System.nanoTime();
+        List<Check> checks = grader.checks(context);
+        requireValid(grader.labId(), checks);
+        Map<String, CheckResult> results = new HashMap<>();
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (Check check : checks) {
+            CheckResult result = prerequisiteNotPassed(check, results)
+                    .map(id -> CheckResult.skipped("skipped because " + id + " did not pass"))
+                    .orElseGet(() -> evaluate(check));
+            results.put(check.id(), result);
+            outcomes.add(new CheckOutcome(check, result));
+        }
+        return new GradeReport(grader.labId(), context.learner().value(), outcomes,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static java.util.Optional<String> prerequisiteNotPassed(Check check, Map<String, CheckResult> results) {
+        return check.dependsOn().stream().filter(id -> !results.get(id).passed()).findFirst();
+    }
+
+    private static CheckResult evaluate(Check check) {
+        try {
+            return check.rule().evaluate();
+        } catch (Exception e) {
+            return CheckResult.failed("could not be checked: " + e.getMessage());
+        }
+    }
+
+    private static void requireValid(String labId, List<Check> checks) {
+        Set<String> seen = new HashSet<>();
+        for (Check check : checks) {
+            if (!check.id().startsWith(labId + ".")) {
+                throw new IllegalStateException("Check " + check.id() + " does not belong to " + labId);
+            }
+            for (String prerequisite : check.dependsOn()) {
+                if (!seen.contains(prerequisite)) {
+                    throw new IllegalStateException("Check " + check.id() + " depends on " + prerequisite
+                            + ", which does not come before it");
+                }
+            }
+            if (!seen.add(check.id())) {
+                throw new IllegalStateException("Two checks have the id " + check.id());
+            }
+        }
+    }
+}

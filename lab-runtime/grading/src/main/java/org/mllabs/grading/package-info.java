@@ -1,0 +1,11 @@
+/**
+ * What every grader is made of.
+ *
+ * <p>A {@link org.mllabs.grading.Grader} lists {@link org.mllabs.grading.Check}s; each has the id of the README step it
+ * grades, points, the checks it depends on and a rule that looks at the learner's work from the outside (the MLflow
+ * server over REST, artifacts downloaded from it) and returns a {@link org.mllabs.grading.CheckResult} whose text says
+ * what it found. {@link org.mllabs.grading.Grading} runs the checks: a check whose prerequisite did not pass is
+ * skipped, not failed, and a rule that throws fails its check with the reason rather than ending the grade.
+ * {@link org.mllabs.grading.ConsoleReport} prints the result.
+ */
+package org.mllabs.grading;

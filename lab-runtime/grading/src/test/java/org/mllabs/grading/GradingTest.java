@@ -1,0 +1,93 @@
+package org.mllabs.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.server.MlflowServer;
+
+class GradingTest {
+
+    private static final GradingContext CONTEXT = new GradingContext(new LearnerId("ada"),
+            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null);
+
+    private static Grader grader(Check... checks) {
+        return new Grader() {
+            @Override
+            public String labId() {
+                return "lab99";
+            }
+
+            @Override
+            public List<Check> checks(GradingContext context) {
+                return List.of(checks);
+            }
+        };
+    }
+
+    @Test
+    void aCheckWhosePrerequisiteFailedIsSkippedAndEarnsNothing() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "do the first", () -> CheckResult.failed("found nothing")),
+                Check.of("lab99.step2", 20, "second", "do the second", () -> CheckResult.passed("ok"))
+                        .dependsOn("lab99.step1")), CONTEXT);
+
+        assertThat(report.outcome("lab99.step2").result().status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(report.outcome("lab99.step2").result().detail()).contains("lab99.step1");
+        assertThat(report.score()).isZero();
+        assertThat(report.maxScore()).isEqualTo(30);
+    }
+
+    @Test
+    void aRuleThatThrowsFailsItsCheckWithTheReasonAndGradingGoesOn() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "g", () -> {
+                    throw new IllegalStateException("server said 500");
+                }),
+                Check.of("lab99.step2", 5, "second", "g", () -> CheckResult.passed("ok"))), CONTEXT);
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab99.step1").result().detail()).contains("server said 500");
+        assertThat(report.score()).isEqualTo(5);
+        assertThat(report.fullMarks()).isFalse();
+    }
+
+    @Test
+    void checksMustBelongToTheLabAndDependOnlyOnEarlierChecks() {
+        assertThatThrownBy(() -> Grading.grade(grader(
+                Check.of("lab01.step1", 1, "d", "g", () -> CheckResult.passed("ok"))), CONTEXT))
+                .hasMessageContaining("does not belong to lab99");
+        assertThatThrownBy(() -> Grading.grade(grader(
+                Check.of("lab99.step1", 1, "d", "g", () -> CheckResult.passed("ok")).dependsOn("lab99.step2"),
+                Check.of("lab99.step2", 1, "d", "g", () -> CheckResult.passed("ok"))), CONTEXT))
+                .hasMessageContaining("does not come before it");
+    }
+
+    @Test
+    void theConsoleReportShowsWhatWasObservedAndAHintUnderEveryCheckThatDidNotPass() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "alias set", "README step 1: set the alias",
+                        () -> CheckResult.failed("expected alias @Champion on version 2, found it on version 1")),
+                Check.of("lab99.step2", 5, "tag set", "README step 2: tag it", () -> CheckResult.passed("tagged")),
+                Check.of("lab99.step3", 5, "secret", "README step 3", () -> CheckResult.failed("hidden detail")).hidden()),
+                CONTEXT);
+
+        String text = new ConsoleReport(false, false).render(report);
+
+        assertThat(text).contains("FAIL", "expected alias @Champion on version 2, found it on version 1",
+                "hint: README step 1: set the alias", "Failed 2 of 3 checks.", "Score: 5/20");
+        assertThat(text).doesNotContain("hidden detail").doesNotContain("\u001B[");
+        assertThat(new ConsoleReport(true, true).render(report)).contains("hidden detail", "\u001B[31m");
+    }
+
+    @Test
+    void tolerancesCompareRecomputedMetrics() {
+        assertThat(Tolerance.close(0.812345678, 0.8123456781)).isTrue();
+        assertThat(Tolerance.close(0.81, 0.82)).isFalse();
+        assertThat(Tolerance.withinAbsolute(1.0, 1.05, 0.1)).isTrue();
+        assertThat(Tolerance.withinRelative(Double.NaN, Double.NaN, 1)).isFalse();
+    }
+}

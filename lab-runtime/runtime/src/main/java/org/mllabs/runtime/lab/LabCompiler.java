@@ -1,0 +1,101 @@
+package org.mllabs.runtime.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a lab's source tree with the JDK's compiler, against the classes of the running JVM, so that the code that
+ * runs is the code the learner just saved.
+ */
+public final class LabCompiler {
+
+    private LabCompiler() {
+    }
+
+    /**
+     * Compiles the {@code .java} files of the trees into the output folder, emptied first. A file in a later tree
+     * replaces the file at the same relative path in an earlier one.
+     *
+     * @throws LabCompilationException listing the errors, when it does not compile
+     */
+    public static void compile(List<Path> sourceTrees, Path output) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("This Java runtime has no compiler: run the lab command with a JDK 17 or "
+                    + "newer (java -version should say JDK, not JRE).");
+        }
+        Map<Path, Path> byRelativePath = new LinkedHashMap<>();
+        for (Path tree : sourceTrees) {
+            javaFiles(tree).forEach(file -> byRelativePath.put(tree.relativize(file), file));
+        }
+        List<Path> sources = List.copyOf(byRelativePath.values());
+        if (sources.isEmpty()) {
+            throw new IllegalStateException("No Java sources under " + sourceTrees);
+        }
+        recreate(output);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn",
+                    "-classpath", System.getProperty("java.class.path"), "-d", output.toString());
+            boolean ok = compiler.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            if (!ok) {
+                throw new LabCompilationException(sourceTrees.get(sourceTrees.size() - 1).toString(), errors(diagnostics));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()) + ":" + d.getLineNumber() + ": ";
+                errors.add("  " + where + d.getMessage(Locale.ROOT));
+            }
+        }
+        return errors;
+    }
+
+    private static List<Path> javaFiles(Path tree) {
+        if (!Files.isDirectory(tree)) {
+            throw new IllegalStateException("No source tree " + tree);
+        }
+        try (Stream<Path> walk = Files.walk(tree)) {
+            return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + tree, e);
+        }
+    }
+
+    private static void recreate(Path directory) {
+        try {
+            if (Files.exists(directory)) {
+                try (Stream<Path> walk = Files.walk(directory)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.mllabs.runtime.lab;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.mlflow.tracking.MlflowClient;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.server.MlflowServer;
+
+/**
+ * What a lab gets to work with. The Spark session starts on first use, so labs that do not need it do not wait for it.
+ * Whoever supplies the session stops it; closing the context closes its MLflow client.
+ */
+public final class LabContext implements AutoCloseable {
+
+    /** The run tag that carries the lab's id. */
+    public static final String LAB_TAG = "mllabs.lab";
+
+    private final LabDescriptor lab;
+    private final LearnerId learner;
+    private final MlflowServer server;
+    private final Supplier<SparkSession> sparkFactory;
+    private final Path datasetsDirectory;
+    private final Path workDirectory;
+    private final Consumer<String> log;
+    private LabMlflow mlflow;
+    private SparkSession spark;
+
+    /**
+     * @param lab the lab being run
+     * @param learner who runs it
+     * @param server the MLflow server to log to
+     * @param sparkFactory makes the Spark session when the lab first asks for it
+     * @param datasetsDirectory the repository's {@code datasets/}
+     * @param workDirectory scratch space for the lab
+     * @param log prints one line for the learner
+     */
+    public LabContext(LabDescriptor lab, LearnerId learner, MlflowServer server, Supplier<SparkSession> sparkFactory,
+                      Path datasetsDirectory, Path workDirectory, Consumer<String> log) {
+        this.lab = lab;
+        this.learner = learner;
+        this.server = server;
+        this.sparkFactory = sparkFactory;
+        this.datasetsDirectory = datasetsDirectory;
+        this.workDirectory = workDirectory;
+        this.log = log;
+    }
+
+    /** The lab's id, such as {@code lab01}. */
+    public String labId() {
+        return lab.id();
+    }
+
+    /** Who runs the lab. */
+    public LearnerId learner() {
+        return learner;
+    }
+
+    /** The experiment this learner's runs of this lab belong in, such as {@code /mllabs/ada/lab01}. */
+    public String experimentName() {
+        return learner.experimentName(lab.id());
+    }
+
+    /** Tags every run of the lab should carry: the lab and the learner. */
+    public Map<String, String> runTags() {
+        return Map.of(LAB_TAG, lab.id(), LearnerId.TAG, learner.value());
+    }
+
+    /** The MLflow server. */
+    public MlflowServer server() {
+        return server;
+    }
+
+    /** MLflow's Java client, connected to the server. */
+    public MlflowClient tracking() {
+        return mlflow().client();
+    }
+
+    /** The client layer: what the Java client does plus the registry, artifacts and dataset inputs. */
+    public synchronized LabMlflow mlflow() {
+        if (mlflow == null) {
+            mlflow = LabMlflow.open(server.trackingUri());
+        }
+        return mlflow;
+    }
+
+    /** The Spark session, started on first use. */
+    public synchronized SparkSession spark() {
+        if (spark == null) {
+            log("Starting Spark ...");
+            spark = sparkFactory.get();
+        }
+        return spark;
+    }
+
+    /** The repository's {@code datasets/} folder. */
+    public Path datasetsDirectory() {
+        return datasetsDirectory;
+    }
+
+    /** Scratch space for files the lab writes before logging them. */
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    /** Prints a line for the learner. */
+    public void log(String message) {
+        log.accept(message);
+    }
+
+    /** Closes the MLflow client; the context can be used again and opens a new one. */
+    @Override
+    public synchronized void close() {
+        if (mlflow != null) {
+            mlflow.close();
+            mlflow = null;
+        }
+    }
+}

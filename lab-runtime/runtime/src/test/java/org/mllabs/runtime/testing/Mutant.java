@@ -1,0 +1,66 @@
+package org.mllabs.runtime.testing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A realistic wrong submission: the reference solution with one mistake put in by a text substitution, and the
+ * checks the grader must fail because of it. Mutants are listed in a {@code mutants.yaml} beside a grader's tests,
+ * so each is a few readable lines, not a copy of the solution.
+ *
+ * @param name a short name, such as {@code best-run-by-lowest-auc}
+ * @param description the mistake, as a learner would make it
+ * @param file the solution file to change, relative to the solution tree
+ * @param replace text that occurs exactly once in that file
+ * @param with what it becomes
+ * @param fails the checks that must fail (all others must pass or be skipped because of these)
+ * @param hint text the first failing check's message must contain
+ */
+public record Mutant(String name, String description, String file, String replace, String with,
+                     List<String> fails, String hint) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Reads the mutants listed in a YAML file. */
+    public static List<Mutant> readAll(Path yaml) {
+        try {
+            return List.of(YAML.readValue(yaml.toFile(), Mutant[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read mutants from " + yaml, e);
+        }
+    }
+
+    /**
+     * Writes the changed file into a tree of its own.
+     *
+     * @param solutionTree the lab's {@code src/solution/java}
+     * @param target the tree to write into
+     */
+    public void writeInto(Path solutionTree, Path target) {
+        try {
+            String source = Files.readString(solutionTree.resolve(file));
+            int first = source.indexOf(replace);
+            if (first < 0 || source.indexOf(replace, first + 1) >= 0) {
+                throw new IllegalStateException("Mutant " + name + ": the text to replace must occur exactly once in "
+                        + file + ": " + replace);
+            }
+            Path changed = target.resolve(file);
+            Files.createDirectories(changed.getParent());
+            Files.writeString(changed, source.replace(replace, with));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
