@@ -1,0 +1,10 @@
+/**
+ * The lab datasets: synthetic, generated from a fixed seed, committed under the repository's {@code datasets/}.
+ *
+ * <p>{@link org.mllabs.runtime.datasets.LabDataset} describes each dataset (columns, label, key, time column, Spark
+ * schema); {@link org.mllabs.runtime.datasets.LabDatasets} finds the folder and loads a dataset into Spark. Each
+ * dataset has a generator ({@link org.mllabs.runtime.datasets.ChurnDatasetGenerator},
+ * {@link org.mllabs.runtime.datasets.HousePriceDatasetGenerator}) runnable as {@code main}, which regenerates the
+ * committed file byte for byte, or with {@code --drift} a later batch with shifted distributions for drift monitoring.
+ */
+package org.mllabs.runtime.datasets;

@@ -1,0 +1,61 @@
+package org.mllabs.runtime.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.mllabs.runtime.spark.LabSpark;
+
+/**
+ * Hands tests a {@link SparkSession} parameter: one {@link LabSpark} session on {@code local[2]} for the whole test
+ * JVM, with its warehouse in a temporary folder, stopped when the JVM's tests are done.
+ *
+ * <p>The session lives in the root context's store as an {@link AutoCloseable}, which JUnit closes at the end of the
+ * run.
+ */
+public final class SparkExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SparkExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SparkSession.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedSession.class, key -> SharedSession.start(), SharedSession.class)
+                .session;
+    }
+
+    /** The session, stopped when the store is closed. */
+    private static final class SharedSession implements AutoCloseable {
+
+        private final SparkSession session;
+
+        private SharedSession(SparkSession session) {
+            this.session = session;
+        }
+
+        static SharedSession start() {
+            try {
+                return new SharedSession(LabSpark.builder()
+                        .master("local[2]")
+                        .appName("mllabs-tests")
+                        .warehouse(Files.createTempDirectory("mllabs-test-spark-warehouse"))
+                        .getOrCreate());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            session.stop();
+        }
+    }
+}
