@@ -9,7 +9,6 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 
@@ -84,8 +83,7 @@ public final class TrackingLab implements LabExercise {
 
     private static Dataset<Row> features(LabContext context) {
         String[] columns = FEATURES.toArray(String[]::new);
-        Dataset<Row> churn = new LabDatasets(context.datasetsDirectory())
-                .load(context.spark(), LabDataset.CUSTOMER_CHURN)
+        Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN)
                 .na().drop(columns);
         return new VectorAssembler().setInputCols(columns).setOutputCol("features").transform(churn);
     }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
@@ -96,9 +97,9 @@ public final class LabContext implements AutoCloseable {
         return spark;
     }
 
-    /** The repository's {@code datasets/} folder. */
-    public Path datasetsDirectory() {
-        return datasetsDirectory;
+    /** The lab datasets of the repository's {@code datasets/} folder. */
+    public LabDatasets datasets() {
+        return new LabDatasets(datasetsDirectory);
     }
 
     /** Scratch space for files the lab writes before logging them. */

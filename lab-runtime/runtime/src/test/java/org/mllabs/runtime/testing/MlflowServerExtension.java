@@ -51,7 +51,7 @@ public final class MlflowServerExtension implements BeforeAllCallback, Parameter
     }
 
     /** The server and what must be stopped with it. */
-    private static final class SharedServer implements ExtensionContext.Store.CloseableResource {
+    private static final class SharedServer implements AutoCloseable {
 
         private final MlflowServer server;
         private final AutoCloseable stopper;

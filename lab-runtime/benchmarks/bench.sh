@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Usage: lab-runtime/benchmarks/bench.sh [runs]
+#
+# Times whole `lab` commands, as a learner runs them, and prints min / median / max wall seconds:
+#   - MLflow server start, cold (after `lab down`)          `lab up`
+#   - connecting to the running server                      `lab up` again
+#   - running lab 01's reference solution                   `lab run lab01 --solution`
+#   - grading lab 01 (JVM start included)                    `lab grade lab01`
+# It uses a state directory of its own (MLLABS_HOME), removed at the end, so a learner's runs are not touched.
+# Build first: ./mvnw -q install -DskipTests
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+RUNS="${1:-5}"
+LAB=lab-runtime/cli/lab
+export MLLABS_HOME="${MLLABS_BENCH_HOME:-$(mktemp -d)}"
+export MLLABS_LEARNER=bench
+trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
+
+# seconds of one run of the command, or exits when the command fails
+time_once() {
+  local start end
+  start=$(date +%s%N)
+  if ! "$@" >/dev/null 2>&1; then
+    echo "bench: '$*' failed; run it by hand to see why" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
+}
+
+# prints "label  min  median  max" over the given times
+summarise() {
+  local label="$1"
+  shift
+  printf '%s\n' "$@" | sort -n | awk -v label="$label" '
+    { t[NR] = $1 }
+    END {
+      median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+      printf "%-44s %8.2f %8.2f %8.2f   (%d runs)\n", label, t[1], median, t[NR], NR
+    }'
+}
+
+printf '%-44s %8s %8s %8s\n' "wall seconds" min median max
+cold=() warm=() run=() grade=()
+for _ in $(seq "$RUNS"); do
+  "$LAB" down >/dev/null 2>&1 || true
+  cold+=("$(time_once "$LAB" up)")
+  warm+=("$(time_once "$LAB" up)")
+done
+summarise "lab up: MLflow server start, cold" "${cold[@]}"
+summarise "lab up: connect to the running server" "${warm[@]}"
+for _ in $(seq "$(( RUNS < 3 ? RUNS : 3 ))"); do
+  run+=("$(time_once "$LAB" run lab01 --solution)")
+done
+summarise "lab run lab01 --solution" "${run[@]}"
+for _ in $(seq "$RUNS"); do
+  grade+=("$(time_once "$LAB" grade lab01)")
+done
+summarise "lab grade lab01 (JVM start included)" "${grade[@]}"
