@@ -24,7 +24,7 @@ final class PythonJson {
     private static void append(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
             out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 appendString(field.getKey(), out);
