@@ -1,0 +1,81 @@
+package org.mllabs.runtime.mlflow;
+
+import java.net.URI;
+import org.mlflow.tracking.MlflowClient;
+
+/**
+ * Everything a lab needs from one MLflow server: the Java client for experiments, runs, params, metrics and tags,
+ * and, over REST, what that client lacks: the {@link #registry() registry} writes, {@link #artifacts() artifacts}
+ * without Python, and {@link #datasets() dataset lineage}.
+ *
+ * <pre>{@code
+ * try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+ *     String runId = mlflow.client().createRun(experimentId).getRunId();
+ *     mlflow.artifacts().upload(runId, "notes/readme.txt", bytes);
+ *     mlflow.registry().setAlias("churn", "Champion", "3");
+ * }
+ * }</pre>
+ */
+public final class LabMlflow implements AutoCloseable {
+
+    private final URI trackingUri;
+    private final MlflowClient client;
+    private final MlflowRestClient rest;
+    private final ModelRegistry registry;
+    private final ArtifactStore artifacts;
+    private final DatasetInputs datasets;
+
+    private LabMlflow(URI trackingUri) {
+        this.trackingUri = trackingUri;
+        this.client = new MlflowClient(trackingUri.toString());
+        this.rest = new MlflowRestClient(trackingUri);
+        this.registry = new ModelRegistry(rest);
+        this.artifacts = new ArtifactStore(rest);
+        this.datasets = new DatasetInputs(rest);
+    }
+
+    /** Connects to the server at a tracking URI, such as {@code http://localhost:5000}. Nothing is sent yet. */
+    public static LabMlflow open(URI trackingUri) {
+        return new LabMlflow(trackingUri);
+    }
+
+    /** The server's tracking URI. */
+    public URI trackingUri() {
+        return trackingUri;
+    }
+
+    /** The MLflow Java client, for experiments, runs, params, metrics, tags and registry reads. */
+    public MlflowClient client() {
+        return client;
+    }
+
+    /** Plain REST calls, for endpoints no other part of this layer covers. */
+    public MlflowRestClient rest() {
+        return rest;
+    }
+
+    /** Registered models, versions, tags, aliases and legacy stages. */
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    /** Run artifacts through the server's artifact proxy. */
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    /** Dataset inputs of runs. */
+    public DatasetInputs datasets() {
+        return datasets;
+    }
+
+    /** The artifact root of a run, such as {@code mlflow-artifacts:/1/<run>/artifacts}. */
+    public String artifactUriOf(String runId) {
+        return artifacts.runArtifactUri(runId);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

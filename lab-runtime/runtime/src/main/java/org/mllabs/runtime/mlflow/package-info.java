@@ -1,0 +1,11 @@
+/**
+ * The MLflow client layer: {@link org.mllabs.runtime.mlflow.LabMlflow} opens the MLflow Java client together with
+ * what that client lacks, done over the server's REST API by {@link org.mllabs.runtime.mlflow.MlflowRestClient}:
+ * registry writes and aliases ({@link org.mllabs.runtime.mlflow.ModelRegistry}), artifacts through the server's
+ * artifact proxy without Python ({@link org.mllabs.runtime.mlflow.ArtifactStore}) and dataset lineage
+ * ({@link org.mllabs.runtime.mlflow.DatasetInputs}).
+ *
+ * <p>A refused request becomes an {@link org.mllabs.runtime.mlflow.MlflowApiException} that names the request and
+ * carries MLflow's error code; nothing is retried, so a rejected write is sent once.
+ */
+package org.mllabs.runtime.mlflow;

@@ -1,0 +1,110 @@
+package org.mllabs.runtime.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.ModelVersion;
+
+/**
+ * Loads a Spark model logged as an MLflow model back into Java from a {@link ModelUri}: an alias resolves to a
+ * version, a version to its source, a run to its artifact root; the model's directory is downloaded through the
+ * artifact proxy into a cache directory and read with {@link PipelineModel#load(String)}.
+ *
+ * <p>The cache is keyed by the resolved source, which never changes for a version, so moving an alias loads the new
+ * version while loading the same version twice downloads it once.
+ */
+public final class SparkModelLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final LabMlflow mlflow;
+    private final Path cache;
+
+    /**
+     * @param mlflow the server
+     * @param cache where downloaded models are kept
+     */
+    public SparkModelLoader(LabMlflow mlflow, Path cache) {
+        this.mlflow = mlflow;
+        this.cache = cache;
+    }
+
+    /** Loads the model a URI names. */
+    public PipelineModel load(String modelUri) {
+        Path directory = download(modelUri);
+        JsonNode spark = readMlModel(directory).path("flavors").path("spark");
+        if (spark.isMissingNode()) {
+            throw new IllegalArgumentException("The model at " + modelUri + " has no spark flavor in its MLmodel, so "
+                    + "it is not a Spark model; log it with SparkModelLogger or Python's mlflow.spark.log_model");
+        }
+        return PipelineModel.load(directory.resolve(spark.path("model_data").asText(MlModelFiles.MODEL_DATA))
+                .toUri().toString());
+    }
+
+    /** Downloads the model a URI names, unless it is already in the cache, and returns its local directory. */
+    public Path download(String modelUri) {
+        String source = resolve(modelUri);
+        Path target = cache.resolve(key(source));
+        if (Files.isRegularFile(target.resolve(MlModelFiles.MLMODEL))) {
+            return target;
+        }
+        try {
+            Files.createDirectories(cache);
+            Path partial = Files.createTempDirectory(cache, "download");
+            mlflow.artifacts().downloadDirectory(source, partial);
+            if (!Files.isRegularFile(partial.resolve(MlModelFiles.MLMODEL))) {
+                SparkModelLogger.deleteRecursively(partial);
+                throw new IllegalArgumentException(modelUri + " resolves to " + source + ", which has no "
+                        + MlModelFiles.MLMODEL + " file: it is not an MLflow model directory");
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the downloaded model " + modelUri + " in " + cache, e);
+        }
+        return target;
+    }
+
+    /** The artifact URI of the model's directory, such as {@code mlflow-artifacts:/1/<run>/artifacts/model}. */
+    public String resolve(String modelUri) {
+        ModelUri parsed = ModelUri.parse(modelUri);
+        if (parsed instanceof ModelUri.RunModel run) {
+            return mlflow.artifactUriOf(run.runId()) + "/" + run.path();
+        }
+        ModelVersion version;
+        if (parsed instanceof ModelUri.RegisteredAlias alias) {
+            version = mlflow.registry().getVersionByAlias(alias.name(), alias.alias());
+        } else {
+            ModelUri.RegisteredVersion numbered = (ModelUri.RegisteredVersion) parsed;
+            version = mlflow.registry().getModelVersion(numbered.name(), numbered.version());
+        }
+        return version.source().startsWith("runs:/") ? resolve(version.source()) : version.source();
+    }
+
+    private static JsonNode readMlModel(Path directory) {
+        try {
+            return YAML.readTree(directory.resolve(MlModelFiles.MLMODEL).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + directory.resolve(MlModelFiles.MLMODEL), e);
+        }
+    }
+
+    private static String key(String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

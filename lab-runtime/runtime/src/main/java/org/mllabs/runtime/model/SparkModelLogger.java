@@ -1,0 +1,123 @@
+package org.mllabs.runtime.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.mlflow.LabMlflow;
+
+/**
+ * Logs a fitted Spark {@link PipelineModel} as an MLflow model under a run's artifacts, in the layout Python's
+ * {@code mlflow.spark.log_model} writes ({@code MLmodel}, {@code sparkml/}, {@code requirements.txt},
+ * {@code python_env.yaml}, {@code conda.yaml}; see {@link MlModelFiles}), so that Python's
+ * {@code mlflow.pyfunc.load_model} can load it too. The run gets the {@code mlflow.log-model.history} tag, which the
+ * MLflow UI reads to show the run's models.
+ */
+public final class SparkModelLogger {
+
+    /** The artifact path Python uses by default in the examples: {@code model}. */
+    public static final String DEFAULT_ARTIFACT_PATH = "model";
+
+    /** The Python version written into the model when none is given. */
+    public static final String DEFAULT_PYTHON_VERSION = "3.11";
+
+    /** The run tag that lists the models logged in a run. */
+    public static final String HISTORY_TAG = "mlflow.log-model.history";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LabMlflow mlflow;
+    private final String pythonVersion;
+
+    /**
+     * @param mlflow the server
+     * @param pythonVersion the Python version a Python loader should use, such as {@code 3.11}
+     */
+    public SparkModelLogger(LabMlflow mlflow, String pythonVersion) {
+        this.mlflow = mlflow;
+        this.pythonVersion = pythonVersion;
+    }
+
+    /**
+     * Writes the model to a temporary directory, uploads it under {@code artifactPath} of the run, and records it in
+     * the run's model history.
+     *
+     * @param signature what the model takes and returns, or null
+     */
+    public LoggedModel log(String runId, String artifactPath, PipelineModel model, ModelSignature signature) {
+        MlModelFiles files = new MlModelFiles(artifactPath, runId, UUID.randomUUID().toString().replace("-", ""),
+                Instant.now(), signature, pythonVersion);
+        Path directory = temporaryDirectory();
+        try {
+            model.write().save(directory.resolve(MlModelFiles.MODEL_DATA).toUri().toString());
+            for (Map.Entry<String, String> file : files.render().entrySet()) {
+                Files.writeString(directory.resolve(file.getKey()), file.getValue());
+            }
+            mlflow.artifacts().uploadDirectory(runId, directory, artifactPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the model to " + directory, e);
+        } finally {
+            deleteRecursively(directory);
+        }
+        appendHistory(runId, files);
+        return new LoggedModel(runId, artifactPath, files.modelUuid());
+    }
+
+    private void appendHistory(String runId, MlModelFiles files) {
+        JsonNode tags = mlflow.rest().get("runs/get", Map.of("run_id", runId)).path("run").path("data").path("tags");
+        ArrayNode history = JSON.createArrayNode();
+        for (JsonNode tag : tags) {
+            if (tag.path("key").asText().equals(HISTORY_TAG)) {
+                history = (ArrayNode) readJson(tag.path("value").asText());
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("run_id", runId);
+        entry.put("artifact_path", files.artifactPath());
+        entry.put("utc_time_created", files.utcTimeCreated());
+        entry.put("model_uuid", files.modelUuid());
+        entry.put("flavors", files.flavors());
+        history.add(JSON.valueToTree(entry));
+        mlflow.rest().post("runs/set-tag", Map.of("run_id", runId, "key", HISTORY_TAG, "value", history.toString()));
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The run's " + HISTORY_TAG + " tag is not JSON: " + text, e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("mllabs-model");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory for the model", e);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the temporary directory " + directory, e);
+        }
+    }
+}
