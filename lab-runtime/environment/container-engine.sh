@@ -5,7 +5,7 @@
 #   1. DOCKER_HOST (unix:// or tcp://) answers GET /version        -> use it, exit 0
 #   2. /var/run/docker.sock answers                                 -> use it, exit 0
 #   3. root with apt-get: install podman + runc, write /etc/containers/containers.conf (runc, cgroupfs,
-#      no default ulimits), start `podman system service` on /run/podman/podman.sock and link
+#      this machine's hard limits as default ulimits), start `podman system service` on /run/podman/podman.sock and link
 #      /var/run/docker.sock to it when that path is free                -> exit 0
 #   4. otherwise print the ways to get an MLflow server             -> exit 3
 # Idempotent: when the socket already answers it returns within a second.
@@ -86,15 +86,23 @@ if ! mllabs_have podman || ! mllabs_have runc; then
   mllabs_apt_install podman runc
 fi
 
-write_conf() {
-  mkdir -p "$(dirname "$CONTAINERS_CONF")"
-  cat >"$CONTAINERS_CONF" <<EOF
+# Podman's Docker-compatible API gives containers nofile and nproc limits of its own (1048576) unless
+# containers.conf names some, and raising a limit above this machine's hard limit fails in runc ("error setting
+# rlimit type 7: operation not permitted"). So the defaults are this machine's hard limits, capped (the podman
+# service may run with lower limits than this shell: lowering a limit always works, raising it does not).
+cap() { if [ "$1" = unlimited ] || [ "$1" -gt "$2" ]; then echo "$2"; else echo "$1"; fi; }
+render_conf() {
+  local nofile nproc
+  nofile="$(cap "$(ulimit -Hn)" 16384)"
+  nproc="$(cap "$(ulimit -Hu)" 16384)"
+  cat <<EOF
 $CONF_MARKER
 # crun fails in this kind of machine ("setrlimit RLIMIT_NOFILE: Operation not permitted", then
-# "cgroups in hybrid mode not supported"); runc with cgroupfs and no default ulimits works.
+# "cgroups in hybrid mode not supported"): use runc with cgroupfs. Containers get this machine's hard limits
+# for open files and processes, which runc may set; Podman's higher defaults cannot be set here.
 # Delete this file (or remove the first line to keep your edits) if you manage Podman yourself.
 [containers]
-default_ulimits = []
+default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
 
 [engine]
 cgroup_manager = "cgroupfs"
@@ -102,21 +110,29 @@ runtime = "runc"
 EOF
 }
 
-if [ ! -e "$CONTAINERS_CONF" ]; then
-  mllabs_log "writing $CONTAINERS_CONF (runc, cgroupfs)"
-  write_conf
-elif [ "$(head -n 1 "$CONTAINERS_CONF")" = "$CONF_MARKER" ]; then
-  write_conf
+CONF_CHANGED=0
+if [ ! -e "$CONTAINERS_CONF" ] || [ "$(head -n 1 "$CONTAINERS_CONF")" = "$CONF_MARKER" ]; then
+  wanted="$(render_conf)"
+  if [ "$wanted" != "$(cat "$CONTAINERS_CONF" 2>/dev/null)" ]; then
+    mllabs_log "writing $CONTAINERS_CONF (runc, cgroupfs, this machine's limits)"
+    mkdir -p "$(dirname "$CONTAINERS_CONF")"
+    printf '%s\n' "$wanted" >"$CONTAINERS_CONF"
+    CONF_CHANGED=1
+  fi
 else
   mllabs_log "keeping your own $CONTAINERS_CONF"
   grep -q 'runtime *= *"runc"' "$CONTAINERS_CONF" ||
     mllabs_warn "$CONTAINERS_CONF does not select runtime = \"runc\"; containers may fail to start with crun"
 fi
 
-if engine="$(engine_answers "$PODMAN_SOCK")"; then
+if [ "$CONF_CHANGED" = 0 ] && engine="$(engine_answers "$PODMAN_SOCK")"; then
   mllabs_log "podman service already answers at unix://$PODMAN_SOCK"
 else
-  # (Re)start: stop a service we started earlier that no longer answers, drop a stale socket.
+  # (Re)start: stop a service that no longer answers or runs with an older containers.conf, drop a stale socket.
+  if [ "$CONF_CHANGED" = 1 ] && pkill -f "podman system service --time=0 unix://$PODMAN_SOCK"; then
+    mllabs_log "restarting the podman service for the new $CONTAINERS_CONF"
+    sleep 1
+  fi
   if [ -f "$PODMAN_PIDFILE" ]; then
     old_pid="$(cat "$PODMAN_PIDFILE" 2>/dev/null || true)"
     if [ -n "$old_pid" ] && grep -q podman "/proc/$old_pid/cmdline" 2>/dev/null; then

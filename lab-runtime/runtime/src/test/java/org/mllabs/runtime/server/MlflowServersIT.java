@@ -88,7 +88,9 @@ class MlflowServersIT {
             RunInfo run = mlflow.client().createRun(experimentId);
             mlflow.client().logMetric(run.getRunId(), "auc", 0.75);
             mlflow.artifacts().upload(run.getRunId(), "notes/readme.txt", "kept".getBytes(StandardCharsets.UTF_8));
-            mlflow.registry().registerModel("survivor-model", run.getRunId(), "notes");
+            mlflow.registry().createRegisteredModel("survivor-model", Map.of(), "survives restarts");
+            mlflow.registry().createModelVersion("survivor-model", mlflow.artifactUriOf(run.getRunId()) + "/notes",
+                    run.getRunId(), Map.of(), null);
             mlflow.registry().setAlias("survivor-model", "Champion", "1");
             return run.getRunId();
         }
@@ -100,7 +102,7 @@ class MlflowServersIT {
             assertThat(mlflow.client().getRun(runId).getData().getMetrics(0).getValue()).isEqualTo(0.75);
             assertThat(new String(mlflow.artifacts().download(runId, "notes/readme.txt"), StandardCharsets.UTF_8))
                     .isEqualTo("kept");
-            assertThat(mlflow.registry().getModelVersionByAlias("survivor-model", "Champion").version()).isEqualTo("1");
+            assertThat(mlflow.registry().getVersionByAlias("survivor-model", "Champion").version()).isEqualTo("1");
         }
     }
 
