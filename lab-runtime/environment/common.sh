@@ -69,11 +69,18 @@ mllabs_apt_install() {
     apt-get update -qq >/dev/null
   fi
   mllabs_log "apt-get install $*"
-  if ! apt-get install -y -qq "$@" >/dev/null; then
+  local log
+  log="$(mktemp)"
+  if ! apt-get install -y -qq "$@" >"$log" 2>&1; then
     mllabs_log "install failed; refreshing package lists and retrying"
     apt-get update -qq >/dev/null
-    apt-get install -y -qq "$@" >/dev/null
+    if ! apt-get install -y -qq "$@" >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      mllabs_die "apt-get install $* failed"
+    fi
   fi
+  rm -f "$log"
 }
 
 # Makes sure curl exists (the engine checks use it).

@@ -208,4 +208,6 @@ fi
 mllabs_log "import done in $((SECONDS - t0))s"
 
 image_exists || mllabs_die "$IMAGE missing after import"
+trap - EXIT
+cleanup
 mllabs_log "built $IMAGE in $((SECONDS - START))s"
