@@ -43,8 +43,10 @@ final class TrackingEvidence {
     /** The learner's active lab 01 experiment. */
     Optional<Experiment> experiment() {
         if (experiment == null) {
-            experiment = tracking.getExperimentByName(experimentName())
-                    .filter(e -> e.getLifecycleStage().equals("active"));
+            // A search answers an empty list where getExperimentByName would answer 404 and be retried.
+            experiment = tracking.searchExperiments("name = '" + experimentName() + "'").getItems().stream()
+                    .filter(e -> e.getLifecycleStage().equals("active"))
+                    .findFirst();
         }
         return experiment;
     }

@@ -1,5 +1,6 @@
 package org.mllabs.runtime.server;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Optional;
 import org.mllabs.runtime.LabEnvironment;
@@ -45,10 +46,17 @@ public final class ContainerEngine {
         }
     }
 
-    /** Stops and removes a container; one that is already gone is fine. */
+    /**
+     * Kills and removes a container; one that is already gone is fine. MLflow's server ignores SIGTERM, so a polite
+     * stop would only wait for the engine's timeout; its data is on the host and nothing is lost.
+     */
     static void remove(String containerId) {
+        DockerClient client = DockerClientFactory.instance().client();
         try {
-            DockerClientFactory.instance().client().removeContainerCmd(containerId).withForce(true).exec();
+            if (isRunning(containerId)) {
+                client.killContainerCmd(containerId).exec();
+            }
+            client.removeContainerCmd(containerId).withForce(true).exec();
         } catch (NotFoundException e) {
             // already gone
         }
