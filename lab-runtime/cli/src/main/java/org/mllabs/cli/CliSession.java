@@ -14,11 +14,13 @@ final class CliSession {
     private final LabEnvironment environment;
     private final PrintWriter out;
     private final boolean color;
+    private final ProgressLine progress;
 
-    CliSession(LabEnvironment environment, PrintWriter out, boolean color) {
+    CliSession(LabEnvironment environment, PrintWriter out, boolean terminal) {
         this.environment = environment;
         this.out = out;
-        this.color = color;
+        this.color = terminal;
+        this.progress = new ProgressLine(out, terminal);
     }
 
     LabEnvironment environment() {
@@ -54,9 +56,8 @@ final class CliSession {
         return color;
     }
 
-    /** Prints a status line at once. */
+    /** Prints a status line at once; on a terminal, a line ending in "..." counts seconds until the next. */
     void say(String line) {
-        out.println(line);
-        out.flush();
+        progress.say(line);
     }
 }

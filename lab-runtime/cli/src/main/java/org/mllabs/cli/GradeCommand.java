@@ -11,8 +11,8 @@ import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.server.MlflowServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab grade <lab>}: grades the learner's work from what the MLflow server holds. */
 @Command(name = "grade", description = "Grade a lab from what the MLflow server holds. Exit status 0 means full marks.")
@@ -20,11 +20,9 @@ final class GradeCommand implements Callable<Integer> {
 
     private final CliSession session;
 
-    @Parameters(paramLabel = "<lab>", description = "The lab, such as lab01.")
-    private String labName;
+    @Mixin
+    private LabAndLearner target;
 
-    @Option(names = "--learner", paramLabel = "<id>", description = "Whose work to grade (default: $MLLABS_LEARNER or your login).")
-    private String learnerOption;
 
     @Option(names = "--show-hidden", description = "Show the results of hidden checks (for instructors).")
     private boolean showHidden;
@@ -35,12 +33,12 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabDescriptor lab = session.labs().get(labName);
-        LearnerId learner = session.learner(learnerOption);
+        LabDescriptor lab = target.lab(session);
+        LearnerId learner = target.learner(session);
         Grader grader = GraderCatalog.load().forLab(lab.id());
         MlflowServer server = session.servers().connect();
         GradeReport report = Grading.grade(grader, GradingContext.of(learner, server));
-        session.out().print(new ConsoleReport(session.color(), showHidden).render(report));
+        session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
         session.say("MLflow UI: " + server.uiUrl());
         return report.fullMarks() ? ExitCodes.OK : ExitCodes.NOT_FULL_MARKS;
     }

@@ -6,27 +6,28 @@ import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
-import org.mlflow.tracking.RunsPage;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabDescriptor;
-import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.RegisteredModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-/** {@code lab reset <lab>}: deletes the learner's runs of that lab, and nothing else. */
-@Command(name = "reset", description = "Delete your runs of one lab (and nothing else), to start it again.")
+/**
+ * {@code lab reset <lab>}: deletes the learner's runs of that lab and the registered models the lab tagged as that
+ * learner's, and nothing else.
+ */
+@Command(name = "reset", description = "Delete your runs and registered models of one lab (and nothing else), to start it again.")
 final class ResetCommand implements Callable<Integer> {
 
     private static final int PAGE = 500;
 
     private final CliSession session;
 
-    @Parameters(paramLabel = "<lab>", description = "The lab, such as lab01.")
-    private String labName;
+    @Mixin
+    private LabAndLearner target;
 
-    @Option(names = "--learner", paramLabel = "<id>", description = "Whose runs to delete (default: $MLLABS_LEARNER or your login).")
-    private String learnerOption;
 
     ResetCommand(CliSession session) {
         this.session = session;
@@ -34,27 +35,45 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabDescriptor lab = session.labs().get(labName);
-        LearnerId learner = session.learner(learnerOption);
-        MlflowServer server = session.servers().connect();
-        MlflowClient tracking = new MlflowClient(server.trackingUri().toString());
-        String experimentName = learner.experimentName(lab.id());
-        Experiment experiment = tracking.getExperimentByName(experimentName).orElse(null);
-        if (experiment == null) {
-            session.say("Nothing to reset: there is no experiment " + experimentName + ".");
-            return ExitCodes.OK;
+        LabDescriptor lab = target.lab(session);
+        LearnerId learner = target.learner(session);
+        try (LabMlflow mlflow = LabMlflow.open(session.servers().connect().trackingUri())) {
+            int runs = deleteRuns(mlflow.client(), learner.experimentName(lab.id()));
+            int models = deleteModels(mlflow, lab.id(), learner);
+            session.say("Deleted " + runs + " runs and " + models + " registered models of " + lab.id()
+                    + " for " + learner + ".");
         }
+        return ExitCodes.OK;
+    }
+
+    private static int deleteRuns(MlflowClient tracking, String experimentName) {
+        List<Experiment> experiments = tracking.searchExperiments("name = '" + experimentName + "'").getItems();
+        if (experiments.isEmpty()) {
+            return 0;
+        }
+        String experimentId = experiments.get(0).getExperimentId();
         int deleted = 0;
         List<Run> runs;
         do {
-            RunsPage page = tracking.searchRuns(List.of(experiment.getExperimentId()), "", ViewType.ACTIVE_ONLY, PAGE);
-            runs = page.getItems();
+            runs = tracking.searchRuns(List.of(experimentId), "", ViewType.ACTIVE_ONLY, PAGE).getItems();
             for (Run run : runs) {
                 tracking.deleteRun(run.getInfo().getRunId());
                 deleted++;
             }
         } while (!runs.isEmpty());
-        session.say("Deleted " + deleted + " runs of " + lab.id() + " from " + experimentName + ".");
-        return ExitCodes.OK;
+        return deleted;
+    }
+
+    /** Registered models carrying the lab's and the learner's tags, as labs that register models set them. */
+    private static int deleteModels(LabMlflow mlflow, String labId, LearnerId learner) {
+        int deleted = 0;
+        for (RegisteredModel model : mlflow.registry().searchRegisteredModels("")) {
+            if (labId.equals(model.tags().get(LabContext.LAB_TAG))
+                    && learner.value().equals(model.tags().get(LearnerId.TAG))) {
+                mlflow.registry().deleteRegisteredModel(model.name());
+                deleted++;
+            }
+        }
+        return deleted;
     }
 }

@@ -14,8 +14,8 @@ import org.mllabs.runtime.lab.LabVariant;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.spark.LabSpark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab run <lab> [--solution]}: compiles and runs the learner's code, or the reference solution. */
 @Command(name = "run", description = "Compile and run a lab: your code, or the reference solution.")
@@ -23,14 +23,12 @@ final class RunCommand implements Callable<Integer> {
 
     private final CliSession session;
 
-    @Parameters(paramLabel = "<lab>", description = "The lab, such as lab01.")
-    private String labName;
+    @Mixin
+    private LabAndLearner target;
 
     @Option(names = "--solution", description = "Run the reference solution instead of your code.")
     private boolean solution;
 
-    @Option(names = "--learner", paramLabel = "<id>", description = "Whose experiment to log to (default: $MLLABS_LEARNER or your login).")
-    private String learnerOption;
 
     RunCommand(CliSession session) {
         this.session = session;
@@ -38,8 +36,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabDescriptor lab = session.labs().get(labName);
-        LearnerId learner = session.learner(learnerOption);
+        LabDescriptor lab = target.lab(session);
+        LearnerId learner = target.learner(session);
         LabVariant variant = solution ? LabVariant.SOLUTION : LabVariant.STARTER;
         MlflowServer server = session.servers().connect();
         LabHome home = session.home();

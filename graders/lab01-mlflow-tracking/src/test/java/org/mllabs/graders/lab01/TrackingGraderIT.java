@@ -77,7 +77,8 @@ class TrackingGraderIT {
     @MethodSource("mutants")
     void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
         LearnerId learner = LabFixture.newLearner("mutant");
-        assertThat(labs.run("lab01", mutant, learner).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        // A mistake may also make a later step throw (nothing to search for); what counts is the grade.
+        assertThat(labs.run("lab01", mutant, learner).status()).isNotEqualTo(LabRunResult.Status.DOES_NOT_COMPILE);
 
         GradeReport report = grade(learner);
 

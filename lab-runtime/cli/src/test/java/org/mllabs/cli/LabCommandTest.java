@@ -1,0 +1,83 @@
+package org.mllabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.runtime.LabEnvironment;
+
+/** The lab command's answers that need no MLflow server: listings, instructions, usage and environment errors. */
+class LabCommandTest {
+
+    @TempDir
+    Path home;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int lab(Map<String, String> overrides, String... args) {
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.remove("MLFLOW_TRACKING_URI");
+        variables.put("MLLABS_HOME", home.toString());
+        variables.putAll(overrides);
+        return LabCommand.execute(new LabEnvironment(variables), new PrintWriter(out, true), new PrintWriter(err, true),
+                false, args);
+    }
+
+    @Test
+    void listShowsEveryLabWithItsExamTopics() {
+        assertThat(lab(Map.of(), "list")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("lab01", "MLflow tracking", "topics:");
+    }
+
+    @Test
+    void showPrintsTheLabsInstructions() {
+        assertThat(lab(Map.of(), "show", "lab01")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("# Lab 01", "lab01.step7", "src/main/java");
+    }
+
+    @Test
+    void anUnknownLabIsAUsageErrorThatNamesTheLabsThereAre() {
+        assertThat(lab(Map.of(), "show", "lab99")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("There is no lab \"lab99\"", "lab01");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(lab(Map.of(), "publish")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unmatched argument");
+    }
+
+    @Test
+    void anUnreachableServerEndsTheGradeWithAnEnvironmentErrorAndWhatToDo() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        int status = lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:" + closed), "grade", "lab01");
+
+        assertThat(status).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("does not answer", "MLFLOW_TRACKING_URI");
+    }
+
+    @Test
+    void outsideTheCheckoutTheCommandSaysWhereToRunIt(@TempDir Path elsewhere) {
+        int status = lab(Map.of("MLLABS_REPO", elsewhere.toString()), "list");
+
+        assertThat(status).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("is not an mllabs checkout");
+    }
+
+    @Test
+    void versionNamesThePinnedMlflowAndSpark() {
+        assertThat(lab(Map.of(), "--version")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("MLflow server 3.", "Spark 4.");
+    }
+}
