@@ -13,8 +13,9 @@ import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 
 /**
- * Lab 01, given code: trains one logistic regression per regularisation value on the customer churn data, then calls
- * the steps in {@link TrackingSteps}, one step at a time for every candidate, to track the sweep in MLflow.
+ * Lab 01, given code: opens the sweep in MLflow (steps 1 and 2), trains one logistic regression per regularisation
+ * value on the customer churn data, then calls the other steps in {@link TrackingSteps}, one step at a time for every
+ * candidate, to track the sweep.
  * You do not need to change this class.
  */
 public final class TrackingLab implements LabExercise {
@@ -30,11 +31,11 @@ public final class TrackingLab implements LabExercise {
 
     @Override
     public void run(LabContext context) {
-        List<Candidate> candidates = train(context);
-
         TrackingSteps steps = new TrackingSteps(context);
         String experimentId = steps.createExperiment();
         String parentRunId = steps.startParentRun(experimentId);
+
+        List<Candidate> candidates = train(context);
         List<String> runIds = new ArrayList<>();
         for (Candidate candidate : candidates) {
             runIds.add(steps.logCandidate(experimentId, parentRunId, candidate.regParam(), MAX_ITER, candidate.testAuc()));
