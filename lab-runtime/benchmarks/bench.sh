@@ -2,6 +2,7 @@
 # Usage: lab-runtime/benchmarks/bench.sh [runs]
 #
 # Times whole `lab` commands, as a learner runs them, and prints min / median / max wall seconds:
+#   - the JVM start alone, for reference                     `lab --version`
 #   - MLflow server start, cold (after `lab down`)          `lab up`
 #   - connecting to the running server                      `lab up` again
 #   - running lab 01's reference solution                   `lab run lab01 --solution`
@@ -41,7 +42,11 @@ summarise() {
 }
 
 printf '%-44s %8s %8s %8s\n' "wall seconds" min median max
-cold=() warm=() run=() grade=()
+jvm=() cold=() warm=() run=() grade=()
+for _ in $(seq "$RUNS"); do
+  jvm+=("$(time_once "$LAB" --version)")
+done
+summarise "lab --version: JVM start, for reference" "${jvm[@]}"
 for _ in $(seq "$RUNS"); do
   "$LAB" down >/dev/null 2>&1 || true
   cold+=("$(time_once "$LAB" up)")
