@@ -6,23 +6,33 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 
-/** Runs a grader's checks in order and collects the report. */
+/**
+ * Runs a grader's checks in order, then the lab's {@link HiddenChecks} found on the class path, and collects the
+ * report.
+ */
 public final class Grading {
 
     private Grading() {
     }
 
     /**
-     * Grades a lab.
+     * Grades a lab: the grader's checks, then every hidden check of the lab, made {@link Visibility#HIDDEN}.
      *
      * @param grader the lab's grader
      * @param context where the learner's work is
      */
     public static GradeReport grade(Grader grader, GradingContext context) {
         long start = System.nanoTime();
-        List<Check> checks = grader.checks(context);
+        List<Check> checks = new ArrayList<>(grader.checks(context));
+        for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class)) {
+            if (hidden.labId().equals(grader.labId())) {
+                hidden.checks(context).forEach(check -> checks.add(check.hidden()));
+            }
+        }
         requireValid(grader.labId(), checks);
         Map<String, CheckResult> results = new HashMap<>();
         List<CheckOutcome> outcomes = new ArrayList<>();
@@ -37,7 +47,7 @@ public final class Grading {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static java.util.Optional<String> prerequisiteNotPassed(Check check, Map<String, CheckResult> results) {
+    private static Optional<String> prerequisiteNotPassed(Check check, Map<String, CheckResult> results) {
         return check.dependsOn().stream().filter(id -> !results.get(id).passed()).findFirst();
     }
 
