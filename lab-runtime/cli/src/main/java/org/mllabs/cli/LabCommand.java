@@ -11,16 +11,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCommand.Version.class,
         description = "Hands-on labs for the Databricks machine-learning lifecycle, graded on your machine.",
-        subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, GradeCommand.class, UpCommand.class,
-            DownCommand.class, StatusCommand.class, ResetCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, GradeCommand.class,
+            GradeAllCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ResetCommand.class,
+            ExportStudentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:done; for grade, full marks",
+            "0:done; for grade, full marks; for grade-all, every learner graded",
             "1:grade: some points were not earned",
             "2:the command line is wrong",
             "3:the lab's code did not run to the end",
             "4:the environment is not ready (no MLflow server, not in the checkout)",
-            "5:unexpected error"})
+            "5:unexpected error; for grade-all, some learners could not be graded (run it again)"})
 public final class LabCommand {
 
     private LabCommand() {

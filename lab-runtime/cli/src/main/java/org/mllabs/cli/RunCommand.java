@@ -1,9 +1,11 @@
 package org.mllabs.cli;
 
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
+import org.mllabs.cli.classroom.LabRunStatusFile;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabContext;
@@ -39,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
         LabVariant variant = solution ? LabVariant.SOLUTION : LabVariant.STARTER;
+        requireTrees(lab, variant);
         MlflowServer server = session.servers().connect();
         LabHome home = session.home();
         AtomicReference<SparkSession> spark = new AtomicReference<>();
@@ -57,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         session.say(String.format(Locale.ROOT, "%s (%.1f s)", result.message(), result.duration().toNanos() / 1e9));
+        LabRunStatusFile.write(session.environment(), result.status());
         context.tracking().getExperimentByName(context.experimentName()).ifPresent(experiment ->
                 session.say("Your runs: " + server.experimentUrl(experiment.getExperimentId())));
         if (!result.completed()) {
@@ -64,5 +68,17 @@ final class RunCommand implements Callable<Integer> {
         }
         session.say("Grade it with: lab grade " + lab.id());
         return ExitCodes.OK;
+    }
+
+    /** A learner's copy of the repository has no solution tree: say so rather than fail to compile nothing. */
+    private static void requireTrees(LabDescriptor lab, LabVariant variant) {
+        for (String tree : variant.sourceTrees()) {
+            if (!Files.isDirectory(lab.directory().resolve(tree))) {
+                throw new IllegalArgumentException(variant == LabVariant.SOLUTION
+                        ? "The reference solution is not part of this copy (" + lab.directory().resolve(tree)
+                                + " is missing). Run your own code with: lab run " + lab.id()
+                        : "The lab has no source tree " + lab.directory().resolve(tree) + ".");
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,5 +80,43 @@ class LabCommandTest {
     void versionNamesThePinnedMlflowAndSpark() {
         assertThat(lab(Map.of(), "--version")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("MLflow server 3.", "Spark 4.");
+    }
+
+    @Test
+    void gradeAllNeedsExactlyOneSourceOfLearners() {
+        assertThat(lab(Map.of(), "grade-all", "lab01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--server", "--submissions");
+    }
+
+    @Test
+    void gradeAllRefusesADurationItCannotRead() {
+        assertThat(lab(Map.of(), "grade-all", "lab01", "--submissions", home.toString(), "--timeout", "soon"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("is not a duration", "90s");
+    }
+
+    @Test
+    void theLearnersCopyLeavesOutSolutionsAndHiddenChecksAndItsSolutionRunSaysSo(@TempDir Path copy)
+            throws IOException {
+        Path target = copy.resolve("student");
+
+        assertThat(lab(Map.of(), "export-student", target.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("Left out:", "reference solutions: labs/lab01-mlflow-tracking/src/solution",
+                "hidden checks: graders/lab01-mlflow-tracking/src/hidden",
+                "grader tests and mutants: graders/lab01-mlflow-tracking/src/test");
+        assertThat(target.resolve("labs/lab01-mlflow-tracking/src/main/java/org/mllabs/lab01/TrackingSteps.java"))
+                .exists();
+        assertThat(target.resolve("labs/lab01-mlflow-tracking/src/solution")).doesNotExist();
+        assertThat(target.resolve("graders/lab01-mlflow-tracking/src/hidden")).doesNotExist();
+        assertThat(target.resolve("graders/lab01-mlflow-tracking/src/test")).doesNotExist();
+        assertThat(Files.isExecutable(target.resolve("mvnw"))).isTrue();
+
+        int status = lab(Map.of("MLLABS_REPO", target.toString()), "run", "lab01", "--solution");
+
+        assertThat(status).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("reference solution is not part of this copy");
+        assertThat(lab(Map.of(), "export-student", target.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("is not empty");
     }
 }

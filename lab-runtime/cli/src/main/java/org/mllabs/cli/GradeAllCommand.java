@@ -1,0 +1,141 @@
+package org.mllabs.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.mllabs.cli.classroom.ClassGrading;
+import org.mllabs.cli.classroom.ClassSummary;
+import org.mllabs.cli.classroom.Gradebook;
+import org.mllabs.cli.classroom.GradebookRow;
+import org.mllabs.cli.classroom.InstructorGrading;
+import org.mllabs.cli.classroom.LearnerStatus;
+import org.mllabs.cli.classroom.ServerLearners;
+import org.mllabs.cli.classroom.SubmissionFolder;
+import org.mllabs.cli.classroom.Submissions;
+import org.mllabs.grading.GraderCatalog;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabDescriptor;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.server.MlflowServer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lab grade-all <lab> --server | --submissions <dir>}: grades a whole class into a gradebook CSV, with the
+ * instructor's graders, several learners at once, resuming where an interrupted run stopped.
+ */
+@Command(name = "grade-all",
+        description = {"Grade a whole class into a gradebook (learner,lab,score,max,status,duration_s).",
+            "--server grades every learner with an experiment /mllabs/<learner>/<lab> on the MLflow server; "
+                    + "--submissions runs each learner's checkout (one sub-folder per learner, named by the learner "
+                    + "id) in a JVM of its own, then grades it. Learners already in the gradebook are skipped."})
+final class GradeAllCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Parameters(index = "0", paramLabel = "<lab>", description = "The lab, such as lab01.")
+    private String labName;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    @Option(names = "--jobs", paramLabel = "<n>",
+            description = "Learners graded at once (default: --server, the number of cores; --submissions, half of "
+                    + "them, at least 1: each run is a Spark job).")
+    private Integer jobs;
+
+    @Option(names = "--gradebook", paramLabel = "<file>",
+            description = "The gradebook CSV (default: $MLLABS_HOME/gradebooks/<lab>.csv); run logs go beside it.")
+    private Path gradebookFile;
+
+    @Option(names = "--restart", description = "Grade every learner again, ignoring the gradebook's rows of the lab.")
+    private boolean restart;
+
+    @Option(names = "--timeout", paramLabel = "<duration>", defaultValue = "10m", converter = DurationConverter.class,
+            description = "--submissions: how long one learner's run may take, such as 90s or 10m (default: "
+                    + "${DEFAULT-VALUE}); then it is killed and graded on what it logged.")
+    private Duration timeout;
+
+    @Option(names = "--memory", paramLabel = "<size>", defaultValue = "2g",
+            description = "--submissions: the heap of each learner's JVM, such as 1500m or 2g (default: "
+                    + "${DEFAULT-VALUE}).")
+    private String memory;
+
+    /** Where the learners come from. */
+    static final class Source {
+        @Option(names = "--server", required = true,
+                description = "Grade every learner found on the MLflow server in use.")
+        boolean server;
+
+        @Option(names = "--submissions", paramLabel = "<dir>", required = true,
+                description = "Run and grade every checkout in this folder (sub-folder name = learner id).")
+        Path submissions;
+    }
+
+    GradeAllCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        LabDescriptor lab = session.labs().get(labName);
+        MlflowServer server = session.servers().connect();
+        InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server);
+        Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
+                : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
+        gradebook.open(lab.id(), restart);
+        Set<String> finished = gradebook.finished(lab.id());
+        if (source.server) {
+            List<LearnerId> learners;
+            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+                learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
+            }
+            grade(gradebook, learners, finished, LearnerId::value, jobs != null ? jobs : cores(),
+                    grading::gradeFromServer);
+        } else {
+            List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
+            int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
+            try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
+                    new Submissions.Limits(timeout, memory, parallel, cores()),
+                    logs(gradebook), session.home().work("grade-all-" + lab.id()))) {
+                session.say("Each learner's run is logged in " + submissions.logs() + ".");
+                grade(gradebook, folders, finished, SubmissionFolder::key, parallel, submissions::runAndGrade);
+            }
+        }
+        List<GradebookRow> rows = gradebook.compact();
+        session.say(ClassSummary.of(lab.id(), rows).render());
+        session.say("Gradebook: " + gradebook.file());
+        boolean graderErrors = rows.stream()
+                .anyMatch(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR);
+        if (graderErrors) {
+            session.say("Some learners could not be graded (GRADER_ERROR): run the same command again to grade them.");
+            return ExitCodes.INTERNAL;
+        }
+        return ExitCodes.OK;
+    }
+
+    private <T> void grade(Gradebook gradebook, List<T> learners, Set<String> finished, Function<T, String> key,
+                           int parallel, Function<T, GradebookRow> gradeOne) {
+        List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
+        if (todo.size() < learners.size()) {
+            session.say("Skipping " + (learners.size() - todo.size()) + " of " + learners.size() + " learners already "
+                    + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
+        }
+        session.say("Grading " + todo.size() + " learners, " + parallel + " at a time ...");
+        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne);
+    }
+
+    private static Path logs(Gradebook gradebook) {
+        String name = gradebook.file().getFileName().toString().replaceFirst("\\.csv$", "");
+        return gradebook.file().resolveSibling(name + "-logs");
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}

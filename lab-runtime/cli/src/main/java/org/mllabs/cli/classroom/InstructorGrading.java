@@ -1,0 +1,53 @@
+package org.mllabs.cli.classroom;
+
+import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.Grading;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.server.MlflowServer;
+
+/**
+ * Grades one learner in this process with the instructor's grader, reading only that learner's experiment on the
+ * server through a client of its own; whatever the learner's work holds, the result is a gradebook row.
+ */
+public final class InstructorGrading {
+
+    private final Grader grader;
+    private final MlflowServer server;
+
+    /**
+     * @param grader the lab's grader, from the instructor's class path
+     * @param server the server the learners' labs logged to
+     */
+    public InstructorGrading(Grader grader, MlflowServer server) {
+        this.grader = grader;
+        this.server = server;
+    }
+
+    /** Grades the learner's work as the server holds it ({@code --server}): status {@link LearnerStatus#GRADED}. */
+    public GradebookRow gradeFromServer(LearnerId learner) {
+        return grade(learner, LearnerStatus.GRADED, System.nanoTime());
+    }
+
+    /**
+     * Grades the learner.
+     *
+     * @param status how the learner's run ended, recorded unless the grading itself fails
+     * @param startNanos when the learner's turn began, for the duration
+     */
+    GradebookRow grade(LearnerId learner, LearnerStatus status, long startNanos) {
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            GradeReport report = Grading.grade(grader, new GradingContext(learner, server, mlflow));
+            return row(learner.value(), report.score(), report.maxScore(), status, startNanos);
+        } catch (RuntimeException e) {
+            return row(learner.value(), 0, 0, LearnerStatus.GRADER_ERROR, startNanos);
+        }
+    }
+
+    /** A row for the learner that is not graded, such as an {@link LearnerStatus#INVALID_NAME}. */
+    GradebookRow row(String learner, int score, int max, LearnerStatus status, long startNanos) {
+        return new GradebookRow(learner, grader.labId(), score, max, status, (System.nanoTime() - startNanos) / 1e9);
+    }
+}

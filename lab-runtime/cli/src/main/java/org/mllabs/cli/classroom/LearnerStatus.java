@@ -1,0 +1,40 @@
+package org.mllabs.cli.classroom;
+
+import org.mllabs.runtime.lab.LabRunResult;
+
+/** How one learner's part of a class grading ended, as the gradebook's {@code status} column says it. */
+public enum LearnerStatus {
+    /** {@code --server}: graded from what the MLflow server holds. */
+    GRADED,
+    /** The submission's lab code ran to the end. */
+    COMPLETED,
+    /** The submission's lab code does not compile. */
+    DID_NOT_COMPILE,
+    /** The submission's lab code stopped at a step still marked TODO. */
+    STEP_NOT_DONE,
+    /** The submission's lab code threw. */
+    LAB_FAILED,
+    /** The submission's lab code did not end within the time limit and was killed. */
+    TIMEOUT,
+    /** The child JVM ended some other way: out of memory, killed, or an error of the lab command itself. */
+    CRASHED,
+    /** The submission folder's name cannot be made a learner id, or another folder already took that id. */
+    INVALID_NAME,
+    /** The grader itself failed, such as when the MLflow server stopped answering: graded again on the next run. */
+    GRADER_ERROR;
+
+    /** Whether a later run keeps this result rather than grading the learner again. */
+    public boolean isFinal() {
+        return this != GRADER_ERROR;
+    }
+
+    /** The status of a lab run that ended with exit status 3 and wrote how it ended. */
+    static LearnerStatus of(LabRunResult.Status status) {
+        return switch (status) {
+            case COMPLETED -> COMPLETED;
+            case STEP_NOT_DONE -> STEP_NOT_DONE;
+            case DOES_NOT_COMPILE -> DID_NOT_COMPILE;
+            case FAILED -> LAB_FAILED;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.mllabs.cli.classroom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.mllabs.runtime.LearnerId;
+
+/**
+ * One learner's checkout in a folder of submissions: the sub-folder's name is the learner's id.
+ *
+ * @param directory the checkout
+ * @param learner the id made from the folder's name; empty when none can be made, or another folder has it
+ */
+public record SubmissionFolder(Path directory, Optional<LearnerId> learner) {
+
+    /**
+     * The name the gradebook knows the submission by: the learner id, else the folder's name and a {@code /}, which
+     * no learner id has (so {@code Ada/}, refused because {@code ada/} took the id, is not mistaken for {@code ada}).
+     */
+    public String key() {
+        return learner.map(LearnerId::value).orElse(directory.getFileName() + "/");
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    /**
+     * Every sub-folder, sorted by name; folders whose names start with a dot (such as {@code .git}) are not
+     * submissions.
+     *
+     * @throws IllegalArgumentException when the folder does not exist
+     */
+    public static List<SubmissionFolder> scan(Path submissions) {
+        if (!Files.isDirectory(submissions)) {
+            throw new IllegalArgumentException("--submissions " + submissions + " is not a folder: name the folder "
+                    + "that holds one checkout per learner.");
+        }
+        List<SubmissionFolder> folders = new ArrayList<>();
+        Set<LearnerId> taken = new HashSet<>();
+        try (Stream<Path> children = Files.list(submissions)) {
+            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    Optional<LearnerId> learner = learnerId(name).filter(taken::add);
+                    folders.add(new SubmissionFolder(child.toAbsolutePath().normalize(), learner));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + submissions, e);
+        }
+        return folders;
+    }
+
+    /**
+     * The learner id a folder name stands for: lower case, with every run of other characters than letters, digits,
+     * {@code .}, {@code _} and {@code -} made one {@code -} ({@code Ada Lovelace} is {@code ada-lovelace}).
+     */
+    static Optional<LearnerId> learnerId(String folderName) {
+        String sanitized = folderName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        try {
+            return Optional.of(new LearnerId(sanitized));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Grading a whole class: {@code lab grade-all}.
+ *
+ * <p>{@link org.mllabs.cli.classroom.ClassGrading} grades learners several at a time and writes each result to a
+ * {@link org.mllabs.cli.classroom.Gradebook} as soon as it is known, so an interrupted batch resumes where it stopped.
+ * Learners come from the MLflow server ({@link org.mllabs.cli.classroom.ServerLearners}) or from a folder of
+ * checkouts ({@link org.mllabs.cli.classroom.SubmissionFolder}); a checkout's lab code runs in a child JVM with a
+ * time and memory limit ({@link org.mllabs.cli.classroom.SubmissionRun}), and is always graded in the instructor's
+ * process with the instructor's graders, never the submission's.
+ */
+package org.mllabs.cli.classroom;
