@@ -17,29 +17,8 @@ export MLLABS_HOME="${MLLABS_BENCH_HOME:-$(mktemp -d)}"
 export MLLABS_LEARNER=bench
 trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
 
-# seconds of one run of the command, or exits when the command fails
-time_once() {
-  local start end
-  start=$(date +%s%N)
-  if ! "$@" >/dev/null 2>&1; then
-    echo "bench: '$*' failed; run it by hand to see why" >&2
-    exit 1
-  fi
-  end=$(date +%s%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
-}
-
-# prints "label  min  median  max" over the given times
-summarise() {
-  local label="$1"
-  shift
-  printf '%s\n' "$@" | sort -n | awk -v label="$label" '
-    { t[NR] = $1 }
-    END {
-      median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-      printf "%-44s %8.2f %8.2f %8.2f   (%d runs)\n", label, t[1], median, t[NR], NR
-    }'
-}
+# shellcheck source=lab-runtime/benchmarks/timing.sh
+source lab-runtime/benchmarks/timing.sh
 
 printf '%-44s %8s %8s %8s\n' "wall seconds" min median max
 jvm=() cold=() warm=() run=() grade=()

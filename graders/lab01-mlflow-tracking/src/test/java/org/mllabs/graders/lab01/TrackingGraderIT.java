@@ -3,7 +3,9 @@ package org.mllabs.graders.lab01;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,14 +94,21 @@ class TrackingGraderIT {
         int lost = report.outcomes().stream().filter(o -> !o.result().passed())
                 .mapToInt(o -> o.check().points()).sum();
         int intended = report.outcomes().stream()
-                .filter(o -> mutant.fails().contains(o.check().id()) || dependsOnFailed(o, mutant.fails()))
+                .filter(o -> lostWith(report, mutant.fails()).contains(o.check().id()))
                 .mapToInt(o -> o.check().points()).sum();
         assertThat(lost).as(render(report)).isEqualTo(intended);
         assertThat(report.outcome(mutant.fails().get(0)).result().detail()).contains(mutant.hint());
     }
 
-    private static boolean dependsOnFailed(CheckOutcome outcome, List<String> failed) {
-        return outcome.check().dependsOn().stream().anyMatch(failed::contains);
+    /** The failed checks and every check that depends on them, directly or through another. */
+    private static Set<String> lostWith(GradeReport report, List<String> failed) {
+        Set<String> lost = new HashSet<>(failed);
+        for (CheckOutcome outcome : report.outcomes()) {
+            if (outcome.check().dependsOn().stream().anyMatch(lost::contains)) {
+                lost.add(outcome.check().id());
+            }
+        }
+        return lost;
     }
 
     private GradeReport grade(LearnerId learner) {

@@ -1,0 +1,200 @@
+package org.mllabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.cli.classroom.Gradebook;
+import org.mllabs.cli.classroom.GradebookRow;
+import org.mllabs.cli.classroom.LearnerStatus;
+import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.RepositoryLayout;
+import org.mllabs.runtime.lab.LabRunResult;
+import org.mllabs.runtime.lab.LabVariant;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.LabFixture;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.SparkExtension;
+
+/**
+ * {@code lab grade-all} against a real MLflow server: learners found on the server, learners' checkouts run in child
+ * JVMs and graded with this checkout's grader, a time limit, and a second run that grades nobody again.
+ */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+class ClassGradingIT {
+
+    private static final String LAB_FOLDER = "labs/lab01-mlflow-tracking";
+    private static final String STEPS = "src/main/java/org/mllabs/lab01/TrackingSteps.java";
+    private static final String GRADER = "graders/lab01-mlflow-tracking/src/main/java/org/mllabs/graders/lab01/"
+            + "TrackingGrader.java";
+
+    private final RepositoryLayout repository = RepositoryLayout.locate(LabEnvironment.current());
+    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+    private final StringWriter out = new StringWriter();
+
+    @TempDir
+    Path home;
+
+    private MlflowServer server;
+    private LabFixture labs;
+
+    @BeforeEach
+    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
+        Assumptions.assumeTrue(Files.isDirectory(repository.root().resolve(LAB_FOLDER + "/src/solution/java")),
+                "a learner's copy of the repository has no reference solution to grade");
+        this.server = server;
+        this.labs = new LabFixture(server, spark, work);
+    }
+
+    @Test
+    void theServerModeGradesEveryLearnerOnTheServerOnce() {
+        LearnerId first = LabFixture.newLearner("class-solution");
+        LearnerId second = LabFixture.newLearner("class-solution");
+        LearnerId starter = LabFixture.newLearner("class-starter");
+        LearnerId stepOne = LabFixture.newLearner("class-step-one");
+        assertThat(labs.run("lab01", LabVariant.SOLUTION, first).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        assertThat(labs.run("lab01", LabVariant.SOLUTION, second).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        assertThat(labs.run("lab01", LabVariant.STARTER, starter).status())
+                .isEqualTo(LabRunResult.Status.STEP_NOT_DONE);
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            mlflow.client().createExperiment(stepOne.experimentName("lab01"));
+        }
+
+        assertThat(lab("grade-all", "lab01", "--server", "--jobs", "2")).as(out.toString()).isEqualTo(ExitCodes.OK);
+
+        List<GradebookRow> rows = new Gradebook(home.resolve("gradebooks/lab01.csv")).read();
+        Map<String, GradebookRow> byLearner = rows.stream()
+                .collect(Collectors.toMap(GradebookRow::learner, Function.identity()));
+        assertThat(byLearner).as("one row per learner").hasSameSizeAs(rows);
+        assertThat(byLearner.get(first.value())).satisfies(row -> assertThat(row.fullMarks()).isTrue());
+        assertThat(byLearner.get(second.value())).satisfies(row -> assertThat(row.fullMarks()).isTrue());
+        assertThat(byLearner).as("the untouched starter logs nothing: the server knows no such learner")
+                .doesNotContainKey(starter.value());
+        assertThat(byLearner.get(stepOne.value()).score()).as("the experiment, and nothing else").isEqualTo(10);
+        assertThat(byLearner.get(first.value()).status()).isEqualTo(LearnerStatus.GRADED);
+        assertThat(out.toString()).contains("learners graded", "Full marks:", "Gradebook: ");
+    }
+
+    @Test
+    void submissionsRunInChildJvmsAreGradedWithTheInstructorsGraderAndNotGradedTwice(@TempDir Path submissions)
+            throws IOException {
+        String solution = "solution-" + suffix;
+        String starter = "starter-" + suffix;
+        String broken = "broken-" + suffix;
+        Path solutionCheckout = checkout(submissions.resolve(solution));
+        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
+                solutionCheckout.resolve(LAB_FOLDER + "/" + STEPS), StandardCopyOption.REPLACE_EXISTING);
+        Path starterCheckout = checkout(submissions.resolve(starter));
+        editToAlwaysPass(starterCheckout.resolve(GRADER));
+        Path brokenCheckout = checkout(submissions.resolve(broken));
+        Path brokenSteps = brokenCheckout.resolve(LAB_FOLDER + "/" + STEPS);
+        Files.writeString(brokenSteps, Files.readString(brokenSteps).replace("final class TrackingSteps {",
+                "final class TrackingSteps {\n    this is not Java"));
+        Files.createDirectory(submissions.resolve("_draft"));
+        Path gradebookFile = home.resolve("class.csv");
+
+        int status = lab("grade-all", "lab01", "--submissions", submissions.toString(), "--gradebook",
+                gradebookFile.toString(), "--memory", "1g");
+
+        assertThat(status).as(out.toString()).isEqualTo(ExitCodes.OK);
+        Map<String, GradebookRow> rows = new Gradebook(gradebookFile).read().stream()
+                .collect(Collectors.toMap(GradebookRow::learner, Function.identity()));
+        assertThat(rows.get(solution).status()).as(out.toString()).isEqualTo(LearnerStatus.COMPLETED);
+        assertThat(rows.get(solution).fullMarks()).as(out.toString()).isTrue();
+        assertThat(rows.get(starter).status()).isEqualTo(LearnerStatus.STEP_NOT_DONE);
+        assertThat(rows.get(starter).score()).as("the submission's own grader is never used").isZero();
+        assertThat(rows.get(broken).status()).isEqualTo(LearnerStatus.DID_NOT_COMPILE);
+        assertThat(rows.get(broken).score()).isZero();
+        assertThat(rows.get("_draft/").status()).isEqualTo(LearnerStatus.INVALID_NAME);
+        Path logs = home.resolve("class-logs");
+        assertThat(Files.readString(logs.resolve(solution + ".log"))).contains("lab01 ran to the end");
+        assertThat(Files.readString(logs.resolve(starter + ".log"))).contains("Step lab01.step1 is not done yet");
+        assertThat(Files.readString(logs.resolve(broken + ".log"))).contains("does not compile");
+
+        out.getBuffer().setLength(0);
+        String before = Files.readString(gradebookFile);
+        assertThat(lab("grade-all", "lab01", "--submissions", submissions.toString(), "--gradebook",
+                gradebookFile.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("Skipping 4 of 4 learners already in the gradebook", "Grading 0 learners");
+        assertThat(Files.readString(gradebookFile)).isEqualTo(before);
+    }
+
+    @Test
+    void aSubmissionOverTheTimeLimitIsKilledAndGradedOnWhatItLogged(@TempDir Path submissions) throws IOException {
+        String slow = "slow-" + suffix;
+        Path checkout = checkout(submissions.resolve(slow));
+        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
+                checkout.resolve(LAB_FOLDER + "/" + STEPS), StandardCopyOption.REPLACE_EXISTING);
+
+        int status = lab("grade-all", "lab01", "--submissions", submissions.toString(), "--timeout", "3s",
+                "--gradebook", home.resolve("slow.csv").toString());
+
+        assertThat(status).as(out.toString()).isEqualTo(ExitCodes.OK);
+        GradebookRow row = new Gradebook(home.resolve("slow.csv")).read().get(0);
+        assertThat(row.learner()).isEqualTo(slow);
+        assertThat(row.status()).isEqualTo(LearnerStatus.TIMEOUT);
+        assertThat(row.fullMarks()).isFalse();
+        assertThat(row.durationSeconds()).isLessThan(30);
+    }
+
+    /** A learner's checkout: what {@code lab run lab01} needs of this one, and the grader's source. */
+    private Path checkout(Path target) throws IOException {
+        for (String part : List.of("pom.xml", LAB_FOLDER + "/lab.yaml", LAB_FOLDER + "/README.md",
+                LAB_FOLDER + "/src/main/java", "datasets/customer_churn", "graders/lab01-mlflow-tracking/src/main")) {
+            copy(repository.root().resolve(part), target.resolve(part));
+        }
+        Files.createDirectories(target.resolve("lab-runtime"));
+        return target;
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+
+    private static void editToAlwaysPass(Path grader) throws IOException {
+        String source = Files.readString(grader);
+        String edited = source.replace("CheckResult.failed(", "CheckResult.passed(")
+                .replace("CheckResult.when(", "CheckResult.when(true || ");
+        assertThat(edited).isNotEqualTo(source);
+        Files.writeString(grader, edited);
+    }
+
+    private int lab(String... args) {
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.remove(RepositoryLayout.MLLABS_REPO);
+        variables.put(LabEnvironment.MLFLOW_TRACKING_URI, server.trackingUri().toString());
+        variables.put("MLLABS_HOME", home.toString());
+        PrintWriter writer = new PrintWriter(out, true);
+        int status = LabCommand.execute(new LabEnvironment(variables), writer, writer, false, args);
+        System.out.print(out);
+        return status;
+    }
+}
