@@ -21,11 +21,8 @@ trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm
 source lab-runtime/benchmarks/timing.sh
 
 printf '%-44s %8s %8s %8s\n' "wall seconds" min median max
-jvm=() cold=() warm=() run=() grade=()
-for _ in $(seq "$RUNS"); do
-  jvm+=("$(time_once "$LAB" --version)")
-done
-summarise "lab --version: JVM start, for reference" "${jvm[@]}"
+time_runs "$RUNS" "lab --version: JVM start, for reference" "$LAB" --version
+cold=() warm=()
 for _ in $(seq "$RUNS"); do
   "$LAB" down >/dev/null 2>&1 || true
   cold+=("$(time_once "$LAB" up)")
@@ -33,11 +30,5 @@ for _ in $(seq "$RUNS"); do
 done
 summarise "lab up: MLflow server start, cold" "${cold[@]}"
 summarise "lab up: connect to the running server" "${warm[@]}"
-for _ in $(seq "$(( RUNS < 3 ? RUNS : 3 ))"); do
-  run+=("$(time_once "$LAB" run lab01 --solution)")
-done
-summarise "lab run lab01 --solution" "${run[@]}"
-for _ in $(seq "$RUNS"); do
-  grade+=("$(time_once "$LAB" grade lab01)")
-done
-summarise "lab grade lab01 (JVM start included)" "${grade[@]}"
+time_runs "$(( RUNS < 3 ? RUNS : 3 ))" "lab run lab01 --solution" "$LAB" run lab01 --solution
+time_runs "$RUNS" "lab grade lab01 (JVM start included)" "$LAB" grade lab01

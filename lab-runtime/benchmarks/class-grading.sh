@@ -23,11 +23,9 @@ uri=$("$LAB" up | sed -n 's/^MLflow UI: //p')
 java -cp lab-runtime/cli/target/lab.jar lab-runtime/benchmarks/SeedClass.java "$uri" seed lab01 "$LEARNERS" learner
 
 printf '%-44s %8s %8s %8s\n' "seconds" min median max
-all=() one=()
-for _ in $(seq "$RUNS"); do
-  all+=("$(time_once "$LAB" grade-all lab01 --server --restart)")
-done
-summarise "lab grade-all lab01 --server, $((LEARNERS + 1)) learners" "${all[@]}"
+time_runs "$RUNS" "lab grade-all lab01 --server, $((LEARNERS + 1)) learners" \
+  "$LAB" grade-all lab01 --server --restart
+one=()
 for _ in $(seq "$RUNS"); do
   one+=("$("$LAB" grade lab01 --learner seed | sed -n 's/.*(graded in \([0-9.]*\) s).*/\1/p')")
 done

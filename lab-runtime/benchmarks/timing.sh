@@ -24,3 +24,13 @@ summarise() {
       printf "%-44s %8.2f %8.2f %8.2f   (%d runs)\n", label, t[1], median, t[NR], NR
     }'
 }
+
+# times RUNS runs of the command and prints its summary line: time_runs RUNS LABEL COMMAND...
+time_runs() {
+  local runs="$1" label="$2" times=()
+  shift 2
+  for _ in $(seq "$runs"); do
+    times+=("$(time_once "$@")")
+  done
+  summarise "$label" "${times[@]}"
+}

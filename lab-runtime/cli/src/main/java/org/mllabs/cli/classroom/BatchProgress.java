@@ -2,9 +2,8 @@ package org.mllabs.cli.classroom;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Timer;
+import java.util.TimerTask;
 
 /**
  * Shows a class grading's progress: a line per learner as each is graded and, on a terminal, a bar under them with
@@ -19,20 +18,21 @@ final class BatchProgress implements AutoCloseable {
     private final boolean terminal;
     private final int total;
     private final long start = System.nanoTime();
-    private final ScheduledExecutorService clock;
+    private final Timer clock;
     private int done;
 
     BatchProgress(PrintWriter out, boolean terminal, int total) {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
-        this.clock = terminal ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lab-grade-all-progress");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.clock = terminal ? new Timer("lab-grade-all-progress", true) : null;
         if (terminal) {
-            clock.scheduleAtFixedRate(this::redraw, 0, 1, TimeUnit.SECONDS);
+            clock.scheduleAtFixedRate(new TimerTask() {
+                @Override
+                public void run() {
+                    redraw();
+                }
+            }, 0, 1000);
         }
     }
 
@@ -78,7 +78,7 @@ final class BatchProgress implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (terminal) {
-            clock.shutdownNow();
+            clock.cancel();
             out.print("\r\u001B[K");
             out.flush();
         }
