@@ -85,7 +85,7 @@ final class GradeAllCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = session.labs().get(labName);
         MlflowServer server = session.servers().connect();
-        InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server);
+        InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, session::say);
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
         gradebook.open(lab.id(), restart);
@@ -126,7 +126,7 @@ final class GradeAllCommand implements Callable<Integer> {
             session.say("Skipping " + (learners.size() - todo.size()) + " of " + learners.size() + " learners already "
                     + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
         }
-        session.say("Grading " + todo.size() + " learners, " + parallel + " at a time ...");
+        session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
         new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne);
     }
 

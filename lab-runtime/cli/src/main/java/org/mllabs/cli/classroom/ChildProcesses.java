@@ -28,6 +28,11 @@ final class ChildProcesses implements AutoCloseable {
         return process;
     }
 
+    /** Whether the batch is being stopped: a child that ended now was killed by the stop, not by its own doing. */
+    boolean stopping() {
+        return closed;
+    }
+
     /** Forgets a child that has ended. */
     void ended(Process process) {
         running.remove(process);

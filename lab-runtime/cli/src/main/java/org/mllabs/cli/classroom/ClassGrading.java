@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * Grades a class's learners, {@code jobs} at a time, and appends each one's row to the gradebook as soon as it is
  * known. One learner's failure is that learner's row; the batch goes on. A learner whose grading could not even
- * start (no JVM, a full disk) gets no row and is graded on the next run.
+ * start (no JVM, a full disk) or was cut short by an interruption gets no row and is graded on the next run.
  */
 public final class ClassGrading {
 

@@ -1,5 +1,6 @@
 package org.mllabs.cli.classroom;
 
+import java.util.function.Consumer;
 import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.Grading;
@@ -16,14 +17,17 @@ public final class InstructorGrading {
 
     private final Grader grader;
     private final MlflowServer server;
+    private final Consumer<String> warn;
 
     /**
      * @param grader the lab's grader, from the instructor's class path
      * @param server the server the learners' labs logged to
+     * @param warn told why a learner could not be graded
      */
-    public InstructorGrading(Grader grader, MlflowServer server) {
+    public InstructorGrading(Grader grader, MlflowServer server, Consumer<String> warn) {
         this.grader = grader;
         this.server = server;
+        this.warn = warn;
     }
 
     /** Grades the learner's work as the server holds it ({@code --server}): status {@link LearnerStatus#GRADED}. */
@@ -42,6 +46,7 @@ public final class InstructorGrading {
             GradeReport report = Grading.grade(grader, new GradingContext(learner, server, mlflow));
             return row(learner.value(), report.score(), report.maxScore(), status, startNanos);
         } catch (RuntimeException e) {
+            warn.accept(learner + " could not be graded: " + e);
             return row(learner.value(), 0, 0, LearnerStatus.GRADER_ERROR, startNanos);
         }
     }

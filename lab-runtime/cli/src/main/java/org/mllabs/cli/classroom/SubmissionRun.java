@@ -69,6 +69,9 @@ final class SubmissionRun {
             Process process = children.start(builder);
             try {
                 boolean ended = process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (children.stopping()) {
+                    throw new IllegalStateException("the batch was interrupted while " + learner + "'s lab ran");
+                }
                 if (!ended) {
                     ChildProcesses.kill(process);
                     return new ChildExit(process.exitValue(), true, LabRunStatusFile.read(statusFile));
