@@ -71,7 +71,8 @@ public final class LabDatasets {
                 .option("header", "true")
                 .option("mode", "FAILFAST")
                 .option("nullValue", "")
-                .csv(file.toUri().toString());
+                // the plain path: Spark reads a URI's escapes (a space as %20) literally
+                .csv(file.toAbsolutePath().toString());
     }
 
     private static void checkHeader(Path file, LabDataset dataset) {

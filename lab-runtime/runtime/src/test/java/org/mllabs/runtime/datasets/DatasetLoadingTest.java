@@ -44,6 +44,19 @@ class DatasetLoadingTest {
     }
 
     @Test
+    void aFolderWithASpaceInItsNameIsRead(SparkSession spark, @TempDir Path folder) throws IOException {
+        Path datasetsFolder = folder.resolve("Bob Smith/datasets");
+        Path copy = datasetsFolder.resolve(datasets.file(LabDataset.CUSTOMER_CHURN).getParent().getFileName());
+        Files.createDirectories(copy);
+        Files.copy(datasets.file(LabDataset.CUSTOMER_CHURN),
+                copy.resolve(datasets.file(LabDataset.CUSTOMER_CHURN).getFileName()));
+
+        Dataset<Row> loaded = new LabDatasets(datasetsFolder).load(spark, LabDataset.CUSTOMER_CHURN);
+
+        assertThat(loaded.count()).isEqualTo(CsvFile.read(datasets.file(LabDataset.CUSTOMER_CHURN)).rows().size());
+    }
+
+    @Test
     void timestampsAreTheInstantsInTheFile(SparkSession spark) throws IOException {
         CsvFile csv = CsvFile.read(datasets.file(LabDataset.CUSTOMER_CHURN));
 
