@@ -12,7 +12,8 @@ import org.mllabs.runtime.server.MlflowServer;
 class GradingTest {
 
     private static final GradingContext CONTEXT = new GradingContext(new LearnerId("ada"),
-            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null);
+            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null,
+            new GradingSpark(), GradingContext.PRACTICE_SEED);
 
     private static Grader grader(Check... checks) {
         return new Grader() {
@@ -39,6 +40,7 @@ class GradingTest {
         assertThat(report.outcome("lab99.step2").result().detail()).contains("lab99.step1");
         assertThat(report.score()).isZero();
         assertThat(report.maxScore()).isEqualTo(30);
+        assertThat(CONTEXT.spark().started()).as("no check re-scored a model, so Spark must not start").isFalse();
     }
 
     @Test

@@ -1,17 +1,26 @@
 package org.mllabs.graders.lab01;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.MlflowApiException;
+import org.mllabs.runtime.model.SparkModels;
 
 /**
  * What the MLflow server holds of a learner's lab 01, read on first use and kept for the other checks.
@@ -19,6 +28,8 @@ import org.mllabs.runtime.mlflow.MlflowApiException;
 final class TrackingEvidence {
 
     static final String PARENT_RUN_NAME = "regparam-sweep";
+    /** Rows of held-out data the candidates' models are scored on. */
+    static final int HELD_OUT_ROWS = 2_000;
     private static final int MAX_CHILDREN = 1000;
 
     private final GradingContext context;
@@ -26,6 +37,7 @@ final class TrackingEvidence {
     private Optional<Experiment> experiment;
     private Optional<Run> parent;
     private List<Run> children;
+    private Dataset<Row> heldOut;
 
     TrackingEvidence(GradingContext context) {
         this.context = context;
@@ -74,6 +86,42 @@ final class TrackingEvidence {
                     .orElse(List.of());
         }
         return children;
+    }
+
+    long seed() {
+        return context.seed();
+    }
+
+    /**
+     * The AUC of the model the run logged under {@code model/}, on held-out data drawn from the grading seed; empty
+     * when the run has no model. Starts Spark on first use.
+     */
+    Optional<Double> heldOutAuc(Run run) throws IOException {
+        Dataset<Row> data = heldOut();
+        PipelineModel model;
+        try {
+            model = new SparkModels(context.mlflow(), Files.createTempDirectory("mllabs-grading-models"))
+                    .load("runs:/" + run.getInfo().getRunId() + "/model");
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new BinaryClassificationEvaluator()
+                .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
+                .setMetricName("areaUnderROC")
+                .evaluate(model.transform(data)));
+    }
+
+    private Dataset<Row> heldOut() {
+        if (heldOut == null) {
+            heldOut = LabDatasets.heldOut(context.spark().session(), LabDataset.CUSTOMER_CHURN, context.seed(),
+                            HELD_OUT_ROWS)
+                    .na().drop(TrackingGrader.FEATURES.toArray(String[]::new))
+                    .cache();
+        }
+        return heldOut;
     }
 
     /** Names of the learner's other experiments, to show in a hint. */
