@@ -21,8 +21,10 @@ import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Figure;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Series;
 import org.mllabs.grading.Tolerance;
 
 /** Grades lab 01, MLflow tracking, one check per README step. */
@@ -41,6 +43,9 @@ public final class TrackingGrader implements Grader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the latest grade's checks read, so that its figures draw from it instead of asking the server again. */
+    private TrackingEvidence latest;
+
     @Override
     public String labId() {
         return "lab01";
@@ -48,7 +53,7 @@ public final class TrackingGrader implements Grader {
 
     @Override
     public List<Check> checks(GradingContext context) {
-        TrackingEvidence evidence = new TrackingEvidence(context);
+        TrackingEvidence evidence = startReading(context);
         return List.of(
                 Check.of("lab01.step1", 10, "experiment exists",
                         "README step 1: create the experiment named context.experimentName() with createExperiment, "
@@ -80,6 +85,31 @@ public final class TrackingGrader implements Grader {
                         "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the parent's tag "
                                 + "best_run_id, log its metric best_test_auc, and finish the parent run.",
                         () -> best(evidence)).dependsOn("lab01.step3"));
+    }
+
+    /** {@code train_loss} by step, one line a child run, named by the run. */
+    @Override
+    public List<Figure> figures(GradingContext context) {
+        TrackingEvidence evidence = readSoFar(context);
+        if (evidence.children().isEmpty()) {
+            return List.of();
+        }
+        List<Series> curves = evidence.children().stream()
+                .map(child -> new Series(name(child), evidence.history(child, "train_loss").stream()
+                        .map(metric -> new Series.Point(metric.getStep(), metric.getValue())).toList()))
+                .toList();
+        return List.of(new Figure("train_loss by step", "step", "train_loss", Figure.Kind.LINE, curves));
+    }
+
+    /** A grade starts: what an earlier grade read may be out of date. */
+    private synchronized TrackingEvidence startReading(GradingContext context) {
+        latest = new TrackingEvidence(context);
+        return latest;
+    }
+
+    /** What the checks of this context's grade read, or a fresh reading for another context. */
+    private synchronized TrackingEvidence readSoFar(GradingContext context) {
+        return latest != null && latest.isFor(context) ? latest : new TrackingEvidence(context);
     }
 
     private static CheckResult experiment(TrackingEvidence evidence) {
