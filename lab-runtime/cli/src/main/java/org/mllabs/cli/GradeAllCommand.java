@@ -16,6 +16,7 @@ import org.mllabs.cli.classroom.ServerLearners;
 import org.mllabs.cli.classroom.SubmissionFolder;
 import org.mllabs.cli.classroom.Submissions;
 import org.mllabs.grading.GraderCatalog;
+import org.mllabs.grading.GradingSeed;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.mlflow.LabMlflow;
@@ -85,26 +86,17 @@ final class GradeAllCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = session.labs().get(labName);
         MlflowServer server = session.servers().connect();
-        InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, session::say);
+        GradingSeed seed = GradingSeed.resolve(session.environment(), session.home());
+        session.say("Grading with the " + seed.describe() + ".");
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
         gradebook.open(lab.id(), restart);
-        Set<String> finished = gradebook.finished(lab.id());
-        if (source.server) {
-            List<LearnerId> learners;
-            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
-                learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
-            }
-            grade(gradebook, learners, finished, LearnerId::value, jobs != null ? jobs : cores(),
-                    grading::gradeFromServer);
-        } else {
-            List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
-            int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
-            try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
-                    new Submissions.Limits(timeout, memory, parallel, cores()),
-                    logs(gradebook), session.home().work("grade-all-" + lab.id()))) {
-                session.say("Each learner's run is logged in " + submissions.logs() + ".");
-                grade(gradebook, folders, finished, SubmissionFolder::key, parallel, submissions::runAndGrade);
+        try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, seed,
+                session::say)) {
+            if (source.server) {
+                gradeFromServer(lab, server, gradebook, grading);
+            } else {
+                runAndGradeSubmissions(lab, server, gradebook, grading);
             }
         }
         List<GradebookRow> rows = gradebook.compact();
@@ -119,8 +111,30 @@ final class GradeAllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private <T> void grade(Gradebook gradebook, List<T> learners, Set<String> finished, Function<T, String> key,
+    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
+                                 InstructorGrading grading) {
+        List<LearnerId> learners;
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
+        }
+        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer);
+    }
+
+    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
+                                        InstructorGrading grading) {
+        List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
+        int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
+        try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
+                new Submissions.Limits(timeout, memory, parallel, cores()),
+                logs(gradebook), session.home().work("grade-all-" + lab.id()))) {
+            session.say("Each learner's run is logged in " + submissions.logs() + ".");
+            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade);
+        }
+    }
+
+    private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
                            int parallel, Function<T, GradebookRow> gradeOne) {
+        Set<String> finished = gradebook.finished(lab.id());
         List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
         if (todo.size() < learners.size()) {
             session.say("Skipping " + (learners.size() - todo.size()) + " of " + learners.size() + " learners already "

@@ -1,5 +1,6 @@
 package org.mllabs.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mllabs.grading.ConsoleReport;
 import org.mllabs.grading.GradeReport;
@@ -7,6 +8,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GraderCatalog;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.report.ReportDirectory;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.server.MlflowServer;
@@ -23,8 +25,10 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     private LabAndLearner target;
 
+    @Mixin
+    private ReportOptions reports;
 
-    @Option(names = "--show-hidden", description = "Show the results of hidden checks (for instructors).")
+    @Option(names = "--show-hidden", description = "Show the results of hidden checks (for instructors), also in --report files.")
     private boolean showHidden;
 
     GradeCommand(CliSession session) {
@@ -36,9 +40,14 @@ final class GradeCommand implements Callable<Integer> {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
         Grader grader = GraderCatalog.load().forLab(lab.id());
+        Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
         MlflowServer server = session.servers().connect();
-        GradeReport report = Grading.grade(grader, GradingContext.of(learner, server));
+        GradeReport report;
+        try (GradingContext context = GradingContext.of(learner, server)) {
+            report = Grading.grade(grader, context);
+        }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
+        directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));
         session.say("MLflow UI: " + server.uiUrl());
         return report.fullMarks() ? ExitCodes.OK : ExitCodes.NOT_FULL_MARKS;
     }

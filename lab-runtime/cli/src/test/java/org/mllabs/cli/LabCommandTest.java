@@ -69,6 +69,29 @@ class LabCommandTest {
     }
 
     @Test
+    void anUnknownReportFormatIsAUsageErrorThatNamesTheFormats() {
+        assertThat(lab(Map.of(), "grade", "lab01", "--report", "json,pdf")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("There is no report format \"pdf\"", "json, junit, markdown, html");
+    }
+
+    @Test
+    void anOutputDirectoryWithoutAReportIsAUsageError() {
+        assertThat(lab(Map.of(), "grade", "lab01", "--output", home.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--output says where --report writes");
+    }
+
+    @Test
+    void anOutputDirectoryThatCannotBeWrittenIsNamedBeforeGrading() throws IOException {
+        Path file = Files.writeString(home.resolve("reports"), "a file where the directory should be");
+
+        int status = lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:1"), "grade", "lab01", "--report", "html",
+                "--output", file.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("Cannot write grade reports to " + file, "is a file, not a directory");
+    }
+
+    @Test
     void outsideTheCheckoutTheCommandSaysWhereToRunIt(@TempDir Path elsewhere) {
         int status = lab(Map.of("MLLABS_REPO", elsewhere.toString()), "list");
 

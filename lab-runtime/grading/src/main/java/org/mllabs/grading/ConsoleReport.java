@@ -33,7 +33,7 @@ public final class ConsoleReport {
         int idWidth = report.outcomes().stream().mapToInt(o -> o.check().id().length()).max().orElse(10);
         for (CheckOutcome outcome : report.outcomes()) {
             Check check = outcome.check();
-            boolean hidden = check.visibility() == Visibility.HIDDEN && !showHidden;
+            boolean hidden = !outcome.shown(showHidden);
             CheckResult result = outcome.result();
             out.append(String.format(Locale.ROOT, "  %s  %-" + idWidth + "s  %s  %d/%d%n",
                     hidden ? paint(YELLOW, "HIDDEN") : label(result.status()), check.id(), check.description(),
@@ -45,11 +45,7 @@ public final class ConsoleReport {
                 out.append("          ").append(paint(BOLD, "hint: ")).append(check.guidance()).append('\n');
             }
         }
-        long failed = report.notPassed();
-        String summary = failed == 0
-                ? "All " + report.outcomes().size() + " checks passed."
-                : "Failed " + failed + " of " + report.outcomes().size() + " checks.";
-        out.append(summary).append(' ')
+        out.append(report.summary()).append(' ')
                 .append(paint(BOLD, "Score: " + report.score() + "/" + report.maxScore()))
                 .append(String.format(Locale.ROOT, " (graded in %.2f s)", report.duration().toNanos() / 1e9))
                 .append('\n');

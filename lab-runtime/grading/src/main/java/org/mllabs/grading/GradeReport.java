@@ -10,11 +10,21 @@ import java.util.List;
  * @param learner whose work
  * @param outcomes every check with what it found, in order
  * @param duration how long grading took
+ * @param figures the grader's charts of the work, for the reports that draw them
+ * @param notes what the grade could not include, such as figures that could not be drawn, and why
  */
-public record GradeReport(String labId, String learner, List<CheckOutcome> outcomes, Duration duration) {
+public record GradeReport(String labId, String learner, List<CheckOutcome> outcomes, Duration duration,
+                          List<Figure> figures, List<String> notes) {
 
     public GradeReport {
         outcomes = List.copyOf(outcomes);
+        figures = List.copyOf(figures);
+        notes = List.copyOf(notes);
+    }
+
+    /** A grade with no figures and no notes. */
+    public GradeReport(String labId, String learner, List<CheckOutcome> outcomes, Duration duration) {
+        this(labId, learner, outcomes, duration, List.of(), List.of());
     }
 
     /** Points earned. */
@@ -35,6 +45,14 @@ public record GradeReport(String labId, String learner, List<CheckOutcome> outco
     /** How many checks did not pass (failed or skipped). */
     public long notPassed() {
         return outcomes.stream().filter(o -> !o.result().passed()).count();
+    }
+
+    /** One sentence on the checks: "All 7 checks passed." or "Failed 2 of 7 checks.". */
+    public String summary() {
+        long failed = notPassed();
+        return failed == 0
+                ? "All " + outcomes.size() + " checks passed."
+                : "Failed " + failed + " of " + outcomes.size() + " checks.";
     }
 
     /** The outcome of one check. */

@@ -14,4 +14,15 @@ public interface Grader {
      * @param context where the learner's work is
      */
     List<Check> checks(GradingContext context);
+
+    /**
+     * Charts of the learner's work for the reports, drawn after the checks; none by default. A grader may keep what
+     * its checks read for the same context and draw from it. If this throws, the grade has no figures and a note
+     * says why.
+     *
+     * @param context where the learner's work is
+     */
+    default List<Figure> figures(GradingContext context) {
+        return List.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -20,7 +21,9 @@ public final class Grading {
     }
 
     /**
-     * Grades a lab: the grader's checks, then every hidden check of the lab, made {@link Visibility#HIDDEN}.
+     * Grades a lab: runs the grader's checks, then every hidden check of the lab, made {@link Visibility#HIDDEN};
+     * then asks the grader for its figures. A grader whose figures cannot be drawn still gets its grade, without
+     * figures and with a note saying why.
      *
      * @param grader the lab's grader
      * @param context where the learner's work is
@@ -37,14 +40,23 @@ public final class Grading {
         Map<String, CheckResult> results = new HashMap<>();
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (Check check : checks) {
+            long checkStart = System.nanoTime();
             CheckResult result = prerequisiteNotPassed(check, results)
                     .map(id -> CheckResult.skipped("skipped because " + id + " did not pass"))
                     .orElseGet(() -> evaluate(check));
             results.put(check.id(), result);
-            outcomes.add(new CheckOutcome(check, result));
+            outcomes.add(new CheckOutcome(check, result, Duration.ofNanos(System.nanoTime() - checkStart)));
+        }
+        List<Figure> figures = List.of();
+        List<String> notes = List.of();
+        try {
+            figures = List.copyOf(grader.figures(context));
+        } catch (RuntimeException e) {
+            notes = List.of("The figures could not be drawn: "
+                    + Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
         return new GradeReport(grader.labId(), context.learner().value(), outcomes,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), figures, notes);
     }
 
     private static Optional<String> prerequisiteNotPassed(Check check, Map<String, CheckResult> results) {

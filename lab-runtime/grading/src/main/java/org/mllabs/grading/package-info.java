@@ -6,6 +6,7 @@
  * server over REST, artifacts downloaded from it) and returns a {@link org.mllabs.grading.CheckResult} whose text says
  * what it found. {@link org.mllabs.grading.Grading} runs the checks: a check whose prerequisite did not pass is
  * skipped, not failed, and a rule that throws fails its check with the reason rather than ending the grade.
- * {@link org.mllabs.grading.ConsoleReport} prints the result.
+ * A grader may also draw {@link org.mllabs.grading.Figure}s of the work, after its checks.
+ * {@link org.mllabs.grading.ConsoleReport} prints the result; {@link org.mllabs.grading.report} writes it as files.
  */
 package org.mllabs.grading;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.server.MlflowServer;
@@ -12,9 +15,14 @@ import org.mllabs.runtime.server.MlflowServer;
 class GradingTest {
 
     private static final GradingContext CONTEXT = new GradingContext(new LearnerId("ada"),
-            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null);
+            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null,
+            new GradingSpark(), GradingContext.PRACTICE_SEED);
 
     private static Grader grader(Check... checks) {
+        return grader(() -> List.of(), checks);
+    }
+
+    private static Grader grader(Supplier<List<Figure>> figures, Check... checks) {
         return new Grader() {
             @Override
             public String labId() {
@@ -25,8 +33,16 @@ class GradingTest {
             public List<Check> checks(GradingContext context) {
                 return List.of(checks);
             }
+
+            @Override
+            public List<Figure> figures(GradingContext context) {
+                return figures.get();
+            }
         };
     }
+
+    private static final Figure CURVE = new Figure("loss", "step", "loss", Figure.Kind.LINE,
+            List.of(new Series("run", List.of(new Series.Point(0, 1), new Series.Point(1, 0.5)))));
 
     @Test
     void aCheckWhosePrerequisiteFailedIsSkippedAndEarnsNothing() {
@@ -39,6 +55,7 @@ class GradingTest {
         assertThat(report.outcome("lab99.step2").result().detail()).contains("lab99.step1");
         assertThat(report.score()).isZero();
         assertThat(report.maxScore()).isEqualTo(30);
+        assertThat(CONTEXT.spark().started()).as("no check re-scored a model, so Spark must not start").isFalse();
     }
 
     @Test
@@ -81,6 +98,35 @@ class GradingTest {
                 "hint: README step 1: set the alias", "Failed 2 of 3 checks.", "Score: 5/20");
         assertThat(text).doesNotContain("hidden detail").doesNotContain("\u001B[");
         assertThat(new ConsoleReport(true, true).render(report)).contains("hidden detail", "\u001B[31m");
+    }
+
+    @Test
+    void theGraderFiguresAreDrawnAfterTheChecksAndEachCheckIsTimed() {
+        List<String> order = new ArrayList<>();
+        GradeReport report = Grading.grade(grader(() -> {
+            order.add("figures");
+            return List.of(CURVE);
+        }, Check.of("lab99.step1", 10, "first", "g", () -> {
+            order.add("check");
+            Thread.sleep(5);
+            return CheckResult.passed("ok");
+        })), CONTEXT);
+
+        assertThat(order).containsExactly("check", "figures");
+        assertThat(report.figures()).containsExactly(CURVE);
+        assertThat(report.notes()).isEmpty();
+        assertThat(report.outcome("lab99.step1").duration()).isGreaterThanOrEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void figuresThatCannotBeDrawnLeaveTheGradeWhole() {
+        GradeReport report = Grading.grade(grader(() -> {
+            throw new IllegalStateException("no metric history");
+        }, Check.of("lab99.step1", 10, "first", "g", () -> CheckResult.passed("ok"))), CONTEXT);
+
+        assertThat(report.score()).isEqualTo(10);
+        assertThat(report.figures()).isEmpty();
+        assertThat(report.notes()).containsExactly("The figures could not be drawn: no metric history");
     }
 
     @Test

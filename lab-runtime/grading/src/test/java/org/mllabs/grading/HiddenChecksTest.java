@@ -12,7 +12,8 @@ import org.mllabs.runtime.server.MlflowServer;
 class HiddenChecksTest {
 
     private static final GradingContext CONTEXT = new GradingContext(new LearnerId("ada"),
-            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null);
+            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null,
+            new GradingSpark(), GradingContext.PRACTICE_SEED);
 
     /** Registered in this module's test {@code META-INF/services}; returns a visible check, which grading hides. */
     public static final class SecretCheck implements HiddenChecks {

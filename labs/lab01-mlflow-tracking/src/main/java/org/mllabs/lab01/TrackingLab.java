@@ -2,20 +2,28 @@ package org.mllabs.lab01;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
+import org.mllabs.runtime.model.ModelSignature;
 
 /**
  * Lab 01, given code: opens the sweep in MLflow (steps 1 and 2), trains one logistic regression per regularisation
  * value on the customer churn data, then calls the other steps in {@link TrackingSteps}, one step at a time for every
- * candidate, to track the sweep.
+ * candidate, to track the sweep. After step 3 it logs each candidate's model under its run (as {@code model/}), so
+ * that the grader can score the model itself.
  * You do not need to change this class.
  */
 public final class TrackingLab implements LabExercise {
@@ -40,6 +48,7 @@ public final class TrackingLab implements LabExercise {
         for (Candidate candidate : candidates) {
             runIds.add(steps.logCandidate(experimentId, parentRunId, candidate.regParam(), MAX_ITER, candidate.testAuc()));
         }
+        logModels(context, candidates, runIds);
         for (int i = 0; i < candidates.size(); i++) {
             steps.logLossCurve(runIds.get(i), candidates.get(i).objectiveHistory());
         }
@@ -59,12 +68,27 @@ public final class TrackingLab implements LabExercise {
      * @param testAuc its area under the ROC curve on the test split
      * @param objectiveHistory the training loss after each optimiser iteration
      * @param coefficients one weight per feature, in the order of {@link #FEATURES}
+     * @param model the fitted pipeline: the feature assembler and the logistic regression
      */
-    record Candidate(double regParam, double testAuc, double[] objectiveHistory, double[] coefficients) {
+    record Candidate(double regParam, double testAuc, double[] objectiveHistory, double[] coefficients,
+                     PipelineModel model) {
+    }
+
+    /** Logs each candidate's pipeline as an MLflow model under its run, so the grader can score it itself. */
+    private static void logModels(LabContext context, List<Candidate> candidates, List<String> runIds) {
+        StructType inputs = new StructType(FEATURES.stream()
+                .map(name -> LabDataset.CUSTOMER_CHURN.schema().apply(name)).toArray(StructField[]::new));
+        ModelSignature signature = ModelSignature.infer(inputs,
+                new StructType().add("prediction", DataTypes.DoubleType, false));
+        for (int i = 0; i < candidates.size(); i++) {
+            context.models().log(runIds.get(i), candidates.get(i).model(), signature);
+        }
     }
 
     private static List<Candidate> train(LabContext context) {
-        Dataset<Row>[] split = features(context).randomSplit(new double[] {0.8, 0.2}, SPLIT_SEED);
+        String[] columns = FEATURES.toArray(String[]::new);
+        Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN).na().drop(columns);
+        Dataset<Row>[] split = churn.randomSplit(new double[] {0.8, 0.2}, SPLIT_SEED);
         Dataset<Row> train = split[0].cache();
         Dataset<Row> test = split[1].cache();
         String label = LabDataset.CUSTOMER_CHURN.labelColumn();
@@ -72,20 +96,16 @@ public final class TrackingLab implements LabExercise {
                 .setLabelCol(label).setMetricName("areaUnderROC");
         List<Candidate> candidates = new ArrayList<>();
         for (double regParam : REG_PARAMS) {
-            LogisticRegressionModel model = new LogisticRegression()
-                    .setLabelCol(label).setRegParam(regParam).setMaxIter(MAX_ITER).fit(train);
+            PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+                new VectorAssembler().setInputCols(columns).setOutputCol("features"),
+                new LogisticRegression().setLabelCol(label).setRegParam(regParam).setMaxIter(MAX_ITER)
+            }).fit(train);
+            LogisticRegressionModel regression = (LogisticRegressionModel) model.stages()[1];
             double testAuc = auc.evaluate(model.transform(test));
             context.log(String.format("Trained regParam=%s: test AUC %.4f", regParam, testAuc));
-            candidates.add(new Candidate(regParam, testAuc, model.summary().objectiveHistory(),
-                    model.coefficients().toArray()));
+            candidates.add(new Candidate(regParam, testAuc, regression.summary().objectiveHistory(),
+                    regression.coefficients().toArray(), model));
         }
         return candidates;
-    }
-
-    private static Dataset<Row> features(LabContext context) {
-        String[] columns = FEATURES.toArray(String[]::new);
-        Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN)
-                .na().drop(columns);
-        return new VectorAssembler().setInputCols(columns).setOutputCol("features").transform(churn);
     }
 }

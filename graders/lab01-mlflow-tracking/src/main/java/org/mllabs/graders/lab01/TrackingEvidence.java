@@ -1,17 +1,27 @@
 package org.mllabs.graders.lab01;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.MlflowApiException;
+import org.mllabs.runtime.model.SparkModels;
 
 /**
  * What the MLflow server holds of a learner's lab 01, read on first use and kept for the other checks.
@@ -19,6 +29,8 @@ import org.mllabs.runtime.mlflow.MlflowApiException;
 final class TrackingEvidence {
 
     static final String PARENT_RUN_NAME = "regparam-sweep";
+    /** Rows of held-out data the candidates' models are scored on. */
+    static final int HELD_OUT_ROWS = 2_000;
     private static final int MAX_CHILDREN = 1000;
 
     private final GradingContext context;
@@ -26,10 +38,17 @@ final class TrackingEvidence {
     private Optional<Experiment> experiment;
     private Optional<Run> parent;
     private List<Run> children;
+    private Dataset<Row> heldOut;
+    private final Map<String, List<Metric>> histories = new HashMap<>();
 
     TrackingEvidence(GradingContext context) {
         this.context = context;
         this.tracking = context.mlflow().client();
+    }
+
+    /** Whether this is the reading of that very context. */
+    boolean isFor(GradingContext other) {
+        return context == other;
     }
 
     String experimentName() {
@@ -76,16 +95,53 @@ final class TrackingEvidence {
         return children;
     }
 
+    long seed() {
+        return context.seed();
+    }
+
+    /**
+     * The AUC of the model the run logged under {@code model/}, on held-out data drawn from the grading seed; empty
+     * when the run has no model. Starts Spark on first use.
+     */
+    Optional<Double> heldOutAuc(Run run) throws IOException {
+        Dataset<Row> data = heldOut();
+        PipelineModel model;
+        try {
+            model = new SparkModels(context.mlflow(), Files.createTempDirectory("mllabs-grading-models"))
+                    .load("runs:/" + run.getInfo().getRunId() + "/model");
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new BinaryClassificationEvaluator()
+                .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
+                .setMetricName("areaUnderROC")
+                .evaluate(model.transform(data)));
+    }
+
+    private Dataset<Row> heldOut() {
+        if (heldOut == null) {
+            heldOut = LabDatasets.heldOut(context.spark().session(), LabDataset.CUSTOMER_CHURN, context.seed(),
+                            HELD_OUT_ROWS)
+                    .na().drop(TrackingGrader.FEATURES.toArray(String[]::new))
+                    .cache();
+        }
+        return heldOut;
+    }
+
     /** Names of the learner's other experiments, to show in a hint. */
     List<String> otherExperimentNames() {
         return tracking.searchExperiments("name LIKE '/mllabs/" + learner() + "/%'").getItems().stream()
                 .map(Experiment::getName).sorted().limit(5).toList();
     }
 
-    /** A metric's history, ordered by step. */
+    /** A metric's history, ordered by step; read once a run and key. */
     List<Metric> history(Run run, String key) {
-        return tracking.getMetricHistory(run.getInfo().getRunId(), key).stream()
-                .sorted(Comparator.comparingLong(Metric::getStep)).toList();
+        return histories.computeIfAbsent(run.getInfo().getRunId() + "/" + key,
+                runAndKey -> tracking.getMetricHistory(run.getInfo().getRunId(), key).stream()
+                        .sorted(Comparator.comparingLong(Metric::getStep)).toList());
     }
 
     /** A file the run logged as an artifact, or empty when there is none. */

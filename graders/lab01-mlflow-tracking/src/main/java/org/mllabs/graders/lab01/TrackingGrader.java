@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,10 @@ import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Figure;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Series;
 import org.mllabs.grading.Tolerance;
 
 /** Grades lab 01, MLflow tracking, one check per README step. */
@@ -31,7 +34,17 @@ public final class TrackingGrader implements Grader {
     static final String MAX_ITER = "20";
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
 
+    /**
+     * How far a candidate's test AUC may be from its model's AUC on the held-out data. Both are estimates from about
+     * a thousand rows and more, whose standard error is about 0.015; 0.05 is over three of their differences' standard
+     * errors, and far below what a made-up metric is off by.
+     */
+    static final double AUC_TOLERANCE = 0.05;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the latest grade's checks read, so that its figures draw from it instead of asking the server again. */
+    private TrackingEvidence latest;
 
     @Override
     public String labId() {
@@ -40,7 +53,7 @@ public final class TrackingGrader implements Grader {
 
     @Override
     public List<Check> checks(GradingContext context) {
-        TrackingEvidence evidence = new TrackingEvidence(context);
+        TrackingEvidence evidence = startReading(context);
         return List.of(
                 Check.of("lab01.step1", 10, "experiment exists",
                         "README step 1: create the experiment named context.experimentName() with createExperiment, "
@@ -50,10 +63,14 @@ public final class TrackingGrader implements Grader {
                         "README step 2: start a run named regparam-sweep with context.runTags(), "
                                 + "and log the params dataset=customer_churn and max_iter=20.",
                         () -> parentRun(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step3", 20, "nested child run per candidate",
+                Check.of("lab01.step3", 10, "nested child run per candidate",
                         "README step 3: one run per candidate with the tag mlflow.parentRunId set to the parent's id, "
                                 + "params reg_param and max_iter, metric test_auc, status FINISHED.",
                         () -> childRuns(evidence)).dependsOn("lab01.step2"),
+                Check.of("lab01.step3.auc", 10, "test_auc is what the candidate's model scores",
+                        "README step 3: log as test_auc the AUC that TrackingLab computed; the grader scores the model "
+                                + "logged under model/ on held-out data of its own and compares.",
+                        () -> honestAuc(evidence)).dependsOn("lab01.step3"),
                 Check.of("lab01.step4", 15, "train_loss logged over steps",
                         "README step 4: log train_loss once per iteration with step = the iteration's index (0, 1, 2 ...).",
                         () -> lossCurves(evidence)).dependsOn("lab01.step3"),
@@ -68,6 +85,31 @@ public final class TrackingGrader implements Grader {
                         "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the parent's tag "
                                 + "best_run_id, log its metric best_test_auc, and finish the parent run.",
                         () -> best(evidence)).dependsOn("lab01.step3"));
+    }
+
+    /** {@code train_loss} by step, one line a child run, named by the run. */
+    @Override
+    public List<Figure> figures(GradingContext context) {
+        TrackingEvidence evidence = readSoFar(context);
+        if (evidence.children().isEmpty()) {
+            return List.of();
+        }
+        List<Series> curves = evidence.children().stream()
+                .map(child -> new Series(name(child), evidence.history(child, "train_loss").stream()
+                        .map(metric -> new Series.Point(metric.getStep(), metric.getValue())).toList()))
+                .toList();
+        return List.of(new Figure("train_loss by step", "step", "train_loss", Figure.Kind.LINE, curves));
+    }
+
+    /** A grade starts: what an earlier grade read may be out of date. */
+    private synchronized TrackingEvidence startReading(GradingContext context) {
+        latest = new TrackingEvidence(context);
+        return latest;
+    }
+
+    /** What the checks of this context's grade read, or a fresh reading for another context. */
+    private synchronized TrackingEvidence readSoFar(GradingContext context) {
+        return latest != null && latest.isFor(context) ? latest : new TrackingEvidence(context);
     }
 
     private static CheckResult experiment(TrackingEvidence evidence) {
@@ -123,6 +165,28 @@ public final class TrackingGrader implements Grader {
                     + children.size() + " child runs with reg_param " + regParams);
         }
         return CheckResult.when(problems.isEmpty(), children.size() + " child runs", String.join("\n", problems));
+    }
+
+    private static CheckResult honestAuc(TrackingEvidence evidence) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        for (Run child : evidence.children()) {
+            String where = "child " + name(child) + ": ";
+            Optional<Double> heldOutAuc = evidence.heldOutAuc(child);
+            Double reported = metrics(child).get("test_auc");
+            if (heldOutAuc.isEmpty()) {
+                problems.add(where + "no model under model/ to score (TrackingLab logs it after step 3)");
+            } else if (reported == null || !Tolerance.withinAbsolute(heldOutAuc.get(), reported, AUC_TOLERANCE)) {
+                problems.add(String.format(Locale.ROOT, "%stest_auc %s is not what its model scores: %.4f on %d "
+                        + "held-out rows (grading seed %d); a metric must come from the model's evaluation",
+                        where, reported, heldOutAuc.get(), TrackingEvidence.HELD_OUT_ROWS, evidence.seed()));
+            } else {
+                found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", name(child), reported,
+                        heldOutAuc.get()));
+            }
+        }
+        return CheckResult.when(problems.isEmpty(), "test_auc matches each model: " + String.join(", ", found),
+                String.join("\n", problems));
     }
 
     private static CheckResult lossCurves(TrackingEvidence evidence) {

@@ -15,13 +15,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mlflow.api.proto.Service.Metric;
 import org.mllabs.grading.CheckOutcome;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.ConsoleReport;
+import org.mllabs.grading.Figure;
 import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Series;
 import org.mllabs.grading.Visibility;
+import org.mllabs.grading.report.ReportDirectory;
+import org.mllabs.grading.report.ReportFormat;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabRunResult;
 import org.mllabs.runtime.lab.LabVariant;
@@ -46,7 +51,7 @@ class TrackingGraderIT {
     }
 
     @Test
-    void theReferenceSolutionEarnsFullMarks() {
+    void theReferenceSolutionEarnsFullMarks(@TempDir Path reports) {
         LearnerId learner = LabFixture.newLearner("solution");
         assertThat(labs.run("lab01", LabVariant.SOLUTION, learner).status()).isEqualTo(LabRunResult.Status.COMPLETED);
 
@@ -54,6 +59,33 @@ class TrackingGraderIT {
 
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
         assertThat(report.outcome("lab01.step4.training-curve").check().visibility()).isEqualTo(Visibility.HIDDEN);
+        assertTheLossFigureHasACurvePerChildRun(report, learner);
+        for (ReportFormat format : ReportFormat.values()) {
+            ReportDirectory directory = ReportDirectory.create(reports.resolve(format.optionName()));
+            List<Path> written = format.writer(false).write(report, directory);
+            assertThat(written).as(format.optionName()).isNotEmpty()
+                    .allSatisfy(file -> assertThat(file).isRegularFile().isNotEmptyFile());
+        }
+        assertThat(reports.resolve("markdown/figure-1.svg")).content().contains("<polyline");
+        assertThat(reports.resolve("html/report.html")).content().contains("Score: " + report.maxScore() + "/" + report.maxScore(), "<svg");
+    }
+
+    /** One series a child run, named by the run, with a point for each train_loss step the server holds. */
+    private void assertTheLossFigureHasACurvePerChildRun(GradeReport report, LearnerId learner) {
+        TrackingEvidence truth = new TrackingEvidence(GradingContext.of(learner, server));
+        assertThat(report.figures()).hasSize(1);
+        Figure losses = report.figures().get(0);
+        assertThat(losses.title()).isEqualTo("train_loss by step");
+        assertThat(losses.series()).extracting(Series::name)
+                .containsExactlyElementsOf(truth.children().stream().map(TrackingEvidence::name).toList())
+                .hasSize(TrackingGrader.REG_PARAMS.size());
+        for (int i = 0; i < losses.series().size(); i++) {
+            List<Metric> history = truth.history(truth.children().get(i), "train_loss");
+            assertThat(losses.series().get(i).points()).as(losses.series().get(i).name())
+                    .hasSize(history.size())
+                    .extracting(Series.Point::x)
+                    .containsExactlyElementsOf(history.stream().map(m -> (double) m.getStep()).toList());
+        }
     }
 
     @Test
@@ -68,10 +100,9 @@ class TrackingGraderIT {
         assertThat(report.score()).isZero();
         assertThat(report.outcome("lab01.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(report.outcome("lab01.step1").result().detail()).contains("/mllabs/" + learner + "/lab01");
-        assertThat(report.outcomes()).filteredOn(outcome -> outcome.check().visibility() == Visibility.VISIBLE)
-                .allSatisfy(outcome -> assertThat(outcome.check().guidance())
-                        .startsWith("README step " + outcome.check().id().substring("lab01.step".length())));
-        assertThat(render(report)).contains("Failed 8 of 8 checks", "Score: 0/110");
+        assertThat(report.outcomes()).allSatisfy(outcome -> assertThat(outcome.check().guidance())
+                .startsWith("README step " + outcome.check().id().replaceAll("lab01\\.step(\\d+).*", "$1") + ":"));
+        assertThat(render(report)).contains("Failed 9 of 9 checks", "Score: 0/110");
     }
 
     static Stream<Mutant> mutants() {

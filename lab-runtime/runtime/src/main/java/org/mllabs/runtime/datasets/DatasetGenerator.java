@@ -38,7 +38,19 @@ abstract class DatasetGenerator {
 
     /** The CSV text of a batch. */
     final String csv(Batch batch) {
-        BatchPlan plan = plan(batch);
+        return csv(plan(batch), batch);
+    }
+
+    /**
+     * The CSV text of a held-out batch: rows drawn like the main batch's, from another seed, with keys from 900001,
+     * so no row equals a row a learner trained on. Graders score learners' models on it.
+     */
+    final String heldOutCsv(long heldOutSeed, int rows) {
+        return csv(new BatchPlan(heldOutSeed, rows, plan(Batch.MAIN).start(), plan(Batch.MAIN).days(), 900_001),
+                Batch.MAIN);
+    }
+
+    private String csv(BatchPlan plan, Batch batch) {
         DatasetRandom random = new DatasetRandom(plan.seed());
         List<Instant> times = plan.drawTimes(random);
         CsvTable table = new CsvTable(dataset);

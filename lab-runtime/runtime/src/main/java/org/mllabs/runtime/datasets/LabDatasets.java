@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LabEnvironment;
@@ -66,13 +68,32 @@ public final class LabDatasets {
     public Dataset<Row> load(SparkSession spark, LabDataset dataset) {
         Path file = file(dataset);
         checkHeader(file, dataset);
+        // the plain path: Spark reads a URI's escapes (a space as %20) literally
+        return reader(spark, dataset).csv(file.toAbsolutePath().toString());
+    }
+
+    /**
+     * Rows drawn like the dataset's own, from another seed and with keys no learner has seen: the held-out data a
+     * grader scores a learner's model on. The same seed always gives the same rows.
+     *
+     * @param seed the grading seed
+     * @param rows how many rows
+     */
+    public static Dataset<Row> heldOut(SparkSession spark, LabDataset dataset, long seed, int rows) {
+        DatasetGenerator generator = switch (dataset) {
+            case CUSTOMER_CHURN -> new ChurnDatasetGenerator();
+            case HOUSE_PRICES -> new HousePriceDatasetGenerator();
+        };
+        List<String> lines = List.of(generator.heldOutCsv(seed, rows).split("\n"));
+        return reader(spark, dataset).csv(spark.createDataset(lines, Encoders.STRING()));
+    }
+
+    private static DataFrameReader reader(SparkSession spark, LabDataset dataset) {
         return spark.read()
                 .schema(dataset.schema())
                 .option("header", "true")
                 .option("mode", "FAILFAST")
-                .option("nullValue", "")
-                // the plain path: Spark reads a URI's escapes (a space as %20) literally
-                .csv(file.toAbsolutePath().toString());
+                .option("nullValue", "");
     }
 
     private static void checkHeader(Path file, LabDataset dataset) {

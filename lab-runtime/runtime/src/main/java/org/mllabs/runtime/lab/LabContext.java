@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.server.MlflowServer;
@@ -86,6 +87,11 @@ public final class LabContext implements AutoCloseable {
             mlflow = LabMlflow.open(server.trackingUri());
         }
         return mlflow;
+    }
+
+    /** Spark {@code PipelineModel}s logged as MLflow models, and loaded back from {@code runs:/} or {@code models:/}. */
+    public SparkModels models() {
+        return new SparkModels(mlflow(), workDirectory.resolve("models"));
     }
 
     /** The Spark session, started on first use. */
