@@ -2,10 +2,12 @@ package org.mllabs.cli.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +20,21 @@ class GradebookTest {
         return new GradebookRow(learner, lab, score, 110, status, 1.25);
     }
 
+    /** A new gradebook with these rows appended, as a run appends them. */
+    private Gradebook gradebook(String file, GradebookRow... rows) {
+        Gradebook gradebook = new Gradebook(folder.resolve(file));
+        gradebook.open("lab01", false);
+        for (GradebookRow row : rows) {
+            gradebook.append(row);
+        }
+        return gradebook;
+    }
+
     @Test
     void rowsAreAppendedAtOnceAndReadBack() throws IOException {
-        Gradebook gradebook = new Gradebook(folder.resolve("gradebooks/lab01.csv"));
-        gradebook.open("lab01", false);
-        gradebook.append(row("ada", "lab01", 110, LearnerStatus.COMPLETED));
-        gradebook.append(row("Grace, \"Amazing\"", "lab01", 0, LearnerStatus.INVALID_NAME));
+        Gradebook gradebook = gradebook("gradebooks/lab01.csv",
+                row("ada", "lab01", 110, LearnerStatus.COMPLETED),
+                row("Grace, \"Amazing\"", "lab01", 0, LearnerStatus.INVALID_NAME));
 
         assertThat(Files.readAllLines(gradebook.file())).containsExactly(
                 "learner,lab,score,max,status,duration_s",
@@ -35,38 +46,35 @@ class GradebookTest {
 
     @Test
     void aResumedRunSkipsFinalRowsOnlyAndPassesOverAnInterruptedLine() throws IOException {
-        Gradebook gradebook = new Gradebook(folder.resolve("lab01.csv"));
-        gradebook.open("lab01", false);
-        gradebook.append(row("ada", "lab01", 110, LearnerStatus.COMPLETED));
-        gradebook.append(row("bob", "lab01", 0, LearnerStatus.GRADER_ERROR));
-        gradebook.append(row("cy", "lab01", 0, LearnerStatus.TIMEOUT));
-        gradebook.append(row("dee", "lab02", 50, LearnerStatus.COMPLETED));
-        Files.writeString(gradebook.file(), "eve,lab01,11", java.nio.file.StandardOpenOption.APPEND);
+        Gradebook gradebook = gradebook("lab01.csv",
+                row("ada", "lab01", 110, LearnerStatus.COMPLETED),
+                row("bob", "lab01", 0, LearnerStatus.GRADER_ERROR),
+                row("cy", "lab01", 0, LearnerStatus.TIMEOUT),
+                row("dee", "lab02", 50, LearnerStatus.COMPLETED));
+        Files.writeString(gradebook.file(), "eve,lab01,11", StandardOpenOption.APPEND);
 
         assertThat(gradebook.finished("lab01")).containsExactlyInAnyOrder("ada", "cy");
     }
 
     @Test
     void aLaterRowOfTheSameLearnerWinsAndCompactingSortsOneRowPerLearner() {
-        Gradebook gradebook = new Gradebook(folder.resolve("lab01.csv"));
-        gradebook.open("lab01", false);
-        gradebook.append(row("zoe", "lab01", 0, LearnerStatus.GRADER_ERROR));
-        gradebook.append(row("ada", "lab01", 20, LearnerStatus.STEP_NOT_DONE));
-        gradebook.append(row("zoe", "lab01", 110, LearnerStatus.COMPLETED));
+        Gradebook gradebook = gradebook("lab01.csv",
+                row("zoe", "lab01", 0, LearnerStatus.GRADER_ERROR),
+                row("ada", "lab01", 20, LearnerStatus.STEP_NOT_DONE),
+                row("zoe", "lab01", 110, LearnerStatus.COMPLETED));
 
         assertThat(gradebook.finished("lab01")).containsExactlyInAnyOrder("ada", "zoe");
         assertThat(gradebook.compact()).extracting(GradebookRow::learner, GradebookRow::score)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ada", 20),
-                        org.assertj.core.groups.Tuple.tuple("zoe", 110));
+                .containsExactly(tuple("ada", 20),
+                        tuple("zoe", 110));
         assertThat(gradebook.read()).hasSize(2);
     }
 
     @Test
     void restartDropsTheLabsRowsAndKeepsOtherLabs() {
-        Gradebook gradebook = new Gradebook(folder.resolve("class.csv"));
-        gradebook.open("lab01", false);
-        gradebook.append(row("ada", "lab01", 110, LearnerStatus.COMPLETED));
-        gradebook.append(row("ada", "lab02", 40, LearnerStatus.COMPLETED));
+        Gradebook gradebook = gradebook("class.csv",
+                row("ada", "lab01", 110, LearnerStatus.COMPLETED),
+                row("ada", "lab02", 40, LearnerStatus.COMPLETED));
 
         gradebook.open("lab01", true);
 
