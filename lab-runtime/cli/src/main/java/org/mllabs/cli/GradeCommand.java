@@ -8,6 +8,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GraderCatalog;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.GradingSeed;
 import org.mllabs.grading.report.ReportDirectory;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
@@ -43,7 +44,8 @@ final class GradeCommand implements Callable<Integer> {
         Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
         MlflowServer server = session.servers().connect();
         GradeReport report;
-        try (GradingContext context = GradingContext.of(learner, server)) {
+        long seed = GradingSeed.resolve(session.environment(), session.home()).value();
+        try (GradingContext context = GradingContext.of(learner, server, seed)) {
             report = Grading.grade(grader, context);
         }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());

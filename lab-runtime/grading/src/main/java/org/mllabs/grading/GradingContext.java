@@ -20,10 +20,14 @@ public record GradingContext(LearnerId learner, MlflowServer server, LabMlflow m
     /** The seed of held-out data when no instructor has set one. */
     public static final long PRACTICE_SEED = 20_251_121L;
 
-    /** A context for the learner on the server. */
+    /** A context for the learner on the server, with the public practice seed. */
     public static GradingContext of(LearnerId learner, MlflowServer server) {
-        return new GradingContext(learner, server, LabMlflow.open(server.trackingUri()), new GradingSpark(),
-                PRACTICE_SEED);
+        return of(learner, server, PRACTICE_SEED);
+    }
+
+    /** A context for the learner on the server, drawing held-out data from the seed. */
+    public static GradingContext of(LearnerId learner, MlflowServer server, long seed) {
+        return new GradingContext(learner, server, LabMlflow.open(server.trackingUri()), new GradingSpark(), seed);
     }
 
     /** The experiment the learner's runs of a lab belong in. */

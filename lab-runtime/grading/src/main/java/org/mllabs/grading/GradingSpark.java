@@ -1,15 +1,34 @@
 package org.mllabs.grading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.spark.LabSpark;
 
 /**
  * The Spark session of a grade, started only when a check re-scores a model: a grade with no such check never starts
- * Spark and stays quick.
+ * Spark and stays quick. Shared by the grades of a class, it draws each held-out set once and keeps downloaded
+ * models in one scratch folder, deleted on close.
  */
 public final class GradingSpark implements AutoCloseable {
 
     private SparkSession session;
+    private Path models;
+    private final Map<HeldOutSet, Dataset<Row>> heldOut = new HashMap<>();
+
+    /** A held-out set: which dataset, drawn from which seed, how many rows. */
+    private record HeldOutSet(LabDataset dataset, long seed, int rows) {
+    }
 
     /** The session, started on first use. */
     public synchronized SparkSession session() {
@@ -19,17 +38,49 @@ public final class GradingSpark implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Held-out rows of a dataset (see {@link LabDatasets#heldOut}), drawn once for this session and kept in memory:
+     * every learner graded in it is scored on the same rows.
+     */
+    public synchronized Dataset<Row> heldOut(LabDataset dataset, long seed, int rows) {
+        return heldOut.computeIfAbsent(new HeldOutSet(dataset, seed, rows),
+                set -> LabDatasets.heldOut(session(), dataset, seed, rows).cache());
+    }
+
+    /** A scratch folder for models downloaded to be scored, removed when this closes. */
+    public synchronized Path modelDownloads() {
+        if (models == null) {
+            try {
+                models = Files.createTempDirectory("mllabs-grading-models");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a folder for the models to score", e);
+            }
+        }
+        return models;
+    }
+
     /** Whether a check has started Spark. */
     public synchronized boolean started() {
         return session != null;
     }
 
-    /** Stops the session if a check started it. */
+    /** Stops the session if a check started it, and deletes the downloaded models. */
     @Override
     public synchronized void close() {
+        heldOut.clear();
         if (session != null) {
             session.stop();
             session = null;
+        }
+        if (models != null) {
+            try (Stream<Path> files = Files.walk(models)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the downloaded models in " + models, e);
+            }
+            models = null;
         }
     }
 }

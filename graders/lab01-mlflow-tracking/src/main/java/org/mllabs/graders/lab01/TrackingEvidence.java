@@ -1,7 +1,5 @@
 package org.mllabs.graders.lab01;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.model.SparkModels;
 
@@ -103,11 +100,11 @@ final class TrackingEvidence {
      * The AUC of the model the run logged under {@code model/}, on held-out data drawn from the grading seed; empty
      * when the run has no model. Starts Spark on first use.
      */
-    Optional<Double> heldOutAuc(Run run) throws IOException {
+    Optional<Double> heldOutAuc(Run run) {
         Dataset<Row> data = heldOut();
         PipelineModel model;
         try {
-            model = new SparkModels(context.mlflow(), Files.createTempDirectory("mllabs-grading-models"))
+            model = new SparkModels(context.mlflow(), context.spark().modelDownloads())
                     .load("runs:/" + run.getInfo().getRunId() + "/model");
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
@@ -123,10 +120,8 @@ final class TrackingEvidence {
 
     private Dataset<Row> heldOut() {
         if (heldOut == null) {
-            heldOut = LabDatasets.heldOut(context.spark().session(), LabDataset.CUSTOMER_CHURN, context.seed(),
-                            HELD_OUT_ROWS)
-                    .na().drop(TrackingGrader.FEATURES.toArray(String[]::new))
-                    .cache();
+            heldOut = context.spark().heldOut(LabDataset.CUSTOMER_CHURN, context.seed(), HELD_OUT_ROWS)
+                    .na().drop(TrackingGrader.FEATURES.toArray(String[]::new));
         }
         return heldOut;
     }

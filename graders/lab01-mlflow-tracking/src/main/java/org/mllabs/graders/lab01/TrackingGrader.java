@@ -167,7 +167,7 @@ public final class TrackingGrader implements Grader {
         return CheckResult.when(problems.isEmpty(), children.size() + " child runs", String.join("\n", problems));
     }
 
-    private static CheckResult honestAuc(TrackingEvidence evidence) throws IOException {
+    private static CheckResult honestAuc(TrackingEvidence evidence) {
         List<String> problems = new ArrayList<>();
         List<String> found = new ArrayList<>();
         for (Run child : evidence.children()) {
