@@ -62,8 +62,8 @@ public final class SeedClass {
 
     private static List<SourceRun> read(LabMlflow mlflow, String experimentName) {
         MlflowClient client = mlflow.client();
-        Experiment experiment = client.searchExperiments("name = '" + experimentName + "'").getItems().stream()
-                .findFirst().orElseThrow(() -> new IllegalStateException("No experiment " + experimentName));
+        Experiment experiment = mlflow.activeExperiment(experimentName)
+                .orElseThrow(() -> new IllegalStateException("No experiment " + experimentName));
         List<SourceRun> runs = new ArrayList<>();
         for (Run run : client.searchRuns(List.of(experiment.getExperimentId()), "", ViewType.ACTIVE_ONLY, 1000)
                 .getItems()) {

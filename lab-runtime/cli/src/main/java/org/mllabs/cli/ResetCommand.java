@@ -2,7 +2,6 @@ package org.mllabs.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
@@ -38,7 +37,9 @@ final class ResetCommand implements Callable<Integer> {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
         try (LabMlflow mlflow = LabMlflow.open(session.servers().connect().trackingUri())) {
-            int runs = deleteRuns(mlflow.client(), learner.experimentName(lab.id()));
+            int runs = mlflow.activeExperiment(learner.experimentName(lab.id()))
+                    .map(experiment -> deleteRuns(mlflow.client(), experiment.getExperimentId()))
+                    .orElse(0);
             int models = deleteModels(mlflow, lab.id(), learner);
             session.say("Deleted " + runs + " runs and " + models + " registered models of " + lab.id()
                     + " for " + learner + ".");
@@ -46,12 +47,7 @@ final class ResetCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static int deleteRuns(MlflowClient tracking, String experimentName) {
-        List<Experiment> experiments = tracking.searchExperiments("name = '" + experimentName + "'").getItems();
-        if (experiments.isEmpty()) {
-            return 0;
-        }
-        String experimentId = experiments.get(0).getExperimentId();
+    private static int deleteRuns(MlflowClient tracking, String experimentId) {
         int deleted = 0;
         List<Run> runs;
         do {

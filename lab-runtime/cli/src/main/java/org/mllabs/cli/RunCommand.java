@@ -3,8 +3,6 @@ package org.mllabs.cli;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.spark.sql.SparkSession;
 import org.mllabs.cli.classroom.LabRunStatusFile;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LearnerId;
@@ -15,6 +13,7 @@ import org.mllabs.runtime.lab.LabRunner;
 import org.mllabs.runtime.lab.LabVariant;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.spark.LabSpark;
+import org.mllabs.runtime.spark.SparkOnDemand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,25 +43,20 @@ final class RunCommand implements Callable<Integer> {
         requireTrees(lab, variant);
         MlflowServer server = session.servers().connect();
         LabHome home = session.home();
-        AtomicReference<SparkSession> spark = new AtomicReference<>();
-        LabContext context = new LabContext(lab, learner, server,
-                () -> spark.updateAndGet(started -> started != null ? started : LabSpark.builder()
-                        .appName("mllabs " + lab.id()).warehouse(home.work("spark-warehouse")).getOrCreate()),
-                session.repository().datasets(), home.work(lab.id()), session::say);
         LabRunResult result;
-        try (context) {
+        try (SparkOnDemand spark = new SparkOnDemand(LabSpark.builder().appName("mllabs " + lab.id())
+                        .warehouse(home.work("spark-warehouse")));
+             LabContext context = new LabContext(lab, learner, server, spark, session.repository().datasets(),
+                     home.work(lab.id()), session::say)) {
             session.say("Running " + lab.id() + " (" + variant.name().toLowerCase(Locale.ROOT) + ") for learner "
                     + learner + ", experiment " + context.experimentName());
             result = LabRunner.run(lab, variant, context, home.work(lab.id() + "-" + variant.name().toLowerCase(Locale.ROOT)));
-        } finally {
-            if (spark.get() != null) {
-                spark.get().stop();
-            }
+            LabRunStatusFile.write(session.environment(), result.status());
+            session.say(String.format(Locale.ROOT, "%s (%.1f s)", result.message(),
+                    result.duration().toNanos() / 1e9));
+            context.mlflow().activeExperiment(context.experimentName()).ifPresent(experiment ->
+                    session.say("Your runs: " + server.experimentUrl(experiment.getExperimentId())));
         }
-        session.say(String.format(Locale.ROOT, "%s (%.1f s)", result.message(), result.duration().toNanos() / 1e9));
-        LabRunStatusFile.write(session.environment(), result.status());
-        context.tracking().getExperimentByName(context.experimentName()).ifPresent(experiment ->
-                session.say("Your runs: " + server.experimentUrl(experiment.getExperimentId())));
         if (!result.completed()) {
             return ExitCodes.LAB_DID_NOT_COMPLETE;
         }

@@ -16,8 +16,8 @@ public interface Grader {
     List<Check> checks(GradingContext context);
 
     /**
-     * Charts of the learner's work for the reports, drawn after the checks; none by default. A grader may keep what
-     * its checks read for the same context and draw from it. If this throws, the grade has no figures and a note
+     * Charts of the learner's work for the reports, drawn after the checks; none by default. Figures draw from
+     * what the checks read, through {@link GradingContext#evidence}. If this throws, the grade has no figures and a note
      * says why.
      *
      * @param context where the learner's work is

@@ -1,24 +1,43 @@
 package org.mllabs.grading;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
- * Where a grader finds a learner's work, and what it may use to check it. Closing it closes the MLflow client and
- * stops Spark if a check started it.
- *
- * @param learner whose work it is
- * @param server the MLflow server the lab logged to
- * @param mlflow the client layer on that server: tracking, registry, artifacts, models
- * @param spark Spark for checks that re-score a model, started on first use
- * @param seed the grading seed that held-out data is drawn from
+ * Where a grader finds a learner's work, and what it may use to check it, for one grade. What the checks read is kept
+ * for the grade ({@link #evidence}), so the visible checks, the hidden ones and the figures read the server once.
+ * Closing it closes the MLflow client and stops Spark if a check started it.
  */
-public record GradingContext(LearnerId learner, MlflowServer server, LabMlflow mlflow, GradingSpark spark, long seed)
-        implements AutoCloseable {
+public final class GradingContext implements AutoCloseable {
 
     /** The seed of held-out data when no instructor has set one. */
     public static final long PRACTICE_SEED = 20_251_121L;
+
+    private final LearnerId learner;
+    private final MlflowServer server;
+    private final LabMlflow mlflow;
+    private final GradingSpark spark;
+    private final long seed;
+    private final Map<Class<?>, Object> evidence = new ConcurrentHashMap<>();
+
+    /**
+     * @param learner whose work it is
+     * @param server the MLflow server the lab logged to
+     * @param mlflow the client layer on that server: tracking, registry, artifacts, models
+     * @param spark Spark for checks that re-score a model, started on first use
+     * @param seed the grading seed that held-out data is drawn from
+     */
+    public GradingContext(LearnerId learner, MlflowServer server, LabMlflow mlflow, GradingSpark spark, long seed) {
+        this.learner = learner;
+        this.server = server;
+        this.mlflow = mlflow;
+        this.spark = spark;
+        this.seed = seed;
+    }
 
     /** A context for the learner on the server, with the public practice seed. */
     public static GradingContext of(LearnerId learner, MlflowServer server) {
@@ -30,9 +49,42 @@ public record GradingContext(LearnerId learner, MlflowServer server, LabMlflow m
         return new GradingContext(learner, server, LabMlflow.open(server.trackingUri()), new GradingSpark(), seed);
     }
 
+    /** Whose work it is. */
+    public LearnerId learner() {
+        return learner;
+    }
+
+    /** The MLflow server the lab logged to. */
+    public MlflowServer server() {
+        return server;
+    }
+
+    /** The client layer on that server: tracking, registry, artifacts, models. */
+    public LabMlflow mlflow() {
+        return mlflow;
+    }
+
+    /** Spark for checks that re-score a model, started on first use. */
+    public GradingSpark spark() {
+        return spark;
+    }
+
+    /** The grading seed that held-out data is drawn from. */
+    public long seed() {
+        return seed;
+    }
+
     /** The experiment the learner's runs of a lab belong in. */
     public String experimentName(String labId) {
         return learner.experimentName(labId);
+    }
+
+    /**
+     * What a grader reads of the learner's work, made once per grade by {@code read} and shared by every check,
+     * hidden check and figure that asks for the same type.
+     */
+    public <T> T evidence(Class<T> type, Supplier<T> read) {
+        return type.cast(evidence.computeIfAbsent(type, key -> read.get()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.spark.LabSpark;
+import org.mllabs.runtime.spark.SparkOnDemand;
 
 /**
  * The Spark session of a grade, started only when a check re-scores a model: a grade with no such check never starts
@@ -22,7 +23,7 @@ import org.mllabs.runtime.spark.LabSpark;
  */
 public final class GradingSpark implements AutoCloseable {
 
-    private SparkSession session;
+    private final SparkOnDemand spark = new SparkOnDemand(LabSpark.builder().appName("mllabs grading"));
     private Path models;
     private final Map<HeldOutSet, Dataset<Row>> heldOut = new HashMap<>();
 
@@ -31,11 +32,8 @@ public final class GradingSpark implements AutoCloseable {
     }
 
     /** The session, started on first use. */
-    public synchronized SparkSession session() {
-        if (session == null) {
-            session = LabSpark.builder().appName("mllabs grading").getOrCreate();
-        }
-        return session;
+    public SparkSession session() {
+        return spark.get();
     }
 
     /**
@@ -60,18 +58,15 @@ public final class GradingSpark implements AutoCloseable {
     }
 
     /** Whether a check has started Spark. */
-    public synchronized boolean started() {
-        return session != null;
+    public boolean started() {
+        return spark.started();
     }
 
     /** Stops the session if a check started it, and deletes the downloaded models. */
     @Override
     public synchronized void close() {
         heldOut.clear();
-        if (session != null) {
-            session.stop();
-            session = null;
-        }
+        spark.close();
         if (models != null) {
             try (Stream<Path> files = Files.walk(models)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

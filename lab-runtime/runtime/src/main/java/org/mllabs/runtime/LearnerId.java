@@ -1,6 +1,7 @@
 package org.mllabs.runtime;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,9 @@ public record LearnerId(String value) {
 
     /** The run tag that carries the learner's id. */
     public static final String TAG = "mllabs.learner";
+
+    /** The folder of every learner's experiments: {@code /mllabs/<learner>/<lab>}. */
+    public static final String EXPERIMENT_ROOT = "/mllabs/";
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -35,7 +39,26 @@ public record LearnerId(String value) {
 
     /** The experiment a lab logs to for this learner, such as {@code /mllabs/ada/lab01}. */
     public String experimentName(String labId) {
-        return "/mllabs/" + value + "/" + labId;
+        return experimentFolder() + labId;
+    }
+
+    /** The folder of this learner's experiments, such as {@code /mllabs/ada/}. */
+    public String experimentFolder() {
+        return EXPERIMENT_ROOT + value + "/";
+    }
+
+    /**
+     * The learner whose experiment of the lab this is, if the name has the form {@code /mllabs/<learner>/<lab>} with a
+     * valid learner id.
+     */
+    public static Optional<LearnerId> ofExperiment(String experimentName, String labId) {
+        String suffix = "/" + labId;
+        if (!experimentName.startsWith(EXPERIMENT_ROOT) || !experimentName.endsWith(suffix)
+                || experimentName.length() <= EXPERIMENT_ROOT.length() + suffix.length()) {
+            return Optional.empty();
+        }
+        String middle = experimentName.substring(EXPERIMENT_ROOT.length(), experimentName.length() - suffix.length());
+        return VALID.matcher(middle).matches() ? Optional.of(new LearnerId(middle)) : Optional.empty();
     }
 
     @Override

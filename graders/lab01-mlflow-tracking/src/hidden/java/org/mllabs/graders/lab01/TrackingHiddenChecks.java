@@ -26,7 +26,7 @@ public final class TrackingHiddenChecks implements HiddenChecks {
 
     @Override
     public List<Check> checks(GradingContext context) {
-        TrackingEvidence evidence = new TrackingEvidence(context);
+        TrackingEvidence evidence = TrackingEvidence.of(context);
         return List.of(Check.of("lab01.step4.training-curve", 10, "train_loss is the training curve",
                 "README step 4: log objectiveHistory[step] at each step, the loss after that iteration, in order.",
                 () -> trainingCurves(evidence)).dependsOn("lab01.step4"));

@@ -38,14 +38,14 @@ final class TrackingEvidence {
     private Dataset<Row> heldOut;
     private final Map<String, List<Metric>> histories = new HashMap<>();
 
-    TrackingEvidence(GradingContext context) {
+    private TrackingEvidence(GradingContext context) {
         this.context = context;
         this.tracking = context.mlflow().client();
     }
 
-    /** Whether this is the reading of that very context. */
-    boolean isFor(GradingContext other) {
-        return context == other;
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
+    static TrackingEvidence of(GradingContext context) {
+        return context.evidence(TrackingEvidence.class, () -> new TrackingEvidence(context));
     }
 
     String experimentName() {
@@ -59,10 +59,7 @@ final class TrackingEvidence {
     /** The learner's active lab 01 experiment. */
     Optional<Experiment> experiment() {
         if (experiment == null) {
-            // A search answers an empty list where getExperimentByName would answer 404 and be retried.
-            experiment = tracking.searchExperiments("name = '" + experimentName() + "'").getItems().stream()
-                    .filter(e -> e.getLifecycleStage().equals("active"))
-                    .findFirst();
+            experiment = context.mlflow().activeExperiment(experimentName());
         }
         return experiment;
     }
@@ -128,7 +125,7 @@ final class TrackingEvidence {
 
     /** Names of the learner's other experiments, to show in a hint. */
     List<String> otherExperimentNames() {
-        return tracking.searchExperiments("name LIKE '/mllabs/" + learner() + "/%'").getItems().stream()
+        return tracking.searchExperiments("name LIKE '" + context.learner().experimentFolder() + "%'").getItems().stream()
                 .map(Experiment::getName).sorted().limit(5).toList();
     }
 

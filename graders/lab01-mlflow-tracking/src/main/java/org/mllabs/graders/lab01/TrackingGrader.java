@@ -43,8 +43,6 @@ public final class TrackingGrader implements Grader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the latest grade's checks read, so that its figures draw from it instead of asking the server again. */
-    private TrackingEvidence latest;
 
     @Override
     public String labId() {
@@ -53,7 +51,7 @@ public final class TrackingGrader implements Grader {
 
     @Override
     public List<Check> checks(GradingContext context) {
-        TrackingEvidence evidence = startReading(context);
+        TrackingEvidence evidence = TrackingEvidence.of(context);
         return List.of(
                 Check.of("lab01.step1", 10, "experiment exists",
                         "README step 1: create the experiment named context.experimentName() with createExperiment, "
@@ -90,7 +88,7 @@ public final class TrackingGrader implements Grader {
     /** {@code train_loss} by step, one line a child run, named by the run. */
     @Override
     public List<Figure> figures(GradingContext context) {
-        TrackingEvidence evidence = readSoFar(context);
+        TrackingEvidence evidence = TrackingEvidence.of(context);
         if (evidence.children().isEmpty()) {
             return List.of();
         }
@@ -99,17 +97,6 @@ public final class TrackingGrader implements Grader {
                         .map(metric -> new Series.Point(metric.getStep(), metric.getValue())).toList()))
                 .toList();
         return List.of(new Figure("train_loss by step", "step", "train_loss", Figure.Kind.LINE, curves));
-    }
-
-    /** A grade starts: what an earlier grade read may be out of date. */
-    private synchronized TrackingEvidence startReading(GradingContext context) {
-        latest = new TrackingEvidence(context);
-        return latest;
-    }
-
-    /** What the checks of this context's grade read, or a fresh reading for another context. */
-    private synchronized TrackingEvidence readSoFar(GradingContext context) {
-        return latest != null && latest.isFor(context) ? latest : new TrackingEvidence(context);
     }
 
     private static CheckResult experiment(TrackingEvidence evidence) {

@@ -72,7 +72,7 @@ class TrackingGraderIT {
 
     /** One series a child run, named by the run, with a point for each train_loss step the server holds. */
     private void assertTheLossFigureHasACurvePerChildRun(GradeReport report, LearnerId learner) {
-        TrackingEvidence truth = new TrackingEvidence(GradingContext.of(learner, server));
+        TrackingEvidence truth = TrackingEvidence.of(GradingContext.of(learner, server));
         assertThat(report.figures()).hasSize(1);
         Figure losses = report.figures().get(0);
         assertThat(losses.title()).isEqualTo("train_loss by step");

@@ -42,9 +42,9 @@ class SubmissionFolderTest {
 
     @Test
     void learnersComeFromExperimentNamesOfTheLab() {
-        assertThat(ServerLearners.learner("/mllabs/ada/lab01", "lab01")).contains(new LearnerId("ada"));
-        assertThat(ServerLearners.learner("/mllabs/ada/x/lab01", "lab01")).isEmpty();
-        assertThat(ServerLearners.learner("/mllabs/ada/lab011", "lab01")).isEmpty();
-        assertThat(ServerLearners.learner("/other/ada/lab01", "lab01")).isEmpty();
+        assertThat(LearnerId.ofExperiment("/mllabs/ada/lab01", "lab01")).contains(new LearnerId("ada"));
+        assertThat(LearnerId.ofExperiment("/mllabs/ada/x/lab01", "lab01")).isEmpty();
+        assertThat(LearnerId.ofExperiment("/mllabs/ada/lab011", "lab01")).isEmpty();
+        assertThat(LearnerId.ofExperiment("/other/ada/lab01", "lab01")).isEmpty();
     }
 }

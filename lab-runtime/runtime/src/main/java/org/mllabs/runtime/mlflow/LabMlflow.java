@@ -1,6 +1,8 @@
 package org.mllabs.runtime.mlflow;
 
 import java.net.URI;
+import java.util.Optional;
+import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.tracking.MlflowClient;
 
 /**
@@ -67,6 +69,16 @@ public final class LabMlflow implements AutoCloseable {
     /** Dataset inputs of runs. */
     public DatasetInputs datasets() {
         return datasets;
+    }
+
+    /**
+     * The active experiment with this name. A search answers an empty list where the Java client's
+     * {@code getExperimentByName} answers 404, which that client logs and sends three times.
+     */
+    public Optional<Experiment> activeExperiment(String name) {
+        return client.searchExperiments("name = '" + name.replace("'", "\\'") + "'").getItems().stream()
+                .filter(experiment -> experiment.getLifecycleStage().equals("active"))
+                .findFirst();
     }
 
     /** The artifact root of a run, such as {@code mlflow-artifacts:/1/<run>/artifacts}. */
