@@ -1,8 +1,7 @@
 package org.mllabs.graders.lab01;
 
-import static org.mllabs.graders.lab01.TrackingEvidence.name;
+import static org.mllabs.runtime.mlflow.RunData.name;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlflow.api.proto.Service.Metric;
@@ -11,6 +10,7 @@ import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.HiddenChecks;
+import org.mllabs.grading.Problems;
 
 /**
  * Lab 01's hidden check: the visible step 4 check accepts any curve that ends no higher than it starts, so a learner
@@ -33,12 +33,11 @@ public final class TrackingHiddenChecks implements HiddenChecks {
     }
 
     private static CheckResult trainingCurves(TrackingEvidence evidence) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         for (Run child : evidence.children()) {
-            curveProblem(evidence.history(child, "train_loss"))
-                    .ifPresent(problem -> problems.add("child " + name(child) + ": " + problem));
+            curveProblem(evidence.runs().history(child, "train_loss")).ifPresent(problems.about("child " + name(child))::add);
         }
-        return CheckResult.when(problems.isEmpty(), "falling train_loss curves", String.join("\n", problems));
+        return problems.result("falling train_loss curves");
     }
 
     private static Optional<String> curveProblem(List<Metric> history) {

@@ -1,9 +1,10 @@
 package org.mllabs.graders.lab01;
 
-import static org.mllabs.graders.lab01.TrackingEvidence.metrics;
-import static org.mllabs.graders.lab01.TrackingEvidence.name;
-import static org.mllabs.graders.lab01.TrackingEvidence.params;
-import static org.mllabs.graders.lab01.TrackingEvidence.tags;
+import static org.mllabs.runtime.mlflow.RunData.id;
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.name;
+import static org.mllabs.runtime.mlflow.RunData.params;
+import static org.mllabs.runtime.mlflow.RunData.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Figure;
 import org.mllabs.grading.Grader;
+import org.mllabs.grading.Problems;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Series;
 import org.mllabs.grading.Tolerance;
@@ -56,7 +58,7 @@ public final class TrackingGrader implements Grader {
                 Check.of("lab01.step1", 10, "experiment exists",
                         "README step 1: create the experiment named context.experimentName() with createExperiment, "
                                 + "or reuse it with getExperimentByName.",
-                        () -> experiment(evidence)),
+                        () -> evidence.runs().experimentResult()),
                 Check.of("lab01.step2", 15, "parent run with tags and params",
                         "README step 2: start a run named regparam-sweep with context.runTags(), "
                                 + "and log the params dataset=customer_churn and max_iter=20.",
@@ -93,148 +95,124 @@ public final class TrackingGrader implements Grader {
             return List.of();
         }
         List<Series> curves = evidence.children().stream()
-                .map(child -> new Series(name(child), evidence.history(child, "train_loss").stream()
+                .map(child -> new Series(name(child), evidence.runs().history(child, "train_loss").stream()
                         .map(metric -> new Series.Point(metric.getStep(), metric.getValue())).toList()))
                 .toList();
         return List.of(new Figure("train_loss by step", "step", "train_loss", Figure.Kind.LINE, curves));
-    }
-
-    private static CheckResult experiment(TrackingEvidence evidence) {
-        return evidence.experiment()
-                .map(e -> CheckResult.passed("experiment " + e.getName() + " (id " + e.getExperimentId() + ")"))
-                .orElseGet(() -> CheckResult.failed("found no active experiment named " + evidence.experimentName()
-                        + describeOthers(evidence.otherExperimentNames())));
-    }
-
-    private static String describeOthers(List<String> others) {
-        return others.isEmpty() ? "" : "; your experiments are " + String.join(", ", others);
     }
 
     private static CheckResult parentRun(TrackingEvidence evidence) {
         Optional<Run> parent = evidence.parent();
         if (parent.isEmpty()) {
             return CheckResult.failed("found no run named " + TrackingEvidence.PARENT_RUN_NAME + " in "
-                    + evidence.experimentName());
+                    + evidence.runs().experimentName());
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
+        Problems about = problems.about("parent run " + id(parent.get()));
         Map<String, String> params = params(parent.get());
-        expect(problems, "param dataset", "customer_churn", params.get("dataset"));
-        expect(problems, "param max_iter", MAX_ITER, params.get("max_iter"));
-        problems.addAll(labTagProblems(parent.get(), evidence.learner()));
-        return CheckResult.when(problems.isEmpty(), "parent run " + parent.get().getInfo().getRunId(),
-                "parent run " + parent.get().getInfo().getRunId() + ": " + String.join("; ", problems));
+        about.expect("param dataset", "customer_churn", params.get("dataset"));
+        about.expect("param max_iter", MAX_ITER, params.get("max_iter"));
+        evidence.runs().expectLabTags(parent.get(), about);
+        return problems.result("parent run " + id(parent.get()));
     }
 
     private static CheckResult childRuns(TrackingEvidence evidence) {
         List<Run> children = evidence.children();
-        List<String> problems = new ArrayList<>();
         Set<String> regParams = new TreeSet<>();
-        for (Run child : children) {
-            Map<String, String> params = params(child);
-            Double auc = metrics(child).get("test_auc");
-            String where = "child " + name(child) + ": ";
-            if (params.get("reg_param") == null) {
-                problems.add(where + "no param reg_param");
-            } else {
-                regParams.add(params.get("reg_param"));
-            }
-            expect(problems, where + "param max_iter", MAX_ITER, params.get("max_iter"));
-            if (auc == null || !(auc > 0.5 && auc <= 1.0)) {
-                problems.add(where + "expected metric test_auc in (0.5, 1], found " + auc);
-            }
-            if (child.getInfo().getStatus() != RunStatus.FINISHED) {
-                problems.add(where + "expected status FINISHED, found " + child.getInfo().getStatus());
-            }
-            labTagProblems(child, evidence.learner()).forEach(p -> problems.add(where + p));
-        }
+        children.forEach(child -> Optional.ofNullable(params(child).get("reg_param")).ifPresent(regParams::add));
+        Problems problems = new Problems();
         if (!regParams.equals(new TreeSet<>(REG_PARAMS))) {
-            problems.add(0, "expected child runs with reg_param " + new TreeSet<>(REG_PARAMS) + ", found "
+            problems.add("expected child runs with reg_param " + new TreeSet<>(REG_PARAMS) + ", found "
                     + children.size() + " child runs with reg_param " + regParams);
         }
-        return CheckResult.when(problems.isEmpty(), children.size() + " child runs", String.join("\n", problems));
+        for (Run child : children) {
+            Problems about = problems.about("child " + name(child));
+            Double auc = metrics(child).get("test_auc");
+            about.require(params(child).containsKey("reg_param"), "no param reg_param");
+            about.expect("param max_iter", MAX_ITER, params(child).get("max_iter"));
+            about.require(auc != null && auc > 0.5 && auc <= 1.0, "expected metric test_auc in (0.5, 1], found " + auc);
+            about.expect("status", RunStatus.FINISHED, child.getInfo().getStatus());
+            evidence.runs().expectLabTags(child, about);
+        }
+        return problems.result(children.size() + " child runs");
     }
 
     private static CheckResult honestAuc(TrackingEvidence evidence) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<String> found = new ArrayList<>();
         for (Run child : evidence.children()) {
-            String where = "child " + name(child) + ": ";
+            Problems about = problems.about("child " + name(child));
             Optional<Double> heldOutAuc = evidence.heldOutAuc(child);
             Double reported = metrics(child).get("test_auc");
             if (heldOutAuc.isEmpty()) {
-                problems.add(where + "no model under model/ to score (TrackingLab logs it after step 3)");
+                about.add("no model under model/ to score (TrackingLab logs it after step 3)");
             } else if (reported == null || !Tolerance.withinAbsolute(heldOutAuc.get(), reported, AUC_TOLERANCE)) {
-                problems.add(String.format(Locale.ROOT, "%stest_auc %s is not what its model scores: %.4f on %d "
+                about.add(String.format(Locale.ROOT, "test_auc %s is not what its model scores: %.4f on %d "
                         + "held-out rows (grading seed %d); a metric must come from the model's evaluation",
-                        where, reported, heldOutAuc.get(), TrackingEvidence.HELD_OUT_ROWS, evidence.seed()));
+                        reported, heldOutAuc.get(), TrackingEvidence.HELD_OUT_ROWS, evidence.runs().context().seed()));
             } else {
                 found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", name(child), reported,
                         heldOutAuc.get()));
             }
         }
-        return CheckResult.when(problems.isEmpty(), "test_auc matches each model: " + String.join(", ", found),
-                String.join("\n", problems));
+        return problems.result("test_auc matches each model: " + String.join(", ", found));
     }
 
     private static CheckResult lossCurves(TrackingEvidence evidence) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         for (Run child : evidence.children()) {
-            List<Metric> history = evidence.history(child, "train_loss");
-            String where = "child " + name(child) + ": ";
+            List<Metric> history = evidence.runs().history(child, "train_loss");
+            Problems about = problems.about("child " + name(child));
             if (history.size() < 2) {
-                problems.add(where + "expected train_loss at 2 or more steps, found " + history.size() + " values");
+                about.add("expected train_loss at 2 or more steps, found " + history.size() + " values");
                 continue;
             }
             for (int i = 0; i < history.size(); i++) {
                 if (history.get(i).getStep() != i) {
-                    problems.add(where + "expected steps 0.." + (history.size() - 1) + ", found step "
+                    about.add("expected steps 0.." + (history.size() - 1) + ", found step "
                             + history.get(i).getStep() + " at position " + i);
                     break;
                 }
             }
             double first = history.get(0).getValue();
             double last = history.get(history.size() - 1).getValue();
-            if (!(last <= first)) {
-                problems.add(where + "train_loss should fall during training, found " + first + " at step 0 and "
-                        + last + " at the last step");
-            }
+            about.require(last <= first, "train_loss should fall during training, found " + first
+                    + " at step 0 and " + last + " at the last step");
         }
-        return CheckResult.when(problems.isEmpty(), "train_loss curves on every child run", String.join("\n", problems));
+        return problems.result("train_loss curves on every child run");
     }
 
     private static CheckResult familyTags(TrackingEvidence evidence) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         for (Run child : evidence.children()) {
-            expect(problems, "child " + name(child) + ": tag model_family", "logistic_regression",
-                    tags(child).get("model_family"));
+            problems.about("child " + name(child))
+                    .expect("tag model_family", "logistic_regression", tags(child).get("model_family"));
         }
-        return CheckResult.when(problems.isEmpty(), "model_family tags", String.join("\n", problems));
+        return problems.result("model_family tags");
     }
 
-    private static CheckResult coefficients(TrackingEvidence evidence) throws IOException {
-        List<String> problems = new ArrayList<>();
+    private static CheckResult coefficients(TrackingEvidence evidence) {
+        Problems problems = new Problems();
         for (Run child : evidence.children()) {
-            String where = "child " + name(child) + ": ";
-            Optional<byte[]> file = evidence.artifact(child, "coefficients.json");
+            Problems about = problems.about("child " + name(child));
+            Optional<byte[]> file = evidence.runs().artifact(child, "coefficients.json");
             if (file.isEmpty()) {
-                problems.add(where + "no artifact coefficients.json");
+                about.add("no artifact coefficients.json");
                 continue;
             }
             JsonNode json;
             try {
                 json = JSON.readTree(file.get());
             } catch (IOException e) {
-                problems.add(where + "coefficients.json is not JSON: " + e.getMessage());
+                about.add("coefficients.json is not JSON: " + e.getMessage());
                 continue;
             }
             for (String feature : FEATURES) {
-                if (json == null || !json.path(feature).isNumber()) {
-                    problems.add(where + "coefficients.json has no number for " + feature + ", found "
-                            + (json == null ? "nothing" : json.path(feature)));
-                }
+                about.require(json != null && json.path(feature).isNumber(), "coefficients.json has no number for "
+                        + feature + ", found " + (json == null ? "nothing" : json.path(feature)));
             }
         }
-        return CheckResult.when(problems.isEmpty(), "coefficients.json on every child run", String.join("\n", problems));
+        return problems.result("coefficients.json on every child run");
     }
 
     private static CheckResult best(TrackingEvidence evidence) {
@@ -244,33 +222,15 @@ public final class TrackingGrader implements Grader {
                 .max(Comparator.comparingDouble(run -> metrics(run).get("test_auc")))
                 .orElseThrow();
         double expectedAuc = metrics(expected).get("test_auc");
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String recorded = tags(parent).get("best_run_id");
-        if (!expected.getInfo().getRunId().equals(recorded)) {
-            problems.add("expected tag best_run_id = " + expected.getInfo().getRunId() + " (" + name(expected)
-                    + ", test_auc " + expectedAuc + "), found " + recorded);
-        }
+        problems.require(id(expected).equals(recorded), "expected tag best_run_id = " + id(expected) + " ("
+                + name(expected) + ", test_auc " + expectedAuc + "), found " + recorded);
         Double recordedAuc = metrics(parent).get("best_test_auc");
-        if (recordedAuc == null || !Tolerance.close(expectedAuc, recordedAuc)) {
-            problems.add("expected metric best_test_auc = " + expectedAuc + ", found " + recordedAuc);
-        }
-        if (parent.getInfo().getStatus() != RunStatus.FINISHED) {
-            problems.add("expected the parent run FINISHED, found " + parent.getInfo().getStatus());
-        }
-        return CheckResult.when(problems.isEmpty(), "best run " + name(expected), String.join("\n", problems));
-    }
-
-    private static List<String> labTagProblems(Run run, String learner) {
-        List<String> problems = new ArrayList<>();
-        Map<String, String> tags = tags(run);
-        expect(problems, "tag mllabs.lab", "lab01", tags.get("mllabs.lab"));
-        expect(problems, "tag mllabs.learner", learner, tags.get("mllabs.learner"));
-        return problems;
-    }
-
-    private static void expect(List<String> problems, String what, String expected, String found) {
-        if (!expected.equals(found)) {
-            problems.add("expected " + what + " = " + expected + ", found " + (found == null ? "none" : found));
-        }
+        problems.require(recordedAuc != null && Tolerance.close(expectedAuc, recordedAuc),
+                "expected metric best_test_auc = " + expectedAuc + ", found " + recordedAuc);
+        problems.require(parent.getInfo().getStatus() == RunStatus.FINISHED,
+                "expected the parent run FINISHED, found " + parent.getInfo().getStatus());
+        return problems.result("best run " + name(expected));
     }
 }

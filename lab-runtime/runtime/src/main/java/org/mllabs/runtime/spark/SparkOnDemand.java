@@ -5,12 +5,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark session started on first use and stopped on close, for work that may not need Spark at all: a lab whose
- * steps log to MLflow only, a grade with no check that re-scores a model.
+ * steps log to MLflow only, a grade with no check that re-scores a model. A session that was already running in the
+ * JVM (a test's, a caller's) is used as it is and left running on close: only a session this started is stopped.
  */
 public final class SparkOnDemand implements Supplier<SparkSession>, AutoCloseable {
 
     private final LabSpark settings;
     private SparkSession session;
+    private boolean owned;
 
     /**
      * @param settings how to build the session when it is first asked for
@@ -23,7 +25,9 @@ public final class SparkOnDemand implements Supplier<SparkSession>, AutoCloseabl
     @Override
     public synchronized SparkSession get() {
         if (session == null) {
+            boolean running = SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
             session = settings.getOrCreate();
+            owned = !running;
         }
         return session;
     }
@@ -33,12 +37,12 @@ public final class SparkOnDemand implements Supplier<SparkSession>, AutoCloseabl
         return session != null;
     }
 
-    /** Stops the session if it was started. */
+    /** Stops the session if this started it; forgets it either way. */
     @Override
     public synchronized void close() {
-        if (session != null) {
+        if (session != null && owned) {
             session.stop();
-            session = null;
         }
+        session = null;
     }
 }

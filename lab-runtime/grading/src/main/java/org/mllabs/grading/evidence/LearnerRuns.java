@@ -1,0 +1,177 @@
+package org.mllabs.grading.evidence;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mlflow.api.proto.Service.Experiment;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.ViewType;
+import org.mlflow.tracking.MlflowClient;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.lab.LabContext;
+import org.mllabs.runtime.mlflow.MlflowApiException;
+import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.model.SparkModels;
+
+/**
+ * What the MLflow server holds of one learner's lab: the experiment, its runs, their metric histories, artifacts and
+ * logged models. Each is read on first use and kept for the grade, so a grader's checks, hidden checks and figures
+ * share one reading ({@link #of}). Models are loaded with the grade's Spark session, which starts on the first load.
+ */
+public final class LearnerRuns {
+
+    private static final int MAX_RUNS = 1000;
+
+    private final GradingContext context;
+    private final String labId;
+    private final MlflowClient tracking;
+    private volatile Optional<Experiment> experiment;
+    private final Map<String, List<Run>> searches = new ConcurrentHashMap<>();
+    private final Map<String, List<Metric>> histories = new ConcurrentHashMap<>();
+
+    private LearnerRuns(GradingContext context, String labId) {
+        this.context = context;
+        this.labId = labId;
+        this.tracking = context.mlflow().client();
+    }
+
+    /** The reading of this grade for the lab, shared by everything that grades it. */
+    public static LearnerRuns of(GradingContext context, String labId) {
+        LearnerRuns runs = context.evidence(LearnerRuns.class, () -> new LearnerRuns(context, labId));
+        if (!runs.labId.equals(labId)) {
+            throw new IllegalArgumentException("This grade reads lab " + runs.labId + ", not " + labId);
+        }
+        return runs;
+    }
+
+    /** The grade this reading belongs to. */
+    public GradingContext context() {
+        return context;
+    }
+
+    /** The lab's id. */
+    public String labId() {
+        return labId;
+    }
+
+    /** The learner's id. */
+    public String learner() {
+        return context.learner().value();
+    }
+
+    /** The experiment the learner's runs of the lab belong in. */
+    public String experimentName() {
+        return context.experimentName(labId);
+    }
+
+    /** The learner's active experiment of the lab. */
+    public Optional<Experiment> experiment() {
+        if (experiment == null) {
+            experiment = context.mlflow().activeExperiment(experimentName());
+        }
+        return experiment;
+    }
+
+    /**
+     * The check that the experiment exists; its hint names the learner's other experiments, which shows a misspelt
+     * name at once.
+     */
+    public CheckResult experimentResult() {
+        return experiment()
+                .map(e -> CheckResult.passed("experiment " + e.getName() + " (id " + e.getExperimentId() + ")"))
+                .orElseGet(() -> {
+                    List<String> others = tracking.searchExperiments(
+                                    "name LIKE '" + context.learner().experimentFolder() + "%'").getItems().stream()
+                            .map(Experiment::getName).sorted().limit(5).toList();
+                    return CheckResult.failed("found no active experiment named " + experimentName()
+                            + (others.isEmpty() ? "" : "; your experiments are " + String.join(", ", others)));
+                });
+    }
+
+    /**
+     * The active runs of the experiment that match an MLflow search filter (empty for all), oldest first; none when
+     * the experiment does not exist.
+     */
+    public List<Run> runs(String filter) {
+        return searches.computeIfAbsent(filter, f -> experiment()
+                .map(e -> tracking.searchRuns(List.of(e.getExperimentId()), f, ViewType.ACTIVE_ONLY, MAX_RUNS,
+                        List.of("attributes.start_time ASC")).getItems())
+                .orElse(List.of()));
+    }
+
+    /** The newest top-level (not nested) run with the name. */
+    public Optional<Run> newestTopLevelRun(String runName) {
+        List<Run> named = runs("attributes.run_name = '" + runName + "'");
+        return named.stream().filter(run -> !RunData.isChild(run))
+                .max(Comparator.comparingLong(run -> run.getInfo().getStartTime()));
+    }
+
+    /** The runs nested under the parent, oldest first. */
+    public List<Run> children(Run parent) {
+        return runs("tags." + RunData.PARENT_RUN_ID + " = '" + RunData.id(parent) + "'");
+    }
+
+    /** A metric's history on the run, ordered by step. */
+    public List<Metric> history(Run run, String key) {
+        return histories.computeIfAbsent(RunData.id(run) + "/" + key,
+                runAndKey -> tracking.getMetricHistory(RunData.id(run), key).stream()
+                        .sorted(Comparator.comparingLong(Metric::getStep)).toList());
+    }
+
+    /** A file the run logged as an artifact, or empty when there is none. */
+    public Optional<byte[]> artifact(Run run, String path) {
+        try {
+            return Optional.of(context.mlflow().artifacts().download(RunData.id(run), path));
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The Spark model the run logged under the artifact path, loaded with the grade's Spark session (started on first
+     * use); empty when the run logged none there.
+     */
+    public Optional<PipelineModel> model(Run run, String artifactPath) {
+        return model("runs:/" + RunData.id(run) + "/" + artifactPath);
+    }
+
+    /** The Spark model at an MLflow model URI ({@code runs:/}, {@code models:/}); empty when there is none. */
+    public Optional<PipelineModel> model(String modelUri) {
+        try {
+            return Optional.of(new SparkModels(context.mlflow(), context.spark().modelDownloads()).load(modelUri));
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Rows of the dataset the learner's code never saw, drawn from the grading seed, the same for every learner graded
+     * in this session.
+     */
+    public Dataset<Row> heldOut(LabDataset dataset, int rows) {
+        return context.spark().heldOut(dataset, context.seed(), rows);
+    }
+
+    /** Adds a problem for each of the lab's tags ({@code mllabs.lab}, {@code mllabs.learner}) the run lacks. */
+    public void expectLabTags(Run run, Problems problems) {
+        Map<String, String> tags = RunData.tags(run);
+        problems.expect("tag " + LabContext.LAB_TAG, labId, tags.get(LabContext.LAB_TAG));
+        problems.expect("tag " + LearnerId.TAG, learner(), tags.get(LearnerId.TAG));
+    }
+}

@@ -1,0 +1,157 @@
+package org.mllabs.grading.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.mllabs.grading.CheckOutcome;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.ConsoleReport;
+import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.Grading;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabRunResult;
+import org.mllabs.runtime.lab.LabVariant;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.LabFixture;
+import org.mllabs.runtime.testing.Mutant;
+
+/**
+ * Runs a lab's solution, starter or mutants for a fresh learner and grades the result with the lab's grader, the way
+ * every grader test does: the solution earns full marks, the starter earns little with a hint per step, and each
+ * mutant loses exactly the points it should, with its hint.
+ */
+public final class GraderHarness {
+
+    /** Where a grader module keeps its realistic wrong submissions. */
+    public static final Path MUTANTS = Path.of("src/test/resources/mutants.yaml");
+
+    private final Grader grader;
+    private final MlflowServer server;
+    private final LabFixture labs;
+
+    /**
+     * @param grader the grader under test
+     * @param server the test MLflow server
+     * @param spark the test Spark session the labs run on
+     * @param work a temporary folder
+     */
+    public GraderHarness(Grader grader, MlflowServer server, SparkSession spark, Path work) {
+        this.grader = grader;
+        this.server = server;
+        this.labs = new LabFixture(server, spark, work);
+    }
+
+    /** The mutants kept beside the grader's tests, for a {@code @MethodSource}. */
+    public static Stream<Mutant> mutants() {
+        return Mutant.readAll(MUTANTS).stream();
+    }
+
+    /** Runs the solution or the starter for a new learner; the run's result and the learner. */
+    public Submission run(LabVariant variant) {
+        LearnerId learner = LabFixture.newLearner(variant.name().toLowerCase(Locale.ROOT));
+        return new Submission(learner, labs.run(grader.labId(), variant, learner));
+    }
+
+    /** Runs a mutant of the solution for a new learner; the run's result and the learner. */
+    public Submission run(Mutant mutant) {
+        LearnerId learner = LabFixture.newLearner("mutant");
+        return new Submission(learner, labs.run(grader.labId(), mutant, learner));
+    }
+
+    /** A learner's run of the lab. */
+    public record Submission(LearnerId learner, LabRunResult result) {
+    }
+
+    /** Grades the learner with the public practice seed, printing the report. */
+    public GradeReport grade(LearnerId learner) {
+        try (GradingContext context = GradingContext.of(learner, server)) {
+            GradeReport report = Grading.grade(grader, context);
+            System.out.print(render(report));
+            return report;
+        }
+    }
+
+    /** A context on the test server for the learner, for tests that read evidence the way a grader does. */
+    public GradingContext context(LearnerId learner) {
+        return GradingContext.of(learner, server);
+    }
+
+    /** Runs the solution, grades it, asserts full marks and returns the report. */
+    public GradeReport assertSolutionEarnsFullMarks() {
+        Submission solution = run(LabVariant.SOLUTION);
+        assertThat(solution.result().status()).as(solution.result().toString())
+                .isEqualTo(LabRunResult.Status.COMPLETED);
+        GradeReport report = grade(solution.learner());
+        assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
+        return report;
+    }
+
+    /**
+     * Runs the untouched starter, asserts it stops at the first step, earns at most {@code maxScore}, and that every
+     * check it does not pass carries guidance pointing at its README step; returns the report.
+     */
+    public GradeReport assertStarterEarnsAtMost(int maxScore) {
+        Submission starter = run(LabVariant.STARTER);
+        assertThat(starter.result().status()).isEqualTo(LabRunResult.Status.STEP_NOT_DONE);
+        GradeReport report = grade(starter.learner());
+        assertThat(report.score()).as(render(report)).isLessThanOrEqualTo(maxScore);
+        assertThat(report.outcomes()).filteredOn(outcome -> !outcome.result().passed())
+                .isNotEmpty()
+                .allSatisfy(outcome -> assertThat(outcome.check().guidance()).as(outcome.check().id())
+                        .startsWith("README step " + stepNumber(outcome.check().id()) + ":"));
+        return report;
+    }
+
+    /**
+     * Runs the mutant and asserts that the grade fails exactly the mutant's checks, loses exactly their points and
+     * those of the checks that depend on them, and that the first failed check's hint contains the mutant's hint.
+     */
+    public GradeReport assertLosesExactlyTheIntendedPoints(Mutant mutant) {
+        Submission submission = run(mutant);
+        // A mistake may also make a later step throw (nothing to search for); what counts is the grade.
+        assertThat(submission.result().status()).as(submission.result().toString())
+                .isNotEqualTo(LabRunResult.Status.DOES_NOT_COMPILE);
+        GradeReport report = grade(submission.learner());
+        List<String> failed = report.outcomes().stream()
+                .filter(o -> o.result().status() == CheckResult.Status.FAILED)
+                .map(o -> o.check().id()).toList();
+        assertThat(failed).as(render(report)).containsExactlyElementsOf(mutant.fails());
+        Set<String> lostChecks = lostWith(report, mutant.fails());
+        int lost = report.outcomes().stream().filter(o -> !o.result().passed())
+                .mapToInt(o -> o.check().points()).sum();
+        int intended = report.outcomes().stream().filter(o -> lostChecks.contains(o.check().id()))
+                .mapToInt(o -> o.check().points()).sum();
+        assertThat(lost).as(render(report)).isEqualTo(intended);
+        assertThat(report.outcome(mutant.fails().get(0)).result().detail()).contains(mutant.hint());
+        return report;
+    }
+
+    /** The report as the console shows it, without colour, hidden checks included. */
+    public static String render(GradeReport report) {
+        return new ConsoleReport(false, true).render(report);
+    }
+
+    /** The failed checks and every check that depends on them, directly or through another. */
+    private static Set<String> lostWith(GradeReport report, List<String> failed) {
+        Set<String> lost = new HashSet<>(failed);
+        for (CheckOutcome outcome : report.outcomes()) {
+            if (outcome.check().dependsOn().stream().anyMatch(lost::contains)) {
+                lost.add(outcome.check().id());
+            }
+        }
+        return lost;
+    }
+
+    /** The README step a check id belongs to: {@code lab01.step3.auc} is step 3. */
+    private static String stepNumber(String checkId) {
+        return checkId.replaceAll("^lab\\d+\\.step(\\d+).*", "$1");
+    }
+}
