@@ -2,8 +2,11 @@ package org.mllabs.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.mllabs.cli.classroom.ClassGrading;
@@ -12,6 +15,7 @@ import org.mllabs.cli.classroom.Gradebook;
 import org.mllabs.cli.classroom.GradebookRow;
 import org.mllabs.cli.classroom.InstructorGrading;
 import org.mllabs.cli.classroom.LearnerStatus;
+import org.mllabs.cli.classroom.Roster;
 import org.mllabs.cli.classroom.ServerLearners;
 import org.mllabs.cli.classroom.SubmissionFolder;
 import org.mllabs.cli.classroom.Submissions;
@@ -34,7 +38,9 @@ import picocli.CommandLine.Parameters;
         description = {"Grade a whole class into a gradebook (learner,lab,score,max,status,duration_s).",
             "--server grades every learner with an experiment /mllabs/<learner>/<lab> on the MLflow server; "
                     + "--submissions runs each learner's checkout (one sub-folder per learner, named by the learner "
-                    + "id) in a JVM of its own, then grades it. Learners already in the gradebook are skipped."})
+                    + "id) in a JVM of its own, then grades it, after deleting the learner's earlier runs of the lab. "
+                    + "--roster adds a NO_SUBMISSION row for each listed learner who handed nothing in. "
+                    + "Learners already in the gradebook are skipped."})
 final class GradeAllCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -53,6 +59,11 @@ final class GradeAllCommand implements Callable<Integer> {
     @Option(names = "--gradebook", paramLabel = "<file>",
             description = "The gradebook CSV (default: $MLLABS_HOME/gradebooks/<lab>.csv); run logs go beside it.")
     private Path gradebookFile;
+
+    @Option(names = "--roster", paramLabel = "<file>",
+            description = "The class list, one learner id a line (or a CSV whose first column is the id): each "
+                    + "learner on it gets a row, NO_SUBMISSION when nothing was handed in.")
+    private Path rosterFile;
 
     @Option(names = "--restart", description = "Grade every learner again, ignoring the gradebook's rows of the lab.")
     private boolean restart;
@@ -117,12 +128,25 @@ final class GradeAllCommand implements Callable<Integer> {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
         }
+        if (rosterFile != null) {
+            Roster roster = Roster.read(rosterFile);
+            noteOffRoster(roster, learners.stream().map(LearnerId::value).toList());
+            Set<LearnerId> all = new TreeSet<>(Comparator.comparing(LearnerId::value));
+            all.addAll(learners);
+            all.addAll(roster.learners());
+            learners = List.copyOf(all);
+        }
         grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer);
     }
 
     private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
                                         InstructorGrading grading) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
+        if (rosterFile != null) {
+            Roster roster = Roster.read(rosterFile);
+            noteOffRoster(roster, folders.stream().map(SubmissionFolder::key).toList());
+            folders = SubmissionFolder.withRoster(source.submissions, folders, roster);
+        }
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
         try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
                 new Submissions.Limits(timeout, memory, parallel, cores()),
@@ -142,6 +166,17 @@ final class GradeAllCommand implements Callable<Integer> {
         }
         session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
         new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne);
+    }
+
+    /** Tells the instructor who is graded without being on the roster (a typo in a folder name, a guest). */
+    private void noteOffRoster(Roster roster, List<String> found) {
+        Set<String> listed = new HashSet<>();
+        roster.learners().forEach(learner -> listed.add(learner.value()));
+        List<String> off = found.stream().filter(key -> !listed.contains(key)).toList();
+        if (!off.isEmpty()) {
+            session.say(off.size() + " learners are graded but not on the roster " + roster.file() + ": "
+                    + String.join(", ", off.subList(0, Math.min(10, off.size()))) + (off.size() > 10 ? ", ..." : ""));
+        }
     }
 
     private static Path logs(Gradebook gradebook) {

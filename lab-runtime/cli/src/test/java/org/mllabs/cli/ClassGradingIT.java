@@ -68,7 +68,7 @@ class ClassGradingIT {
     }
 
     @Test
-    void theServerModeGradesEveryLearnerOnTheServerOnce() {
+    void theServerModeGradesEveryLearnerOnTheServerOnceAndARosterNamesWhoHandedNothingIn() throws IOException {
         LearnerId first = LabFixture.newLearner("class-solution");
         LearnerId second = LabFixture.newLearner("class-solution");
         LearnerId starter = LabFixture.newLearner("class-starter");
@@ -94,6 +94,52 @@ class ClassGradingIT {
         assertThat(byLearner.get(stepOne.value()).score()).as("the experiment, and nothing else").isEqualTo(10);
         assertThat(byLearner.get(first.value()).status()).isEqualTo(LearnerStatus.GRADED);
         assertThat(out.toString()).contains("learners graded", "Full marks:", "Gradebook: ");
+
+        out.getBuffer().setLength(0);
+        Path roster = Files.writeString(home.resolve("roster.txt"), first + "\n" + starter + "\n");
+        assertThat(lab("grade-all", "lab01", "--server", "--roster", roster.toString())).as(out.toString())
+                .isEqualTo(ExitCodes.OK);
+
+        GradebookRow absent = new Gradebook(home.resolve("gradebooks/lab01.csv")).read().stream()
+                .filter(row -> row.learner().equals(starter.value())).findFirst().orElseThrow();
+        assertThat(absent.status()).as("on the roster, nothing on the server").isEqualTo(LearnerStatus.NO_SUBMISSION);
+        assertThat(absent.score()).isZero();
+        assertThat(absent.max()).isEqualTo(byLearner.get(first.value()).max());
+        assertThat(out.toString()).contains("graded but not on the roster", second.value(), stepOne.value());
+    }
+
+    @Test
+    void aLaterBatchGradesEachSubmissionOnWhatItLogsThisTimeAndARosterNamesWhoHandedNothingIn(
+            @TempDir Path submissions) throws IOException {
+        String learner = "resubmits-" + suffix;
+        String absent = "absent-" + suffix;
+        Path checkout = checkout(submissions.resolve(learner));
+        Path steps = checkout.resolve(LAB_FOLDER + "/" + STEPS);
+        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
+                steps, StandardCopyOption.REPLACE_EXISTING);
+        Path roster = Files.writeString(home.resolve("roster.csv"), "learner,name\n" + learner + ",Re Submits\n"
+                + absent + ",Ab Sent\n");
+        Path gradebookFile = home.resolve("batches.csv");
+        assertThat(lab("grade-all", "lab01", "--submissions", submissions.toString(), "--roster", roster.toString(),
+                "--gradebook", gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
+        Map<String, GradebookRow> first = rowsByLearner(gradebookFile);
+        assertThat(first.get(learner).fullMarks()).as(out.toString()).isTrue();
+        assertThat(first.get(absent).status()).isEqualTo(LearnerStatus.NO_SUBMISSION);
+        assertThat(first.get(absent).score()).isZero();
+
+        Files.copy(repository.root().resolve(LAB_FOLDER + "/" + STEPS), steps, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(lab("grade-all", "lab01", "--submissions", submissions.toString(), "--restart",
+                "--gradebook", gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
+
+        GradebookRow second = rowsByLearner(gradebookFile).get(learner);
+        assertThat(second.status()).isEqualTo(LearnerStatus.STEP_NOT_DONE);
+        assertThat(second.score()).as("graded on this batch's runs, not on the full marks of the last one").isZero();
+        assertThat(out.toString()).contains(learner + ": deleted ");
+    }
+
+    private static Map<String, GradebookRow> rowsByLearner(Path gradebook) {
+        return new Gradebook(gradebook).read().stream()
+                .collect(Collectors.toMap(GradebookRow::learner, Function.identity(), (older, newer) -> newer));
     }
 
     @Test

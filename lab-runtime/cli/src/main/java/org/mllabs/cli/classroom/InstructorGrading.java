@@ -9,6 +9,7 @@ import org.mllabs.grading.GradingSeed;
 import org.mllabs.grading.GradingSpark;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.LearnerLabReset;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
@@ -29,7 +30,7 @@ public final class InstructorGrading implements AutoCloseable {
      * @param grader the lab's grader, from the instructor's class path
      * @param server the server the learners' labs logged to
      * @param seed the seed held-out data is drawn from
-     * @param warn told why a learner could not be graded
+     * @param warn told why a learner could not be graded, and of earlier work deleted before a submission runs
      */
     public InstructorGrading(Grader grader, MlflowServer server, GradingSeed seed, Consumer<String> warn) {
         this.grader = grader;
@@ -38,9 +39,30 @@ public final class InstructorGrading implements AutoCloseable {
         this.warn = warn;
     }
 
-    /** Grades the learner's work as the server holds it ({@code --server}): status {@link LearnerStatus#GRADED}. */
+    /**
+     * Grades the learner's work as the server holds it ({@code --server}): status {@link LearnerStatus#GRADED}, or
+     * {@link LearnerStatus#NO_SUBMISSION} when the learner (from a roster) has no experiment of the lab.
+     */
     public GradebookRow gradeFromServer(LearnerId learner) {
-        return grade(learner, LearnerStatus.GRADED, System.nanoTime());
+        long start = System.nanoTime();
+        boolean submitted;
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            submitted = mlflow.activeExperiment(learner.experimentName(grader.labId())).isPresent();
+        }
+        return grade(learner, submitted ? LearnerStatus.GRADED : LearnerStatus.NO_SUBMISSION, start);
+    }
+
+    /**
+     * Deletes the learner's earlier experiment, runs and registered models of the lab on the server, so that a
+     * submission run next is graded on what it logs and nothing older.
+     */
+    void clearEarlierWork(LearnerId learner) {
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            LearnerLabReset.Deleted deleted = new LearnerLabReset(mlflow).reset(grader.labId(), learner);
+            if (deleted.any()) {
+                warn.accept(learner + ": deleted " + deleted + " of an earlier batch before running the submission.");
+            }
+        }
     }
 
     /**

@@ -20,12 +20,17 @@ public enum LearnerStatus {
     CRASHED,
     /** The submission folder's name cannot be made a learner id, or another folder already took that id. */
     INVALID_NAME,
+    /**
+     * On the roster, but nothing was handed in: no experiment on the server ({@code --server}) or no submission folder
+     * ({@code --submissions}). Graded as it is (nothing), and again on the next run, in case the work arrives late.
+     */
+    NO_SUBMISSION,
     /** The grader itself failed, such as when the MLflow server stopped answering: graded again on the next run. */
     GRADER_ERROR;
 
     /** Whether a later run keeps this result rather than grading the learner again. */
     public boolean isFinal() {
-        return this != GRADER_ERROR;
+        return this != GRADER_ERROR && this != NO_SUBMISSION;
     }
 
     /** The status of a lab run that ended with exit status 3 and wrote how it ended. */

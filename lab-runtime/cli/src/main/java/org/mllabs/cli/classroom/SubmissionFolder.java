@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 import org.mllabs.runtime.LearnerId;
 
 /**
- * One learner's checkout in a folder of submissions: the sub-folder's name is the learner's id.
+ * One learner's checkout in a folder of submissions: the sub-folder's name is the learner's id. A roster's learner
+ * who handed nothing in has a folder that does not exist ({@link #submitted()} is false).
  *
  * @param directory the checkout
  * @param learner the id made from the folder's name; empty when none can be made, or another folder has it
@@ -27,6 +29,26 @@ public record SubmissionFolder(Path directory, Optional<LearnerId> learner) {
      */
     public String key() {
         return learner.map(LearnerId::value).orElse(directory.getFileName() + "/");
+    }
+
+    /** Whether the checkout exists. */
+    public boolean submitted() {
+        return Files.isDirectory(directory);
+    }
+
+    /**
+     * The folders of the submissions, and for each roster learner without one, a folder that does not exist, so that
+     * the learner gets a row; sorted by key.
+     */
+    public static List<SubmissionFolder> withRoster(Path submissions, List<SubmissionFolder> folders, Roster roster) {
+        Set<LearnerId> handedIn = new HashSet<>();
+        folders.forEach(folder -> folder.learner().ifPresent(handedIn::add));
+        List<SubmissionFolder> all = new ArrayList<>(folders);
+        roster.learners().stream().filter(learner -> !handedIn.contains(learner)).forEach(learner -> all.add(
+                new SubmissionFolder(submissions.resolve(learner.value()).toAbsolutePath().normalize(),
+                        Optional.of(learner))));
+        all.sort(Comparator.comparing(SubmissionFolder::key));
+        return all;
     }
 
     @Override

@@ -74,13 +74,20 @@ public final class Submissions implements AutoCloseable {
         return logs;
     }
 
-    /** Runs the submission, then grades what it logged. */
+    /**
+     * Deletes the learner's earlier work of the lab on the server, runs the submission, then grades what it logged.
+     * A roster's learner without a folder is graded on nothing: {@link LearnerStatus#NO_SUBMISSION}.
+     */
     public GradebookRow runAndGrade(SubmissionFolder folder) {
         long start = System.nanoTime();
         if (folder.learner().isEmpty()) {
             return grading.row(folder.key(), 0, 0, LearnerStatus.INVALID_NAME, start);
         }
         LearnerId learner = folder.learner().get();
+        grading.clearEarlierWork(learner);
+        if (!folder.submitted()) {
+            return grading.grade(learner, LearnerStatus.NO_SUBMISSION, start);
+        }
         return grading.grade(learner, run.run(folder.directory(), learner).status(), start);
     }
 

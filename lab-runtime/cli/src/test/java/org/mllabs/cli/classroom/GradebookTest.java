@@ -50,6 +50,7 @@ class GradebookTest {
                 row("ada", "lab01", 110, LearnerStatus.COMPLETED),
                 row("bob", "lab01", 0, LearnerStatus.GRADER_ERROR),
                 row("cy", "lab01", 0, LearnerStatus.TIMEOUT),
+                row("dan", "lab01", 0, LearnerStatus.NO_SUBMISSION),
                 row("dee", "lab02", 50, LearnerStatus.COMPLETED));
         Files.writeString(gradebook.file(), "eve,lab01,11", StandardOpenOption.APPEND);
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Usage: lab-runtime/benchmarks/labs.sh [runs] [lab ...]
+#
+# Times every lab's reference solution and its grade, as a learner runs them, and prints min / median / max wall
+# seconds (JVM start included) for each lab:
+#   - `lab run <lab> --solution`
+#   - `lab grade <lab>`
+# then, once, the wall time of all of them in a row: every lab run and graded, one after the other.
+# Labs default to every lab `lab list` knows. It uses a state directory of its own (MLLABS_HOME) and a server of its
+# own, removed at the end. Build first: ./mvnw -q install -DskipTests
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+RUNS="${1:-3}"
+shift || true
+LAB=lab-runtime/cli/lab
+export MLLABS_HOME="${MLLABS_BENCH_HOME:-$(mktemp -d)}"
+export MLLABS_LEARNER=bench
+trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
+
+# shellcheck source=lab-runtime/benchmarks/timing.sh
+source lab-runtime/benchmarks/timing.sh
+
+labs=("$@")
+if [ ${#labs[@]} -eq 0 ]; then
+  mapfile -t labs < <("$LAB" list | awk '/^lab[0-9]+ / { print $1 }')
+fi
+"$LAB" up >/dev/null
+
+printf '%-44s %8s %8s %8s\n' "wall seconds" min median max
+for lab in "${labs[@]}"; do
+  time_runs "$RUNS" "lab run $lab --solution" "$LAB" run "$lab" --solution
+  time_runs "$RUNS" "lab grade $lab" "$LAB" grade "$lab"
+done
+all_labs() {
+  for lab in "${labs[@]}"; do
+    "$LAB" run "$lab" --solution && "$LAB" grade "$lab"
+  done
+}
+time_runs 1 "all ${#labs[@]} labs run and graded in a row" all_labs

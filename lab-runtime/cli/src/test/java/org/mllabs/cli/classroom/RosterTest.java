@@ -1,0 +1,70 @@
+package org.mllabs.cli.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.runtime.LearnerId;
+
+class RosterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPlainListGivesOneLearnerALineWithoutCommentsBlanksOrRepeats() throws IOException {
+        Roster roster = Roster.read(write("# class of spring\nada\n\n  bob  \nAda\nlearner7\n"));
+
+        assertThat(roster.learners()).extracting(LearnerId::value).containsExactly("ada", "bob", "learner7");
+    }
+
+    @Test
+    void aCsvExportGivesItsFirstColumnAndSkipsItsHeader() throws IOException {
+        Roster roster = Roster.read(write("learner_id,name,email\nada,\"Lovelace, Ada\",ada@example.org\n"
+                + "\"Grace Hopper\",\"Hopper, Grace\",grace@example.org\n"));
+
+        assertThat(roster.learners()).extracting(LearnerId::value).containsExactly("ada", "grace-hopper");
+        assertThat(roster.contains(new LearnerId("ada"))).isTrue();
+        assertThat(roster.contains(new LearnerId("bob"))).isFalse();
+    }
+
+    @Test
+    void anEntryThatCannotBeAnIdIsNamedWithItsLine() throws IOException {
+        Path file = write("ada\n_draft\nbob\n" + "x".repeat(65) + "\n");
+
+        assertThatThrownBy(() -> Roster.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":2: \"_draft\" cannot be a learner id")
+                .hasMessageContaining(file + ":4: ");
+    }
+
+    @Test
+    void aMissingOrEmptyRosterIsAUsageError() throws IOException {
+        assertThatThrownBy(() -> Roster.read(dir.resolve("nope.txt"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist");
+        Path empty = write("# nobody yet\n\n");
+        assertThatThrownBy(() -> Roster.read(empty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lists no learner");
+    }
+
+    @Test
+    void aRosterLearnerWithoutAFolderGetsOneThatDoesNotExist() throws IOException {
+        Path submissions = Files.createDirectory(dir.resolve("submissions"));
+        Files.createDirectory(submissions.resolve("ada"));
+        List<SubmissionFolder> found = SubmissionFolder.scan(submissions);
+        Roster roster = Roster.read(write("ada\ncy\nbob\n"));
+
+        assertThat(SubmissionFolder.withRoster(submissions, found, roster))
+                .extracting(SubmissionFolder::key, SubmissionFolder::submitted)
+                .containsExactly(tuple("ada", true), tuple("bob", false), tuple("cy", false));
+    }
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("roster.csv"), text);
+    }
+}
