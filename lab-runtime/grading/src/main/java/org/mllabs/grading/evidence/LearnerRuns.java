@@ -145,13 +145,23 @@ public final class LearnerRuns {
      * use); empty when the run logged none there.
      */
     public Optional<PipelineModel> model(Run run, String artifactPath) {
+        if (context.mlflow().artifacts().list(RunData.id(run), artifactPath).isEmpty()) {
+            return Optional.empty();
+        }
         return model("runs:/" + RunData.id(run) + "/" + artifactPath);
     }
 
-    /** The Spark model at an MLflow model URI ({@code runs:/}, {@code models:/}); empty when there is none. */
+    /**
+     * The Spark model at an MLflow model URI ({@code runs:/}, {@code models:/}), loaded with the grade's Spark session
+     * (started once the model is downloaded); empty when there is none.
+     */
     public Optional<PipelineModel> model(String modelUri) {
         try {
-            return Optional.of(new SparkModels(context.mlflow(), context.spark().modelDownloads()).load(modelUri));
+            SparkModels models = new SparkModels(context.mlflow(), context.spark().modelDownloads());
+            models.loader().download(modelUri);
+            // Spark loads a model with the JVM's active session, which is the grade's only once it has started.
+            context.spark().session();
+            return Optional.of(models.load(modelUri));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();

@@ -1,0 +1,41 @@
+package org.mllabs.graders.lab04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mlflow.api.proto.Service.Run;
+
+class CandidateTest {
+
+    private static Candidate candidate(double regParam, double auc) {
+        return new Candidate(Run.getDefaultInstance(), new GridPoint(regParam, 0.0), auc);
+    }
+
+    @Test
+    void theBestHasTheHighestAuc() {
+        Candidate best = candidate(0.05, 0.80);
+
+        assertThat(Candidate.best(List.of(candidate(0.001, 0.79), best, candidate(0.3, 0.5)))).containsExactly(best);
+    }
+
+    @Test
+    void candidatesThatTieUpToRoundingAreAllBest() {
+        Candidate first = candidate(0.001, 0.8);
+        Candidate second = candidate(0.05, 0.8 + 1e-12);
+
+        assertThat(Candidate.best(List.of(first, candidate(0.3, 0.5), second))).containsExactly(first, second);
+    }
+
+    @Test
+    void candidatesCloseButNotEqualDoNotTie() {
+        Candidate best = candidate(0.001, 0.79707);
+
+        assertThat(Candidate.best(List.of(candidate(0.05, 0.79703), best))).containsExactly(best);
+    }
+
+    @Test
+    void noCandidatesHaveNoBest() {
+        assertThat(Candidate.best(List.of())).isEmpty();
+    }
+}
