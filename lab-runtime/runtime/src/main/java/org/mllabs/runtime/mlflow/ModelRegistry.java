@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,30 @@ public final class ModelRegistry {
             }
             throw e;
         }
+    }
+
+    /** Sets (or overwrites) a tag on a registered model. */
+    public void setRegisteredModelTag(String name, String key, String value) {
+        rest.post("registered-models/set-tag", Map.of("name", name, "key", key, "value", value));
+    }
+
+    /** Every version of a registered model, oldest first; none when the model does not exist. */
+    public List<ModelVersion> versions(String name) {
+        List<ModelVersion> versions = new ArrayList<>();
+        String pageToken = "";
+        do {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("filter", "name = '" + name.replace("'", "\\'") + "'");
+            query.put("max_results", String.valueOf(SEARCH_PAGE));
+            if (!pageToken.isEmpty()) {
+                query.put("page_token", pageToken);
+            }
+            JsonNode page = rest.get("model-versions/search", query);
+            page.path("model_versions").forEach(v -> versions.add(ModelVersion.from(v)));
+            pageToken = page.path("next_page_token").asText("");
+        } while (!pageToken.isEmpty());
+        versions.sort(Comparator.comparingInt(ModelVersion::number));
+        return versions;
     }
 
     /** Deletes a registered model with all its versions. */

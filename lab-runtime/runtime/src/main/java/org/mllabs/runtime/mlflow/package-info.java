@@ -3,7 +3,9 @@
  * what that client lacks, done over the server's REST API by {@link org.mllabs.runtime.mlflow.MlflowRestClient}:
  * registry writes and aliases ({@link org.mllabs.runtime.mlflow.ModelRegistry}), artifacts through the server's
  * artifact proxy without Python ({@link org.mllabs.runtime.mlflow.ArtifactStore}) and dataset lineage
- * ({@link org.mllabs.runtime.mlflow.DatasetInputs}).
+ * ({@link org.mllabs.runtime.mlflow.DatasetInputs}). {@link org.mllabs.runtime.mlflow.CatalogModelRegistry} is the
+ * registry in catalog mode (three-part names only) and {@link org.mllabs.runtime.mlflow.LearnerModelNames} names a
+ * learner's registered models so that learners sharing a server do not meet.
  *
  * <p>A refused request becomes an {@link org.mllabs.runtime.mlflow.MlflowApiException} that names the request and
  * carries MLflow's error code; nothing is retried, so a rejected write is sent once.

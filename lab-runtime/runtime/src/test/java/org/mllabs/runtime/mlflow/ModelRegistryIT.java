@@ -98,6 +98,26 @@ class ModelRegistryIT {
     }
 
     @Test
+    void versionsListsEveryVersionOldestFirstAndNoneOfAnotherModel() {
+        String name = newModelWithVersions(3);
+        newModelWithVersions(1);
+
+        assertThat(registry.versions(name)).extracting(ModelVersion::version).containsExactly("1", "2", "3");
+        assertThat(registry.versions(name)).extracting(ModelVersion::name).containsOnly(name);
+        assertThat(registry.versions(TestRuns.uniqueName("absent"))).isEmpty();
+    }
+
+    @Test
+    void aRegisteredModelTagIsSetAndOverwritten() {
+        String name = newModelWithVersions(0);
+
+        registry.setRegisteredModelTag(name, "owner", "lab05");
+        registry.setRegisteredModelTag(name, "owner", "lab06");
+
+        assertThat(registry.getRegisteredModel(name).tags()).isEqualTo(Map.of("owner", "lab06"));
+    }
+
+    @Test
     void versionTagsCanBeSetOverwrittenAndDeletedWithoutChangingTheVersion() {
         String name = newModelWithVersions(1);
         ModelVersion before = registry.getModelVersion(name, "1");

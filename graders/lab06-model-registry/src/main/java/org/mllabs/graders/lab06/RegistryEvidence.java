@@ -1,0 +1,104 @@
+package org.mllabs.graders.lab06;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mlflow.api.proto.Service.Run;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.mlflow.LearnerModelNames;
+import org.mllabs.runtime.mlflow.ModelRegistry;
+import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RegisteredModel;
+import org.mllabs.runtime.mlflow.RunData;
+
+/**
+ * What the MLflow server holds of a learner's lab 06: the registered model {@code mllabs.<learner>.churn_classifier},
+ * its versions, and the learner's runs, read through the grade's {@link LearnerRuns} and the registry.
+ */
+final class RegistryEvidence {
+
+    /** The model's own name, the third part of its registered name. */
+    static final String MODEL = "churn_classifier";
+    /** Rows of held-out data each version's model is scored on. */
+    static final int HELD_OUT_ROWS = 2_000;
+
+    private final LearnerRuns runs;
+    private final ModelRegistry registry;
+    private final String name;
+    private volatile Optional<RegisteredModel> model;
+    private volatile List<ModelVersion> versions;
+    private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
+
+    private RegistryEvidence(LearnerRuns runs) {
+        this.runs = runs;
+        this.registry = runs.context().mlflow().registry();
+        this.name = LearnerModelNames.catalogName(runs.context().learner(), MODEL);
+    }
+
+    /** The reading of this grade, shared by its checks. */
+    static RegistryEvidence of(GradingContext context) {
+        return context.evidence(RegistryEvidence.class, () -> new RegistryEvidence(LearnerRuns.of(context, "lab06")));
+    }
+
+    /** The learner's runs of lab 06. */
+    LearnerRuns runs() {
+        return runs;
+    }
+
+    /** The registry. */
+    ModelRegistry registry() {
+        return registry;
+    }
+
+    /** The name the learner's model must have: {@code mllabs.<learner schema>.churn_classifier}. */
+    String name() {
+        return name;
+    }
+
+    /** The two-part name catalog mode must refuse: {@code <learner schema>.churn_classifier}. */
+    String twoPartName() {
+        return LearnerModelNames.schemaName(runs.context().learner(), MODEL);
+    }
+
+    /** The registered model, or empty when it does not exist. */
+    Optional<RegisteredModel> model() {
+        if (model == null) {
+            model = registry.findRegisteredModel(name);
+        }
+        return model;
+    }
+
+    /** Its versions, oldest first. */
+    List<ModelVersion> versions() {
+        if (versions == null) {
+            versions = model().isPresent() ? registry.versions(name) : List.of();
+        }
+        return versions;
+    }
+
+    /** The learner's run with this id in the lab's experiment, if there is one. */
+    Optional<Run> run(String runId) {
+        return runs.runs("").stream().filter(run -> RunData.id(run).equals(runId)).findFirst();
+    }
+
+    /**
+     * The AUC of a version's model ({@code models:/<name>/<version>}) on held-out data drawn from the grading seed;
+     * empty when the version has no loadable model. Starts Spark on first use.
+     */
+    Optional<Double> heldOutAuc(String version) {
+        return heldOutAucs.computeIfAbsent(version, v -> {
+            // Drawn first: it starts the grade's Spark session, which PipelineModel.load needs and does not start.
+            Dataset<Row> heldOut = runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS);
+            return runs.model("models:/" + name + "/" + v).map(model -> new BinaryClassificationEvaluator()
+                    .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
+                    .setMetricName("areaUnderROC")
+                    .evaluate(model.transform(heldOut)));
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package org.mllabs.graders.lab06;
+
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.params;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabContext;
+import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RegisteredModel;
+
+/** Grades lab 06, the model registry and aliases, one check per README step. */
+public final class RegistryGrader implements Grader {
+
+    /** The feature sets of the candidates, one version each. */
+    static final Set<String> FEATURE_SETS = Set.of("numeric", "all", "billing");
+    /** The rows the batch inference scores. */
+    static final int BATCH_ROWS = 500;
+    static final String BATCH_RUN_NAME = "batch-inference";
+    static final String REFUSAL_TAG = "two_part_name_refused";
+
+    @Override
+    public String labId() {
+        return "lab06";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        RegistryEvidence evidence = RegistryEvidence.of(context);
+        return List.of(
+                Check.of("lab06.step1", 15, "registered model with a three-part name and the lab's tags",
+                        "README step 1: create the registered model with new CatalogModelRegistry(context.mlflow())"
+                                + ".createRegisteredModel(name, context.runTags(), description).",
+                        () -> registeredModel(evidence)),
+                Check.of("lab06.step2", 15, "a version from each candidate's run",
+                        "README step 2: register each candidate with catalog.registerVersion(name, runId, \"model\"), "
+                                + "so each version's source is its run's model/ directory.",
+                        () -> versions(evidence)).dependsOn("lab06.step1"),
+                Check.of("lab06.step3", 10, "version tags",
+                        "README step 3: on every version set the tags validation_status = passed and feature_set = "
+                                + "the candidate's feature set (setModelVersionTag).",
+                        () -> versionTags(evidence)).dependsOn("lab06.step2"),
+                Check.of("lab06.step4", 15, "@Challenger on the newest version",
+                        "README step 4: setAlias(name, \"Champion\", <first version>) and setAlias(name, "
+                                + "\"Challenger\", <newest version>).",
+                        () -> challenger(evidence)).dependsOn("lab06.step2"),
+                Check.of("lab06.step5", 20, "@Champion on the best version",
+                        "README step 5: load each version with models:/<name>/<version>, score it on the evaluation "
+                                + "data, and move @Champion to the version with the highest AUC.",
+                        () -> champion(evidence)).dependsOn("lab06.step2"),
+                Check.of("lab06.step6", 15, "batch inference through @Champion",
+                        "README step 6: load models:/<name>@Champion (the alias, not a version number), score the "
+                                + "batch, and log a run batch-inference with params model_uri and model_version and "
+                                + "the metric scored_rows.",
+                        () -> batchInference(evidence)).dependsOn("lab06.step1"),
+                Check.of("lab06.step7", 10, "catalog mode refused the two-part name",
+                        "README step 7: create the two-part name with the CatalogModelRegistry (catalog mode), catch "
+                                + "its IllegalArgumentException and set its message as the model tag "
+                                + REFUSAL_TAG + ".",
+                        () -> twoPartNameRefused(evidence)).dependsOn("lab06.step1"));
+    }
+
+    /** The model is looked up by its three-part name, so a model under any other name is not found. */
+    private static CheckResult registeredModel(RegistryEvidence evidence) {
+        Optional<RegisteredModel> model = evidence.model();
+        if (model.isEmpty()) {
+            List<String> yours = evidence.registry().searchRegisteredModels("").stream()
+                    .filter(m -> evidence.runs().learner().equals(m.tags().get(LearnerId.TAG)))
+                    .map(RegisteredModel::name).sorted().toList();
+            return CheckResult.failed("expected a registered model named " + evidence.name() + ", found none"
+                    + (yours.isEmpty() ? "" : "; your registered models are " + String.join(", ", yours)));
+        }
+        Problems problems = new Problems();
+        Problems about = problems.about("registered model " + evidence.name());
+        Map<String, String> tags = model.get().tags();
+        about.expect("tag " + LabContext.LAB_TAG, "lab06", tags.get(LabContext.LAB_TAG));
+        about.expect("tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
+        return problems.result("registered model " + evidence.name() + " with tags " + tags);
+    }
+
+    private static CheckResult versions(RegistryEvidence evidence) {
+        List<ModelVersion> versions = evidence.versions();
+        Problems problems = new Problems();
+        problems.require(versions.size() == FEATURE_SETS.size(), "expected " + FEATURE_SETS.size()
+                + " versions, one a candidate, found " + versions.size());
+        Set<String> featureSets = new HashSet<>();
+        for (ModelVersion version : versions) {
+            Problems about = problems.about("version " + version.version());
+            about.expect("status", ModelVersion.READY, version.status());
+            Optional<Run> run = evidence.run(version.runId());
+            if (run.isEmpty()) {
+                about.add("expected run_id to be one of your runs in " + evidence.runs().experimentName()
+                        + ", found " + (version.runId().isEmpty() ? "none" : version.runId()));
+                continue;
+            }
+            about.expect("source", evidence.runs().context().mlflow().artifactUriOf(version.runId()) + "/model",
+                    version.source());
+            featureSets.add(params(run.get()).get("feature_set"));
+        }
+        if (problems.isEmpty()) {
+            problems.require(featureSets.equals(FEATURE_SETS), "expected the versions to come from the runs of the "
+                    + "feature sets " + FEATURE_SETS + ", found " + featureSets);
+        }
+        return problems.result(versions.size() + " versions, from the runs of " + featureSets);
+    }
+
+    private static CheckResult versionTags(RegistryEvidence evidence) {
+        Problems problems = new Problems();
+        for (ModelVersion version : evidence.versions()) {
+            Problems about = problems.about("version " + version.version());
+            about.expect("tag validation_status", "passed", version.tags().get("validation_status"));
+            String featureSet = evidence.run(version.runId()).map(run -> params(run).get("feature_set")).orElse(null);
+            about.expect("tag feature_set", featureSet, version.tags().get("feature_set"));
+        }
+        return problems.result("validation_status and feature_set on every version");
+    }
+
+    private static CheckResult challenger(RegistryEvidence evidence) {
+        String newest = evidence.versions().get(evidence.versions().size() - 1).version();
+        return aliasOn(evidence, "Challenger", newest, "the newest version");
+    }
+
+    private static CheckResult champion(RegistryEvidence evidence) {
+        List<String> scores = new ArrayList<>();
+        Problems problems = new Problems();
+        String best = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (ModelVersion version : evidence.versions()) {
+            Optional<Double> auc = evidence.heldOutAuc(version.version());
+            if (auc.isEmpty()) {
+                problems.add("version " + version.version() + " has no model at its source " + version.source());
+                continue;
+            }
+            scores.add(String.format(Locale.ROOT, "version %s %.3f", version.version(), auc.get()));
+            if (auc.get() > bestAuc) {
+                best = version.version();
+                bestAuc = auc.get();
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems.result("");
+        }
+        String why = String.format(Locale.ROOT, "the best held-out AUC on %d rows drawn from the grading seed: %s",
+                RegistryEvidence.HELD_OUT_ROWS, String.join(", ", scores));
+        return aliasOn(evidence, "Champion", best, why);
+    }
+
+    private static CheckResult aliasOn(RegistryEvidence evidence, String alias, String expected, String why) {
+        String found = evidence.model().orElseThrow().aliases().get(alias);
+        return CheckResult.when(expected.equals(found), "@" + alias + " on version " + expected + " (" + why + ")",
+                "expected alias @" + alias + " on version " + expected + " (" + why + "), found "
+                        + (found == null ? "no @" + alias + " alias" : "it on version " + found));
+    }
+
+    private static CheckResult batchInference(RegistryEvidence evidence) {
+        Optional<Run> batch = evidence.runs().newestTopLevelRun(BATCH_RUN_NAME);
+        if (batch.isEmpty()) {
+            return CheckResult.failed("found no run named " + BATCH_RUN_NAME + " in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        Problems about = problems.about("run " + BATCH_RUN_NAME);
+        Map<String, String> params = params(batch.get());
+        about.expect("param model_uri", "models:/" + evidence.name() + "@Champion", params.get("model_uri"));
+        about.expect("param model_version (the version @Champion points at)",
+                evidence.model().orElseThrow().aliases().get("Champion"), params.get("model_version"));
+        Double scored = metrics(batch.get()).get("scored_rows");
+        about.require(scored != null && scored == BATCH_ROWS, "expected metric scored_rows = " + BATCH_ROWS
+                + " (the batch's rows), found " + (scored == null ? "none" : scored));
+        about.require(batch.get().getInfo().getStatus() == RunStatus.FINISHED,
+                "expected the run FINISHED, found " + batch.get().getInfo().getStatus());
+        evidence.runs().expectLabTags(batch.get(), about);
+        return problems.result(BATCH_RUN_NAME + " scored " + BATCH_ROWS + " rows with " + params.get("model_uri")
+                + " (version " + params.get("model_version") + ")");
+    }
+
+    private static CheckResult twoPartNameRefused(RegistryEvidence evidence) {
+        Problems problems = new Problems();
+        String twoPart = evidence.twoPartName();
+        problems.require(evidence.registry().findRegisteredModel(twoPart).isEmpty(), "expected no registered model "
+                + "named " + twoPart + " (catalog mode refuses two-part names), found one: it was created without "
+                + "catalog mode");
+        String recorded = evidence.model().orElseThrow().tags().get(REFUSAL_TAG);
+        problems.require(recorded != null && recorded.contains("'" + twoPart + "'"), "expected the model tag "
+                + REFUSAL_TAG + " to hold catalog mode's refusal of '" + twoPart + "', found "
+                + (recorded == null ? "none" : recorded));
+        return problems.result("'" + twoPart + "' refused: " + recorded);
+    }
+}

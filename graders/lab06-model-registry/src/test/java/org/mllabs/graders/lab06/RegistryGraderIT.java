@@ -1,0 +1,81 @@
+package org.mllabs.graders.lab06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.testing.GraderHarness;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.Mutant;
+import org.mllabs.runtime.testing.SparkExtension;
+
+/** Lab 06 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+class RegistryGraderIT {
+
+    private GraderHarness harness;
+
+    @BeforeEach
+    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
+        this.harness = new GraderHarness(new RegistryGrader(), server, spark, work);
+    }
+
+    @Test
+    void theReferenceSolutionEarnsFullMarks() {
+        GradeReport report = harness.assertSolutionEarnsFullMarks();
+
+        assertTheRegistryHoldsWhatTheGraderPassed(new LearnerId(report.learner()));
+    }
+
+    /** Three versions from three runs, @Champion on the version that scores best, and a stage shown for contrast. */
+    private void assertTheRegistryHoldsWhatTheGraderPassed(LearnerId learner) {
+        try (GradingContext context = harness.context(learner)) {
+            RegistryEvidence truth = RegistryEvidence.of(context);
+            assertThat(truth.name()).startsWith("mllabs.").endsWith(".churn_classifier");
+            assertThat(truth.versions()).extracting(ModelVersion::runId).doesNotHaveDuplicates()
+                    .hasSize(RegistryGrader.FEATURE_SETS.size());
+            String champion = truth.model().orElseThrow().aliases().get("Champion");
+            double championAuc = truth.heldOutAuc(champion).orElseThrow();
+            for (ModelVersion version : truth.versions()) {
+                assertThat(truth.heldOutAuc(version.version()).orElseThrow()).isLessThanOrEqualTo(championAuc);
+            }
+            assertThat(champion).as("the given data make the second candidate the best").isEqualTo("2");
+            assertThat(truth.registry().getModelVersion(truth.name(), champion).currentStage())
+                    .isEqualTo("Production");
+        }
+    }
+
+    @Test
+    void theUntouchedStarterStopsAtStepOneAndEarnsNothingWithAHintForEveryStep() {
+        GradeReport report = harness.assertStarterEarnsAtMost(0);
+
+        assertThat(report.outcome("lab06.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab06.step1").result().detail())
+                .contains("mllabs." + report.learner() + ".churn_classifier");
+    }
+
+    static Stream<Mutant> mutants() {
+        return GraderHarness.mutants();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
+        harness.assertLosesExactlyTheIntendedPoints(mutant);
+    }
+}
