@@ -1,0 +1,258 @@
+package org.mllabs.graders.lab09;
+
+import static org.mllabs.runtime.mlflow.RunData.id;
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.name;
+import static org.mllabs.runtime.mlflow.RunData.params;
+import static org.mllabs.runtime.mlflow.RunData.tags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
+import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.lab.LabContext;
+import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RegisteredModel;
+
+/** Grades lab 09, hyperparameter search with TPE, one check per README step. */
+public final class SearchGrader implements Grader {
+
+    static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
+    /** The budget of each search, as the README sets it. */
+    static final int MAX_EVALS = 10;
+    static final double REG_PARAM_LOW = 1e-4;
+    static final double REG_PARAM_HIGH = 1;
+    static final Set<String> MAX_ITERS = Set.of("10", "20", "30");
+
+    /**
+     * How far a best trial's loss may be from one minus its model's AUC on the held-out rows. The trial's loss comes
+     * from about 800 validation rows, the grader's from 2,000 other rows; each AUC has a standard error of about 0.015
+     * on this data, so their difference one of about 0.02, and the best of ten trials is picked on its validation AUC,
+     * which makes it a little optimistic. 0.05 is over two standard errors of the difference plus that bias, and half
+     * of what a made-up loss 0.1 off is away.
+     */
+    static final double LOSS_TOLERANCE = 0.05;
+
+    @Override
+    public String labId() {
+        return "lab09";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        SearchEvidence evidence = SearchEvidence.of(context);
+        return List.of(
+                Check.of("lab09.step1", 15, "every trial's values are in the search space",
+                        "README step 1: logUniform reg_param from 1e-4 to 1, uniform elastic_net from 0 to 1, "
+                                + "quniform max_iter from 10 to 30 in steps of 10.",
+                        () -> space(evidence)),
+                Check.of("lab09.step2", 15, "every trial finished with a loss",
+                        "README step 2: the objective returns TrialResult.ok(1 - validation AUC, ...) for every trial.",
+                        () -> losses(evidence)),
+                Check.of("lab09.step2.rescored", 15, "each search's best loss is what its model scores",
+                        "README step 2: the loss must be 1 - the AUC the trial's model scores on the validation part; "
+                                + "the grader scores the best trial's model/ on held-out data of its own and compares.",
+                        () -> rescored(evidence)).dependsOn("lab09.step2"),
+                Check.of("lab09.step3", 20, "a random and a TPE search within the same budget",
+                        "README step 3: one parent run per algorithm (search-random, search-tpe) with the params "
+                                + "algorithm, max_evals = " + MAX_EVALS + ", parallelism and seed, exactly max_evals "
+                                + "trials as child runs (MlflowTrialLogger), and the parent FINISHED.",
+                        () -> searches(evidence)),
+                Check.of("lab09.step4", 15, "the comparison records each search's best",
+                        "README step 4: search each parent's FINISHED child runs ordered by metrics.loss ASC, log "
+                                + "random_best_loss and tpe_best_loss on the run search-comparison and tag it "
+                                + "best_run_id with the trial of the lowest loss.",
+                        () -> comparison(evidence)).dependsOn("lab09.step3"),
+                Check.of("lab09.step5", 20, "the best trial's model is registered as @Champion",
+                        "README step 5: register model/ of the best trial's run as " + SearchEvidence.MODEL
+                                + " under your LearnerModelNames name, with context.runTags() as the registered "
+                                + "model's tags, and point the alias " + SearchEvidence.ALIAS + " at that version.",
+                        () -> registered(evidence)).dependsOn("lab09.step3"));
+    }
+
+    private static CheckResult space(SearchEvidence evidence) {
+        List<Run> trials = evidence.allTrials();
+        if (trials.isEmpty()) {
+            return CheckResult.failed("found no trial runs under search-random or search-tpe in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        for (Run trial : trials) {
+            Problems about = problems.about("trial " + name(trial));
+            Map<String, String> params = params(trial);
+            expectBetween(about, "reg_param", params.get("reg_param"), REG_PARAM_LOW, REG_PARAM_HIGH);
+            expectBetween(about, "elastic_net", params.get("elastic_net"), 0, 1);
+            String maxIter = Optional.ofNullable(params.get("max_iter")).map(SearchGrader::integral).orElse(null);
+            about.require(maxIter != null && MAX_ITERS.contains(maxIter),
+                    "expected param max_iter in " + MAX_ITERS + ", found " + params.get("max_iter"));
+        }
+        return problems.result(trials.size() + " trials within the space");
+    }
+
+    private static void expectBetween(Problems problems, String param, String value, double low, double high) {
+        Double number = parse(value);
+        problems.require(number != null && number >= low && number <= high,
+                "expected param " + param + " in [" + low + ", " + high + "], found " + value);
+    }
+
+    private static CheckResult losses(SearchEvidence evidence) {
+        List<Run> trials = evidence.allTrials();
+        if (trials.isEmpty()) {
+            return CheckResult.failed("found no trial runs under search-random or search-tpe in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        for (Run trial : trials) {
+            Problems about = problems.about("trial " + name(trial));
+            Double loss = metrics(trial).get(SearchEvidence.LOSS);
+            about.expect("status", RunStatus.FINISHED, trial.getInfo().getStatus());
+            about.require(loss != null && loss >= 0 && loss <= 1, "expected metric loss in [0, 1], found " + loss
+                    + Optional.ofNullable(tags(trial).get("mllabs.search.failure")).map(f -> " (failure: " + f + ")")
+                    .orElse(""));
+        }
+        return problems.result(trials.size() + " trials with a loss");
+    }
+
+    private static CheckResult rescored(SearchEvidence evidence) {
+        Problems problems = new Problems();
+        List<String> found = new ArrayList<>();
+        for (String algorithm : SearchEvidence.PARENT_RUN_NAMES.keySet()) {
+            Optional<Run> best = SearchEvidence.best(evidence.trials(algorithm));
+            if (best.isEmpty()) {
+                problems.add(algorithm + " search: no trial with a loss");
+                continue;
+            }
+            Problems about = problems.about(algorithm + " best trial " + name(best.get()));
+            double reported = metrics(best.get()).get(SearchEvidence.LOSS);
+            Optional<Double> heldOut = evidence.heldOutLoss(best.get());
+            if (heldOut.isEmpty()) {
+                about.add("no model under model/ to score (SearchLab logs the best trial's model after step 3)");
+            } else if (!Tolerance.withinAbsolute(heldOut.get(), reported, LOSS_TOLERANCE)) {
+                about.add(String.format(Locale.ROOT, "loss %.4f is not what its model scores: 1 - AUC = %.4f on %d "
+                        + "held-out rows (grading seed %d); the loss must come from the model's evaluation",
+                        reported, heldOut.get(), SearchEvidence.HELD_OUT_ROWS, evidence.runs().context().seed()));
+            } else {
+                found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", algorithm, reported, heldOut.get()));
+            }
+        }
+        return problems.result("best losses match their models: " + String.join(", ", found));
+    }
+
+    private static CheckResult searches(SearchEvidence evidence) {
+        Problems problems = new Problems();
+        List<String> seeds = new ArrayList<>();
+        for (Map.Entry<String, String> search : SearchEvidence.PARENT_RUN_NAMES.entrySet()) {
+            Optional<Run> parent = evidence.parent(search.getKey());
+            if (parent.isEmpty()) {
+                problems.add("found no run named " + search.getValue() + " in " + evidence.runs().experimentName());
+                continue;
+            }
+            Problems about = problems.about(search.getValue());
+            Map<String, String> params = params(parent.get());
+            about.expect("param algorithm", search.getKey(), params.get("algorithm"));
+            about.expect("param max_evals", String.valueOf(MAX_EVALS), params.get("max_evals"));
+            about.require(params.containsKey("parallelism"), "expected param parallelism, found none");
+            about.require(params.containsKey("seed"), "expected param seed, found none");
+            seeds.add(params.get("seed"));
+            int trials = evidence.trials(search.getKey()).size();
+            about.require(trials == MAX_EVALS, "expected " + MAX_EVALS + " trials (child runs), as max_evals "
+                    + "says, found " + trials);
+            about.expect("status", RunStatus.FINISHED, parent.get().getInfo().getStatus());
+            evidence.runs().expectLabTags(parent.get(), about);
+        }
+        problems.require(seeds.size() < 2 || seeds.get(0) == null || seeds.get(0).equals(seeds.get(1)),
+                "expected both searches with the same seed, found " + seeds);
+        return problems.result("two searches of " + MAX_EVALS + " trials each");
+    }
+
+    private static CheckResult comparison(SearchEvidence evidence) {
+        Optional<Run> summary = evidence.comparison();
+        if (summary.isEmpty()) {
+            return CheckResult.failed("found no run named " + SearchEvidence.COMPARISON_RUN_NAME + " in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        Map<String, Double> recorded = metrics(summary.get());
+        for (String algorithm : SearchEvidence.PARENT_RUN_NAMES.keySet()) {
+            String metric = algorithm.toLowerCase(Locale.ROOT) + "_best_loss";
+            Optional<Run> best = SearchEvidence.best(evidence.trials(algorithm));
+            double expected = best.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
+            Double found = recorded.get(metric);
+            problems.require(found != null && Tolerance.close(expected, found), "expected metric " + metric + " = "
+                    + expected + " (the lowest loss of its trials, " + best.map(r -> name(r)).orElse("none")
+                    + "), found " + found);
+        }
+        Optional<Run> overall = SearchEvidence.best(evidence.allTrials());
+        String bestRunId = tags(summary.get()).get("best_run_id");
+        double lowest = overall.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
+        problems.require(hasLowestLoss(evidence, bestRunId, lowest), "expected tag best_run_id = a trial with the "
+                + "lowest loss " + lowest + " (such as " + overall.map(r -> id(r)).orElse("none") + "), found "
+                + bestRunId + lossOf(evidence, bestRunId));
+        evidence.runs().expectLabTags(summary.get(), problems);
+        return problems.result("best losses of both searches and best run " + bestRunId);
+    }
+
+    private static CheckResult registered(SearchEvidence evidence) {
+        Optional<RegisteredModel> model = evidence.registeredModel();
+        if (model.isEmpty()) {
+            return CheckResult.failed("found no registered model named " + evidence.modelName());
+        }
+        Problems problems = new Problems();
+        Map<String, String> tags = model.get().tags();
+        problems.expect("registered model tag " + LabContext.LAB_TAG, "lab09", tags.get(LabContext.LAB_TAG));
+        problems.expect("registered model tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
+        if (!model.get().aliases().containsKey(SearchEvidence.ALIAS)) {
+            problems.add("expected alias " + SearchEvidence.ALIAS + " on " + model.get().name() + ", found aliases "
+                    + model.get().aliases());
+            return problems.result("");
+        }
+        ModelVersion champion = evidence.champion(model.get());
+        Optional<Run> overall = SearchEvidence.best(evidence.allTrials());
+        double lowest = overall.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
+        problems.require(hasLowestLoss(evidence, champion.runId(), lowest), "expected @" + SearchEvidence.ALIAS
+                + " (version " + champion.version() + ") to come from a trial with the lowest loss " + lowest
+                + " (such as " + overall.map(r -> name(r) + " " + id(r)).orElse("none") + "), found run "
+                + champion.runId() + lossOf(evidence, champion.runId()));
+        problems.require(champion.source().endsWith("/" + SearchEvidence.MODEL_PATH), "expected the version's "
+                + "source to end with /" + SearchEvidence.MODEL_PATH + ", found " + champion.source());
+        return problems.result(model.get().name() + " version " + champion.version() + " @" + SearchEvidence.ALIAS
+                + " from run " + champion.runId());
+    }
+
+    /** Whether the run is one of the trials and its loss is the lowest. */
+    private static boolean hasLowestLoss(SearchEvidence evidence, String runId, double lowest) {
+        return evidence.allTrials().stream().anyMatch(trial -> id(trial).equals(runId)
+                && metrics(trial).containsKey(SearchEvidence.LOSS)
+                && Tolerance.close(lowest, metrics(trial).get(SearchEvidence.LOSS)));
+    }
+
+    private static String lossOf(SearchEvidence evidence, String runId) {
+        return evidence.allTrials().stream().filter(trial -> id(trial).equals(runId)).findFirst()
+                .map(trial -> " (" + name(trial) + ", loss " + metrics(trial).get(SearchEvidence.LOSS) + ")")
+                .orElse(" (not a trial of either search)");
+    }
+
+    private static Double parse(String value) {
+        try {
+            return value == null ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String integral(String value) {
+        Double number = parse(value);
+        return number == null || number != Math.rint(number) ? value : String.valueOf(number.longValue());
+    }
+}
