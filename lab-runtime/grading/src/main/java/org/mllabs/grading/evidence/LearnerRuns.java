@@ -151,6 +151,7 @@ public final class LearnerRuns {
     /** The Spark model at an MLflow model URI ({@code runs:/}, {@code models:/}); empty when there is none. */
     public Optional<PipelineModel> model(String modelUri) {
         try {
+            context.spark().session(); // PipelineModel.load reads with the active session: start the grade's first
             return Optional.of(new SparkModels(context.mlflow(), context.spark().modelDownloads()).load(modelUri));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
