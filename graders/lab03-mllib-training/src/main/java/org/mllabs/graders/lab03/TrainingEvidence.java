@@ -1,0 +1,139 @@
+package org.mllabs.graders.lab03;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mlflow.api.proto.Service.Run;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.LoggedSignature;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.ProblemType;
+import org.mllabs.runtime.mlflow.RunData;
+
+/**
+ * What the MLflow server holds of a learner's lab 03, read through the grade's {@link LearnerRuns}: the newest run of
+ * each model, its logged pipeline model (loaded once), the model's score on held-out data, its signature, and the
+ * pipeline the learner saved and uploaded in step 6.
+ */
+final class TrainingEvidence {
+
+    /** The artifact path every model is logged under. */
+    static final String MODEL_PATH = "model";
+    /** The artifact path of the folder step 6 saves and uploads. */
+    static final String SAVED_PIPELINE_PATH = "saved_pipeline";
+    /** Rows of held-out data each model is scored on: as many as the dataset has, to keep their noise small. */
+    static final int HELD_OUT_ROWS = 5_000;
+
+    private final LearnerRuns runs;
+    private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
+    private final Map<String, Double> heldOutScores = new ConcurrentHashMap<>();
+
+    private TrainingEvidence(LearnerRuns runs) {
+        this.runs = runs;
+    }
+
+    /** The reading of this grade, shared by its checks. */
+    static TrainingEvidence of(GradingContext context) {
+        return context.evidence(TrainingEvidence.class, () -> new TrainingEvidence(LearnerRuns.of(context, "lab03")));
+    }
+
+    /** The learner's runs of lab 03. */
+    LearnerRuns runs() {
+        return runs;
+    }
+
+    /** The newest top-level run tagged with the model's family and dataset. */
+    Optional<Run> run(ExpectedModel expected) {
+        return runs.runs("").stream()
+                .filter(run -> !RunData.isChild(run))
+                .filter(run -> expected.family().equals(RunData.tags(run).get("model_family"))
+                        && expected.dataset().datasetName().equals(RunData.tags(run).get("dataset")))
+                .max(Comparator.comparingLong(run -> run.getInfo().getStartTime()));
+    }
+
+    /** The {@code model_family} tags of the runs tagged with the dataset, for hints about missing runs. */
+    List<String> familiesLogged(LabDataset dataset) {
+        return runs.runs("").stream()
+                .filter(run -> dataset.datasetName().equals(RunData.tags(run).get("dataset")))
+                .map(run -> RunData.tags(run).getOrDefault("model_family", "(no model_family tag)"))
+                .distinct().sorted().toList();
+    }
+
+    /** The run's {@code MLmodel} file under {@value #MODEL_PATH}/, or empty when the run logged no model there. */
+    Optional<byte[]> mlmodel(Run run) {
+        return runs.artifact(run, MODEL_PATH + "/MLmodel");
+    }
+
+    /** The files and folders at the root of the run's artifacts, for hints about a model logged elsewhere. */
+    List<String> artifactRoot(Run run) {
+        return runs.context().mlflow().artifacts().list(RunData.id(run), "").stream()
+                .filter(file -> !file.path().contains("/"))
+                .map(file -> file.isDir() ? file.path() + "/" : file.path())
+                .toList();
+    }
+
+    /** The signature the run's model declares; empty when it has no model or the model no signature. */
+    Optional<LoggedSignature> signature(Run run) {
+        return mlmodel(run).flatMap(LoggedSignature::parse);
+    }
+
+    /** The pipeline model the run logged under {@value #MODEL_PATH}/, loaded once; starts Spark on first use. */
+    Optional<PipelineModel> model(Run run) {
+        return models.computeIfAbsent(RunData.id(run), id -> mlmodel(run).isEmpty()
+                ? Optional.empty() : runs.model(run, MODEL_PATH));
+    }
+
+    /** Held-out rows of the dataset, drawn from the grading seed. */
+    Dataset<Row> heldOut(LabDataset dataset) {
+        return runs.heldOut(dataset, HELD_OUT_ROWS);
+    }
+
+    /**
+     * The model's score on held-out rows of its dataset: RMSE of house prices, area under ROC of churn, computed the
+     * way README step 4 asks the learner to.
+     */
+    double heldOutScore(Run run, LabDataset dataset, PipelineModel model) {
+        return heldOutScores.computeIfAbsent(RunData.id(run), id -> {
+            Dataset<Row> predictions = model.transform(heldOut(dataset));
+            if (dataset.problemType() == ProblemType.REGRESSION) {
+                return new RegressionEvaluator().setLabelCol(dataset.labelColumn()).setMetricName("rmse")
+                        .evaluate(predictions);
+            }
+            return new BinaryClassificationEvaluator().setLabelCol(dataset.labelColumn())
+                    .setMetricName("areaUnderROC").evaluate(predictions);
+        });
+    }
+
+    /** Whether the run has files under {@value #SAVED_PIPELINE_PATH}/. */
+    boolean hasSavedPipeline(Run run) {
+        return !runs.context().mlflow().artifacts().list(RunData.id(run), SAVED_PIPELINE_PATH).isEmpty();
+    }
+
+    /** The folder the run uploaded under {@value #SAVED_PIPELINE_PATH}/, downloaded, read by PipelineModel.load. */
+    PipelineModel savedPipeline(Run run) {
+        runs.context().spark().session();
+        Path folder = runs.context().spark().modelDownloads().resolve("saved-" + RunData.id(run));
+        runs.context().mlflow().artifacts().downloadDirectory(RunData.id(run), SAVED_PIPELINE_PATH, folder);
+        return PipelineModel.load(folder.toUri().toString());
+    }
+
+    /** How many held-out rows the two models predict differently, matched by the dataset's key. */
+    long differentPredictions(PipelineModel first, PipelineModel second, LabDataset dataset) {
+        String key = dataset.keyColumn();
+        Dataset<Row> rows = heldOut(dataset);
+        Dataset<Row> a = first.transform(rows).select(col(key), col("prediction").as("first"));
+        Dataset<Row> b = second.transform(rows).select(col(key), col("prediction").as("second"));
+        return a.join(b, key).filter(col("first").notEqual(col("second"))).count();
+    }
+}

@@ -1,0 +1,271 @@
+package org.mllabs.graders.lab03;
+
+import static org.mllabs.runtime.mlflow.RunData.id;
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.params;
+import static org.mllabs.runtime.mlflow.RunData.tags;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.LoggedSignature;
+import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.ProblemType;
+import org.mllabs.runtime.features.NumericFeatures;
+import org.mllabs.runtime.model.ModelSignature;
+
+/** Grades lab 03, training with MLlib, one check per README step (step 5 has two). */
+public final class TrainingGrader implements Grader {
+
+    /**
+     * How far a logged test_auc may be from the model's AUC on the held-out rows. The test split has about 1,000 rows;
+     * the standard error of an AUC near 0.8 on that many is about 0.015, so 0.05 is over three of them, and far below
+     * what a made-up metric is off by.
+     */
+    static final double AUC_TOLERANCE = 0.05;
+
+    /**
+     * How far, relative to the held-out RMSE, a logged test_rmse may be from it. Measured on the reference solution's
+     * four regressors over twelve held-out draws, an RMSE varies by 3 to 4% (standard deviation, relative) on 1,000
+     * rows, the test split's size, so by under 2% on the 5,000 held-out rows: their difference by at most 4.3%.
+     * 15% is three and a half of those, while an MAE or an MSE logged as test_rmse is 20% or more off.
+     */
+    static final double RMSE_RELATIVE_TOLERANCE = 0.15;
+
+    /** The stages TrainingLab puts before the estimator, once fitted: the imputer's model and the assembler. */
+    static final List<String> PREPARATION_STAGES = List.of("ImputerModel", "VectorAssembler");
+
+    /** The metric step 6 records. */
+    static final String RELOAD_METRIC = "reload_mismatches";
+
+    @Override
+    public String labId() {
+        return "lab03";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        TrainingEvidence evidence = TrainingEvidence.of(context);
+        return List.of(
+                Check.of("lab03.step1", 15, "a regressor of price per model family, small as asked",
+                        "README step 1: return linear_regression, decision_tree, random_forest and gbt estimators "
+                                + "with setLabelCol(\"price\"), maxIter 20, maxDepth 5 and numTrees 20 as listed.",
+                        () -> estimators(evidence, ExpectedModel.REGRESSORS)),
+                Check.of("lab03.step2", 15, "a classifier of churned per model family, small as asked",
+                        "README step 2: return logistic_regression, decision_tree, random_forest and gbt classifiers "
+                                + "with setLabelCol(\"churned\"), maxIter 20, maxDepth 5 and numTrees 20 as listed.",
+                        () -> estimators(evidence, ExpectedModel.CLASSIFIERS)),
+                Check.of("lab03.step3", 15, "each model is a fitted pipeline and model_class names its last stage",
+                        "README step 3: fit one Pipeline of the preparation stages and the estimator, and return the "
+                                + "simple class name of the PipelineModel's last stage: the Model that fit returned, "
+                                + "not the Estimator.",
+                        () -> pipelines(evidence)).dependsOn("lab03.step1", "lab03.step2"),
+                Check.of("lab03.step4", 20, "each test metric is what its model scores",
+                        "README step 4: log the RegressionEvaluator's rmse (test_rmse) and the "
+                                + "BinaryClassificationEvaluator's areaUnderROC (test_auc) of the model on the test "
+                                + "split; the grader scores each logged model on its own held-out data and compares.",
+                        () -> honestMetrics(evidence)).dependsOn("lab03.step1", "lab03.step2"),
+                Check.of("lab03.step5", 10, "each run finished, with its tags and the estimator's params",
+                        "README step 5: give each run context.runTags() and the tags model_family, dataset and "
+                                + "model_class, log every param of estimator.extractParamMap() as a run param, then "
+                                + "finish the run.",
+                        () -> runRecords(evidence)).dependsOn("lab03.step1", "lab03.step2"),
+                Check.of("lab03.step5.signature", 10, "each model's signature is its feature columns and prediction",
+                        "README step 5: log the model with ModelSignature.infer(the schema of the test split's feature "
+                                + "columns only, the schema of the prediction column).",
+                        () -> signatures(evidence)).dependsOn("lab03.step1", "lab03.step2"),
+                Check.of("lab03.step6", 15, "the saved pipeline model reloads and predicts the same",
+                        "README step 6: save with write().overwrite().save(folder), load with PipelineModel.load, log "
+                                + "reload_mismatches (test rows whose prediction changed) and upload the folder as "
+                                + "saved_pipeline.",
+                        () -> reload(evidence)).dependsOn("lab03.step2"));
+    }
+
+    private static CheckResult estimators(TrainingEvidence evidence, List<ExpectedModel> expected) {
+        Problems problems = new Problems();
+        List<String> found = new ArrayList<>();
+        for (ExpectedModel model : expected) {
+            Problems about = problems.about(model.name());
+            Optional<Run> run = evidence.run(model);
+            if (run.isEmpty()) {
+                List<String> logged = evidence.familiesLogged(model.dataset());
+                about.add("found no run tagged model_family=" + model.family() + " and dataset="
+                        + model.dataset().datasetName() + (logged.isEmpty()
+                                ? "; there is no run of " + model.dataset().datasetName()
+                                        + " at all: did lab run lab03 stop before training it?"
+                                : "; the runs of " + model.dataset().datasetName() + " are tagged model_family "
+                                        + logged));
+                continue;
+            }
+            Optional<PipelineModel> pipeline = evidence.model(run.get());
+            if (pipeline.isEmpty()) {
+                about.add("run " + id(run.get()) + " has no model under " + TrainingEvidence.MODEL_PATH
+                        + "/ (README step 5 logs it there); its artifacts are " + evidence.artifactRoot(run.get()));
+                continue;
+            }
+            Transformer last = lastStage(pipeline.get());
+            String fitted = last.getClass().getSimpleName();
+            if (!fitted.equals(model.modelClass())) {
+                about.add("expected the pipeline's last stage to be a " + model.modelClass() + ", found " + fitted);
+                continue;
+            }
+            model.params().forEach((name, value) -> about.expect(name, value, paramValue(last, name)));
+            found.add(model.name() + " " + fitted);
+        }
+        return problems.result(String.join(", ", found));
+    }
+
+    private static CheckResult pipelines(TrainingEvidence evidence) {
+        Problems problems = new Problems();
+        for (ExpectedModel model : ExpectedModel.all()) {
+            Run run = evidence.run(model).orElseThrow();
+            PipelineModel pipeline = evidence.model(run).orElseThrow();
+            Problems about = problems.about(model.name());
+            List<String> stages = Arrays.stream(pipeline.stages()).map(stage -> stage.getClass().getSimpleName())
+                    .toList();
+            List<String> expectedStages = new ArrayList<>(PREPARATION_STAGES);
+            expectedStages.add(model.modelClass());
+            about.expect("pipeline stages", expectedStages, stages);
+            about.expect("tag model_class", lastStage(pipeline).getClass().getSimpleName(),
+                    tags(run).get("model_class"));
+        }
+        return problems.result("every model is a PipelineModel of " + String.join(", ", PREPARATION_STAGES)
+                + " and its fitted model, named by the tag model_class");
+    }
+
+    private static CheckResult honestMetrics(TrainingEvidence evidence) {
+        Problems problems = new Problems();
+        List<String> found = new ArrayList<>();
+        for (ExpectedModel model : ExpectedModel.all()) {
+            Run run = evidence.run(model).orElseThrow();
+            LabDataset dataset = model.dataset();
+            boolean regression = dataset.problemType() == ProblemType.REGRESSION;
+            String metric = regression ? "test_rmse" : "test_auc";
+            Double logged = metrics(run).get(metric);
+            double heldOut = evidence.heldOutScore(run, dataset, evidence.model(run).orElseThrow());
+            Problems about = problems.about(model.name());
+            if (logged == null) {
+                about.add("no metric " + metric + "; found the metrics " + metrics(run).keySet());
+            } else if (regression ? !Tolerance.withinRelative(heldOut, logged, RMSE_RELATIVE_TOLERANCE)
+                    : !Tolerance.withinAbsolute(heldOut, logged, AUC_TOLERANCE)) {
+                about.add(String.format(Locale.ROOT, "%s %.4f is not what its model scores: %.4f on %d held-out rows "
+                        + "(grading seed %d); log the metric README step 4 names, as the evaluator computes it on "
+                        + "the test split", metric, logged, heldOut, TrainingEvidence.HELD_OUT_ROWS,
+                        evidence.runs().context().seed()));
+            } else {
+                found.add(String.format(Locale.ROOT, "%s %s %.4f (held-out %.4f)", model.name(), metric, logged,
+                        heldOut));
+            }
+        }
+        return problems.result(String.join(", ", found));
+    }
+
+    private static CheckResult runRecords(TrainingEvidence evidence) {
+        Problems problems = new Problems();
+        for (ExpectedModel model : ExpectedModel.all()) {
+            Run run = evidence.run(model).orElseThrow();
+            Transformer fitted = lastStage(evidence.model(run).orElseThrow());
+            Problems about = problems.about(model.name());
+            about.expect("status", RunStatus.FINISHED, run.getInfo().getStatus());
+            evidence.runs().expectLabTags(run, about);
+            Map<String, String> params = params(run);
+            for (String name : model.params().keySet()) {
+                about.expect("param " + name + " (the fitted model's)", paramValue(fitted, name), params.get(name));
+            }
+        }
+        return problems.result(ExpectedModel.all().size() + " finished runs with their tags and params");
+    }
+
+    private static CheckResult signatures(TrainingEvidence evidence) {
+        Problems problems = new Problems();
+        for (ExpectedModel model : ExpectedModel.all()) {
+            Run run = evidence.run(model).orElseThrow();
+            Problems about = problems.about(model.name());
+            Optional<LoggedSignature> logged = evidence.signature(run);
+            if (logged.isEmpty()) {
+                about.add("the model under " + TrainingEvidence.MODEL_PATH + "/ has no signature");
+                continue;
+            }
+            LoggedSignature expected = expectedSignature(model.dataset());
+            Set<String> missing = new LinkedHashSet<>(expected.inputNames());
+            logged.get().inputNames().forEach(missing::remove);
+            Set<String> extra = new LinkedHashSet<>(logged.get().inputNames());
+            expected.inputNames().forEach(extra::remove);
+            about.require(missing.isEmpty(), "the signature's inputs lack the features " + missing);
+            about.require(extra.isEmpty(), "the signature's inputs " + extra + " are not features of the model"
+                    + (extra.contains(model.dataset().labelColumn())
+                            ? ", the label " + model.dataset().labelColumn() + " among them" : ""));
+            for (LoggedSignature.Column column : expected.inputs()) {
+                logged.get().inputs().stream().filter(input -> input.name().equals(column.name())).findFirst()
+                        .ifPresent(input -> about.expect("type of input " + column.name(), column.type(),
+                                input.type()));
+            }
+            about.require(logged.get().outputNames().contains("prediction"),
+                    "expected the signature's outputs to include prediction, found " + logged.get().outputNames());
+        }
+        return problems.result("every signature's inputs are the features "
+                + NumericFeatures.of(LabDataset.HOUSE_PRICES).columns() + " or "
+                + NumericFeatures.of(LabDataset.CUSTOMER_CHURN).columns());
+    }
+
+    private static CheckResult reload(TrainingEvidence evidence) {
+        List<Run> recorded = new ArrayList<>();
+        for (ExpectedModel model : ExpectedModel.CLASSIFIERS) {
+            evidence.run(model).filter(run -> metrics(run).containsKey(RELOAD_METRIC)).ifPresent(recorded::add);
+        }
+        if (recorded.isEmpty()) {
+            return CheckResult.failed("found no classifier run with the metric " + RELOAD_METRIC
+                    + " (TrainingLab calls step 6 with the run of the classifier with the best test_auc)");
+        }
+        Problems problems = new Problems();
+        LabDataset dataset = LabDataset.CUSTOMER_CHURN;
+        for (Run run : recorded) {
+            Problems about = problems.about("run " + run.getInfo().getRunName());
+            about.expect("metric " + RELOAD_METRIC, 0.0, metrics(run).get(RELOAD_METRIC));
+            if (!evidence.hasSavedPipeline(run)) {
+                about.add("no artifact folder " + TrainingEvidence.SAVED_PIPELINE_PATH + "/");
+                continue;
+            }
+            long different = evidence.differentPredictions(evidence.savedPipeline(run),
+                    evidence.model(run).orElseThrow(), dataset);
+            about.require(different == 0, "the pipeline model in " + TrainingEvidence.SAVED_PIPELINE_PATH
+                    + "/ predicts " + different + " of " + TrainingEvidence.HELD_OUT_ROWS + " held-out rows "
+                    + "differently from the model under " + TrainingEvidence.MODEL_PATH + "/: it is another model");
+        }
+        return problems.result("the saved pipeline model of " + recorded.stream()
+                .map(run -> run.getInfo().getRunName()).toList() + " reloads and predicts as its logged model");
+    }
+
+    /** The signature a model of the dataset should declare: its numeric feature columns in, a prediction out. */
+    static LoggedSignature expectedSignature(LabDataset dataset) {
+        return LoggedSignature.of(ModelSignature.infer(NumericFeatures.of(dataset).schema(),
+                new StructType().add("prediction", DataTypes.DoubleType)));
+    }
+
+    private static Transformer lastStage(PipelineModel pipeline) {
+        Transformer[] stages = pipeline.stages();
+        return stages[stages.length - 1];
+    }
+
+    /** The value of a param of a fitted stage, as a string; null when the stage has no such param. */
+    private static String paramValue(Transformer stage, String name) {
+        return stage.hasParam(name) ? String.valueOf(stage.getOrDefault(stage.getParam(name))) : null;
+    }
+}

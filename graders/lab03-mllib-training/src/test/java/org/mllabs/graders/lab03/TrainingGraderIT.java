@@ -1,0 +1,67 @@
+package org.mllabs.graders.lab03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.testing.GraderHarness;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.Mutant;
+import org.mllabs.runtime.testing.SparkExtension;
+
+/** Lab 03 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+class TrainingGraderIT {
+
+    private GraderHarness harness;
+
+    @BeforeEach
+    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
+        this.harness = new GraderHarness(new TrainingGrader(), server, spark, work);
+    }
+
+    @Test
+    void theReferenceSolutionEarnsFullMarksWithEveryModelRescored() {
+        GradeReport report = harness.assertSolutionEarnsFullMarks();
+
+        for (ExpectedModel model : ExpectedModel.all()) {
+            assertThat(report.outcome("lab03.step4").result().detail()).contains(model.name() + " test_");
+        }
+        assertThat(report.outcome("lab03.step1").result().detail()).contains("GBTRegressionModel");
+        assertThat(report.outcome("lab03.step2").result().detail()).contains("GBTClassificationModel");
+    }
+
+    @Test
+    void theUntouchedStarterStopsAtStepOneAndEarnsNothingWithAHintForEveryStep() {
+        GradeReport report = harness.assertStarterEarnsAtMost(0);
+
+        assertThat(report.outcome("lab03.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab03.step1").result().detail())
+                .contains("found no run tagged model_family=linear_regression and dataset=house_prices");
+        assertThat(report.outcome("lab03.step2").result().detail())
+                .contains("found no run tagged model_family=logistic_regression and dataset=customer_churn");
+        assertThat(GraderHarness.render(report)).contains("Failed 7 of 7 checks", "Score: 0/100");
+    }
+
+    static Stream<Mutant> mutants() {
+        return GraderHarness.mutants();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
+        harness.assertLosesExactlyTheIntendedPoints(mutant);
+    }
+}

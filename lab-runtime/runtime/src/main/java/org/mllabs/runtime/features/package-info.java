@@ -1,0 +1,6 @@
+/**
+ * Features made from the lab datasets, shared by labs and graders so that both name the same columns:
+ * {@link org.mllabs.runtime.features.NumericFeatures} imputes a dataset's numeric columns and assembles them into one
+ * vector column.
+ */
+package org.mllabs.runtime.features;
