@@ -1,6 +1,8 @@
 /**
  * What graders read of a learner's work from the outside: {@link org.mllabs.grading.evidence.LearnerRuns} holds one
  * lab's experiment, runs, metric histories, artifacts and logged models, read once per grade;
- * {@link org.mllabs.grading.evidence.LoggedSignature} reads the signature a logged model declares.
+ * {@link org.mllabs.grading.evidence.LoggedSignature} reads the signature a logged model declares;
+ * {@link org.mllabs.grading.evidence.PipelineStages} reads a logged pipeline's stages and the columns between them;
+ * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset.
  */
 package org.mllabs.grading.evidence;

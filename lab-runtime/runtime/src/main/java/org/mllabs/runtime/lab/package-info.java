@@ -7,6 +7,7 @@
  * {@link org.mllabs.runtime.lab.LabExercise}. {@link org.mllabs.runtime.lab.LabRunner} compiles the chosen tree
  * from source (so the learner's latest edit is what runs), loads it in a class loader of its own and runs it with a
  * {@link org.mllabs.runtime.lab.LabContext}. A starter step throws {@link org.mllabs.runtime.lab.StepNotDoneException}
- * until the learner does it.
+ * until the learner does it. {@link org.mllabs.runtime.lab.LabRun} is the tagged run a lab's given code opens around
+ * the learner's steps.
  */
 package org.mllabs.runtime.lab;

@@ -1,0 +1,207 @@
+package org.mllabs.graders.lab02;
+
+import static org.mllabs.runtime.mlflow.RunData.id;
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.params;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.mlflow.api.proto.Service.Run;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.PipelineStages;
+import org.mllabs.grading.evidence.RecordedSplit;
+
+/**
+ * Grades lab 02, feature engineering pipeline, one check per README step. Steps 2 to 6 are checked on the pipeline the
+ * run logged, never on what the learner's code says about it; the split is held against the data, the statistics the
+ * pipeline learnt against the split, and the test AUC against the model's own score on held-out data.
+ */
+public final class FeaturePipelineGrader implements Grader {
+
+    static final String TRAIN_FRACTION = "0.8";
+    /**
+     * How far the recorded split's share of the rows may be from 80%. A seeded 80/20 random split of 5,000 rows holds
+     * 4,000 rows give or take 28 (one standard deviation, 0.6 points); 3 points is five of those, and far from the
+     * 100% of a record of every row or the 20% of the test split's.
+     */
+    static final double TRAIN_FRACTION_TOLERANCE = 0.03;
+    /**
+     * How far the logged test AUC may be from the model's AUC on the held-out rows. The test split has about a
+     * thousand rows (an AUC near 0.86 on it has a standard error of about 0.013) and the held-out data 2,000 (about
+     * 0.009); their difference has a standard error of about 0.016, so 0.05 is three of them, and half of what a
+     * made-up metric 0.1 too high is off by.
+     */
+    static final double AUC_TOLERANCE = 0.05;
+    /** The columns a caller of the model sends it: the signature's inputs. */
+    static final Set<String> MODEL_INPUTS = Stream.of(List.of(StageChecks.TENURE), StageChecks.NUMERIC_WITH_MISSING,
+            StageChecks.CATEGORICAL).flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String labId() {
+        return "lab02";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        FeaturePipelineEvidence evidence = FeaturePipelineEvidence.of(context);
+        return List.of(
+                Check.of("lab02.step1", 10, "training split recorded in the run",
+                        "README step 1: split with randomSplit({0.8, 0.2}, SPLIT_SEED), log the params split_seed and "
+                                + "train_fraction, and upload the training rows' customer_id, one a line, as "
+                                + FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT + ".",
+                        () -> split(evidence)),
+                Check.of("lab02.step2", 10, "Imputer of the numeric columns",
+                        "README step 2: an Imputer with strategy mean of monthly_charges, total_charges and "
+                                + "support_calls, writing the *_imputed columns.",
+                        () -> onPipeline(evidence, StageChecks::imputer)),
+                Check.of("lab02.step3", 15, "categorical encoding that keeps unseen labels",
+                        "README step 3: a StringIndexer of contract, payment_method and region with "
+                                + "setHandleInvalid(\"keep\"), and a OneHotEncoder of the three indexes.",
+                        () -> onPipeline(evidence, stages -> StageChecks.categorical(stages, evidence))),
+                Check.of("lab02.step4", 10, "interaction of contract and monthly charges",
+                        "README step 4: an Interaction of contract_vec and monthly_charges_imputed, and its output "
+                                + "among the VectorAssembler's inputs.",
+                        () -> onPipeline(evidence, StageChecks::interaction)),
+                Check.of("lab02.step5", 10, "assembled and scaled features",
+                        "README step 5: a VectorAssembler of tenure_months, the imputed numeric columns, the one-hot "
+                                + "vectors and the interaction, and a StandardScaler of its output.",
+                        () -> onPipeline(evidence, StageChecks::assemblerAndScaler)),
+                Check.of("lab02.step6", 10, "one pipeline, stages in order, classifier last",
+                        "README step 6: new Pipeline().setStages(imputer, indexer, encoder, interaction, assembler, "
+                                + "scaler, classifier), the classifier reading scaled_features.",
+                        () -> onPipeline(evidence, StageChecks::order)),
+                Check.of("lab02.step6.leakage", 15, "pipeline fitted on the training split only",
+                        "README step 6: call pipeline.fit(split.train()), never on the whole data: the imputer's means "
+                                + "and the scaler's statistics must not see the test rows.",
+                        () -> LeakageCheck.result(evidence)).dependsOn("lab02.step1", "lab02.step6"),
+                Check.of("lab02.step7", 10, "model logged with its signature, and test_auc",
+                        "README step 7: log test_auc, the AUC on split.test(), and the model under model/ with "
+                                + "ModelSignature.infer(the seven input columns' schema, the prediction's schema).",
+                        () -> loggedModel(evidence)),
+                Check.of("lab02.step7.auc", 10, "test_auc is what the model scores",
+                        "README step 7: log as test_auc the AUC that BinaryClassificationEvaluator computes on the "
+                                + "test split's predictions; the grader scores the logged model on held-out data.",
+                        () -> honestAuc(evidence)).dependsOn("lab02.step7"));
+    }
+
+    /** Runs a check on the logged pipeline's stages, or fails saying what is missing. */
+    private static CheckResult onPipeline(FeaturePipelineEvidence evidence,
+                                          Function<PipelineStages, CheckResult> check) {
+        Optional<Run> run = evidence.run();
+        if (run.isEmpty()) {
+            return noRun(evidence);
+        }
+        if (evidence.model().isEmpty()) {
+            return CheckResult.failed("found no model under " + FeaturePipelineEvidence.MODEL_PATH + "/ of run "
+                    + id(run.get()) + ": step 7 logs the fitted pipeline there");
+        }
+        return check.apply(evidence.stages());
+    }
+
+    private static CheckResult noRun(FeaturePipelineEvidence evidence) {
+        return CheckResult.failed("found no run named " + FeaturePipelineEvidence.RUN_NAME + " in "
+                + evidence.runs().experimentName());
+    }
+
+    private static CheckResult split(FeaturePipelineEvidence evidence) {
+        Optional<Run> run = evidence.run();
+        if (run.isEmpty()) {
+            return noRun(evidence);
+        }
+        Problems problems = new Problems();
+        Problems about = problems.about("run " + id(run.get()));
+        evidence.runs().expectLabTags(run.get(), about);
+        about.require(params(run.get()).containsKey("split_seed"), "expected param split_seed, found none");
+        about.expect("param train_fraction", TRAIN_FRACTION, params(run.get()).get("train_fraction"));
+        Optional<RecordedSplit> split = evidence.split();
+        if (split.isEmpty()) {
+            about.add("expected the artifact " + FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT + ", found none");
+        } else {
+            split.get().check(evidence.churnKeys(), Double.parseDouble(TRAIN_FRACTION), TRAIN_FRACTION_TOLERANCE,
+                    problems.about(FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT));
+        }
+        return problems.result(split.map(recorded -> recorded.keys().size()).orElse(0) + " training keys in "
+                + FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT);
+    }
+
+    private static CheckResult loggedModel(FeaturePipelineEvidence evidence) {
+        Optional<Run> run = evidence.run();
+        if (run.isEmpty()) {
+            return noRun(evidence);
+        }
+        Problems problems = new Problems();
+        Double auc = metrics(run.get()).get("test_auc");
+        problems.require(auc != null && auc > 0.5 && auc <= 1.0, "expected metric test_auc in (0.5, 1], found " + auc);
+        Optional<JsonNode> mlModel = evidence.mlModel();
+        if (mlModel.isEmpty()) {
+            problems.add("expected a model under " + FeaturePipelineEvidence.MODEL_PATH + "/ (its MLmodel file), "
+                    + "found none");
+            return problems.result("");
+        }
+        problems.require(!mlModel.get().path("flavors").path("spark").isMissingNode(),
+                "expected the model's MLmodel to have the spark flavor, found " + mlModel.get().path("flavors"));
+        JsonNode signature = mlModel.get().path("signature");
+        if (signature.isMissingNode() || signature.isNull()) {
+            problems.add("expected a signature in the model's MLmodel, found none");
+            return problems.result("");
+        }
+        Set<String> inputs = columnNames(signature.path("inputs").asText());
+        String label = FeaturePipelineEvidence.CHURN.labelColumn();
+        problems.require(!inputs.contains(label), "the signature's inputs include the label " + label
+                + ", which a caller of the model does not have: infer them from the seven input columns only");
+        problems.expect("signature inputs", MODEL_INPUTS, inputs);
+        Set<String> outputs = columnNames(signature.path("outputs").asText());
+        problems.require(outputs.contains("prediction"), "expected prediction among the signature's outputs, found "
+                + outputs);
+        return problems.result(String.format(Locale.ROOT, "model/ with signature inputs %s; test_auc %.4f", inputs,
+                auc));
+    }
+
+    /** The column names of a signature's inputs or outputs, a JSON string of column specs. */
+    private static Set<String> columnNames(String specs) {
+        Set<String> names = new TreeSet<>();
+        try {
+            JSON.readTree(specs.isEmpty() ? "[]" : specs).forEach(spec -> names.add(spec.path("name").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the signature is not the JSON MLflow writes: " + specs, e);
+        }
+        return names;
+    }
+
+    private static CheckResult honestAuc(FeaturePipelineEvidence evidence) {
+        Run run = evidence.run().orElseThrow();
+        Optional<PipelineModel> model = evidence.model();
+        if (model.isEmpty()) {
+            return CheckResult.failed("found a model under model/ that Spark cannot load as a PipelineModel");
+        }
+        double reported = metrics(run).get("test_auc");
+        double heldOut = new BinaryClassificationEvaluator()
+                .setLabelCol(FeaturePipelineEvidence.CHURN.labelColumn())
+                .setMetricName("areaUnderROC")
+                .evaluate(model.get().transform(evidence.heldOut()));
+        String scores = String.format(Locale.ROOT, "test_auc %.4f; the model scores %.4f on %d held-out rows "
+                + "(grading seed %d)", reported, heldOut, FeaturePipelineEvidence.HELD_OUT_ROWS,
+                evidence.runs().context().seed());
+        return CheckResult.when(Tolerance.withinAbsolute(heldOut, reported, AUC_TOLERANCE), scores,
+                scores + ": test_auc is not what the model scores; a metric must come from the model's evaluation");
+    }
+}
