@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
-import org.mllabs.runtime.lab.LabRun;
+import org.mllabs.runtime.lab.LabRuns;
 
 /**
  * Lab 02, given code: loads the customer churn data, opens the run {@value #RUN_NAME} in your experiment, then calls
@@ -45,8 +45,10 @@ public final class FeatureEngineeringLab implements LabExercise {
     @Override
     public void run(LabContext context) {
         Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN).cache();
-        try (LabRun run = LabRun.start(context, RUN_NAME)) {
-            FeatureSteps steps = new FeatureSteps(context, run.id(), churn);
+        LabRuns runs = new LabRuns(context);
+        String runId = runs.start(RUN_NAME);
+        runs.finishAfter(runId, () -> {
+            FeatureSteps steps = new FeatureSteps(context, runId, churn);
             Split split = steps.split();
             Imputer imputer = steps.imputer();
             StringIndexer indexer = steps.indexer();
@@ -56,8 +58,8 @@ public final class FeatureEngineeringLab implements LabExercise {
             StandardScaler scaler = steps.scaler();
             PipelineModel model = steps.fit(split, imputer, indexer, encoder, interaction, assembler, scaler);
             steps.logModel(model, split);
-            run.finish();
-            context.log("Run " + run.id() + " of " + context.experimentName() + " is finished: lab grade lab02");
-        }
+            return model;
+        });
+        context.log("Run " + runId + " of " + context.experimentName() + " is finished: lab grade lab02");
     }
 }

@@ -7,7 +7,7 @@
  * {@link org.mllabs.runtime.lab.LabExercise}. {@link org.mllabs.runtime.lab.LabRunner} compiles the chosen tree
  * from source (so the learner's latest edit is what runs), loads it in a class loader of its own and runs it with a
  * {@link org.mllabs.runtime.lab.LabContext}. A starter step throws {@link org.mllabs.runtime.lab.StepNotDoneException}
- * until the learner does it. {@link org.mllabs.runtime.lab.LabRun} is the tagged run a lab's given code opens around
- * the learner's steps.
+ * until the learner does it. {@link org.mllabs.runtime.lab.LabRuns} finds or creates the lab's experiment and starts
+ * runs in it with the lab's tags, ending them FINISHED or, when a step throws, FAILED.
  */
 package org.mllabs.runtime.lab;
