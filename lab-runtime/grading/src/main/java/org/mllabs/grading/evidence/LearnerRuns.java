@@ -21,6 +21,7 @@ import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.model.MlModelFiles;
 import org.mllabs.runtime.model.SparkModels;
 
 /**
@@ -145,13 +146,21 @@ public final class LearnerRuns {
      * use); empty when the run logged none there.
      */
     public Optional<PipelineModel> model(Run run, String artifactPath) {
+        // the artifact proxy lists a folder that is not there as empty rather than answering 404
+        if (artifact(run, artifactPath + "/" + MlModelFiles.MLMODEL).isEmpty()) {
+            return Optional.empty();
+        }
         return model("runs:/" + RunData.id(run) + "/" + artifactPath);
     }
 
     /** The Spark model at an MLflow model URI ({@code runs:/}, {@code models:/}); empty when there is none. */
     public Optional<PipelineModel> model(String modelUri) {
         try {
-            return Optional.of(new SparkModels(context.mlflow(), context.spark().modelDownloads()).load(modelUri));
+            SparkModels models = new SparkModels(context.mlflow(), context.spark().modelDownloads());
+            models.loader().download(modelUri);
+            // PipelineModel.load finds the session Spark-wide: start the grade's one once there is a model to load
+            context.spark().session();
+            return Optional.of(models.load(modelUri));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();

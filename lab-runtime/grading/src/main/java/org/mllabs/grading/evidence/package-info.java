@@ -1,5 +1,8 @@
 /**
  * What graders read of a learner's work from the outside: {@link org.mllabs.grading.evidence.LearnerRuns} holds one
- * lab's experiment, runs, metric histories, artifacts and logged models, read once per grade.
+ * lab's experiment, runs, metric histories, artifacts and logged models, read once per grade;
+ * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
+ * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
+ * scores.
  */
 package org.mllabs.grading.evidence;
