@@ -21,6 +21,7 @@ import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.model.MlModelFiles;
 import org.mllabs.runtime.model.SparkModels;
 
 /**
@@ -145,7 +146,8 @@ public final class LearnerRuns {
      * use); empty when the run logged none there.
      */
     public Optional<PipelineModel> model(Run run, String artifactPath) {
-        if (context.mlflow().artifacts().list(RunData.id(run), artifactPath).isEmpty()) {
+        // the artifact proxy lists a folder that is not there as empty rather than answering 404
+        if (artifact(run, artifactPath + "/" + MlModelFiles.MLMODEL).isEmpty()) {
             return Optional.empty();
         }
         return model("runs:/" + RunData.id(run) + "/" + artifactPath);

@@ -3,6 +3,9 @@
  * lab's experiment, runs, metric histories, artifacts and logged models, read once per grade;
  * {@link org.mllabs.grading.evidence.LoggedSignature} reads the signature a logged model declares;
  * {@link org.mllabs.grading.evidence.PipelineStages} reads a logged pipeline's stages and the columns between them;
- * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset.
+ * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset;
+ * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
+ * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
+ * scores.
  */
 package org.mllabs.grading.evidence;

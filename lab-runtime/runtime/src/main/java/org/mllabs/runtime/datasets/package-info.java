@@ -6,5 +6,6 @@
  * dataset has a generator ({@link org.mllabs.runtime.datasets.ChurnDatasetGenerator},
  * {@link org.mllabs.runtime.datasets.HousePriceDatasetGenerator}) runnable as {@code main}, which regenerates the
  * committed file byte for byte, or with {@code --drift} a later batch with shifted distributions for drift monitoring.
+ * {@link org.mllabs.runtime.datasets.DatasetValues} gives one column by row key from the generator, without Spark.
  */
 package org.mllabs.runtime.datasets;

@@ -1,0 +1,153 @@
+package org.mllabs.graders.lab05;
+
+import static org.mllabs.runtime.mlflow.RunData.tags;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mlflow.api.proto.Service.Run;
+import org.mllabs.grading.AllowedDifference;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.evidence.RescoredMetric;
+
+/**
+ * Steps 6 and 7: each run's baseline predicts one value for every row, the majority class or the mean label, and the
+ * run records the baseline's metrics, re-scored here, and whether the model beats it on held-out data.
+ */
+final class BaselineChecks {
+
+    /**
+     * How far a mean baseline may be from the dataset's mean price. It is the mean of the 4,000 training rows, whose
+     * distance from the mean of all 5,000 has a standard error of about 0.2% of it; 1% is five of those, and a median
+     * or a mean of the wrong column is further off.
+     */
+    static final AllowedDifference MEAN_BASELINE = AllowedDifference.relative(0.01);
+    /** The tag that says whether the model beats its baseline. */
+    static final String BEATS_TAG = "beats_baseline";
+
+    private final EvaluationEvidence evidence;
+
+    BaselineChecks(EvaluationEvidence evidence) {
+        this.evidence = evidence;
+    }
+
+    /** Step 6: every run's baseline predicts one value, the training rows' majority class or mean label. */
+    CheckResult constant() {
+        Problems problems = new Problems();
+        List<String> found = new ArrayList<>();
+        for (GradedTask task : GradedTask.values()) {
+            Problems about = problems.about("run " + task.runName());
+            Optional<Run> run = evidence.run(task);
+            if (run.isEmpty()) {
+                about.add(evidence.noRun(task));
+                continue;
+            }
+            Optional<EvaluationEvidence.BaselineOutput> output = evidence.baselineOutput(task, run.get());
+            if (output.isEmpty()) {
+                about.add("no model under " + EvaluationEvidence.BASELINE + "/ (EvaluationLab logs what step 6 "
+                        + "returns)");
+                continue;
+            }
+            List<Double> predictions = output.get().predictions();
+            if (predictions.size() != 1) {
+                about.add("expected one prediction for every held-out row, found "
+                        + (predictions.isEmpty() ? "no prediction column" : predictions.size() > 2
+                        ? "3 or more distinct predictions, such as " + predictions : "the predictions " + predictions));
+                continue;
+            }
+            if (task == GradedTask.CHURN) {
+                expectOneScore(output.get(), about);
+            }
+            double value = predictions.get(0);
+            Optional<String> problem = task.stratumColumn().isPresent()
+                    ? majorityProblem(task, value) : meanProblem(task, value);
+            problem.ifPresentOrElse(about::add,
+                    () -> found.add(String.format(Locale.ROOT, "%s predicts %s", task.runName(), value)));
+        }
+        return problems.result(String.join(", ", found));
+    }
+
+    /** Step 7: the run's baseline metrics are the baseline's held-out scores, and its tag says the model beats it. */
+    CheckResult comparison() {
+        Problems problems = new Problems();
+        List<String> found = new ArrayList<>();
+        for (GradedTask task : GradedTask.values()) {
+            Problems about = problems.about("run " + task.runName());
+            Optional<Run> run = evidence.run(task);
+            if (run.isEmpty()) {
+                about.add(evidence.noRun(task));
+                continue;
+            }
+            Optional<Map<GradedMetric, Double>> model = evidence.scores(task, run.get(), EvaluationEvidence.MODEL);
+            Optional<Map<GradedMetric, Double>> baseline =
+                    evidence.scores(task, run.get(), EvaluationEvidence.BASELINE);
+            if (model.isEmpty() || baseline.isEmpty()) {
+                about.add("no model under " + (model.isEmpty() ? EvaluationEvidence.MODEL : EvaluationEvidence.BASELINE)
+                        + "/ to score");
+                continue;
+            }
+            for (GradedMetric metric : task.metrics()) {
+                RescoredMetric rescored = MetricChecks.rescored(run.get(), "baseline_", metric, baseline.get());
+                rescored.problem(evidence.heldOutDescription()).ifPresent(problem -> about.add(
+                        problem + MetricChecks.lookalike(task, metric, rescored, baseline.get())));
+            }
+            GradedMetric primary = task.primaryMetric();
+            double ours = model.get().get(primary);
+            double theirs = baseline.get().get(primary);
+            boolean beats = primary.largerIsBetter() ? ours > theirs : ours < theirs;
+            String comparison = String.format(Locale.ROOT, "held-out %s %.4f against the baseline's %.4f, %s is "
+                    + "better", primary.key(), ours, theirs, primary.largerIsBetter() ? "higher" : "lower");
+            about.require(beats, "the model does not beat its baseline: " + comparison);
+            String tag = tags(run.get()).get(BEATS_TAG);
+            if (!String.valueOf(beats).equals(tag)) {
+                about.add("expected tag " + BEATS_TAG + " = " + beats + " (" + comparison + "), found "
+                        + (tag == null ? "none" : tag));
+            }
+            found.add(task.runName() + " " + comparison);
+        }
+        return problems.result(String.join("; ", found));
+    }
+
+    private static void expectOneScore(EvaluationEvidence.BaselineOutput output, Problems about) {
+        Optional<Long> scores = output.distinctScores();
+        if (scores.isEmpty()) {
+            about.add("expected a rawPrediction column, the constant score BinaryClassificationEvaluator reads, "
+                    + "found none");
+        } else if (scores.get() != 1) {
+            about.add("expected one rawPrediction score for every held-out row, found " + scores.get()
+                    + (scores.get() > 2 ? " or more" : "") + ": a baseline ranks no row above another");
+        }
+    }
+
+    private Optional<String> majorityProblem(GradedTask task, double prediction) {
+        Map<String, Long> counts = evidence.labels(task).values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        SortedSet<String> classes = new TreeSet<>(counts.keySet());
+        String majority = counts.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .orElseThrow().getKey();
+        Optional<String> predicted = task.classOf(prediction, classes);
+        if (predicted.isPresent() && predicted.get().equals(majority)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "expected the majority class %s (%d of the %d rows) for every "
+                + "row, found %s (%s)", majority, counts.get(majority), evidence.labels(task).size(),
+                predicted.orElse("no class"), prediction));
+    }
+
+    private Optional<String> meanProblem(GradedTask task, double prediction) {
+        double mean = evidence.labels(task).values().stream().mapToDouble(Double::parseDouble).average().orElseThrow();
+        if (MEAN_BASELINE.allows(mean, prediction)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "expected the mean %s of the training rows for every row, "
+                + "about %.2f (%s), found %.2f", task.labelColumn(), mean, MEAN_BASELINE, prediction));
+    }
+}
