@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.LearnerRuns;
@@ -92,13 +90,10 @@ final class RegistryEvidence {
      * empty when the version has no loadable model. Starts Spark on first use.
      */
     Optional<Double> heldOutAuc(String version) {
-        return heldOutAucs.computeIfAbsent(version, v -> {
-            // Drawn first: it starts the grade's Spark session, which PipelineModel.load needs and does not start.
-            Dataset<Row> heldOut = runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS);
-            return runs.model("models:/" + name + "/" + v).map(model -> new BinaryClassificationEvaluator()
-                    .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                    .setMetricName("areaUnderROC")
-                    .evaluate(model.transform(heldOut)));
-        });
+        return heldOutAucs.computeIfAbsent(version, v -> runs.model("models:/" + name + "/" + v)
+                .map(model -> new BinaryClassificationEvaluator()
+                        .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
+                        .setMetricName("areaUnderROC")
+                        .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)))));
     }
 }

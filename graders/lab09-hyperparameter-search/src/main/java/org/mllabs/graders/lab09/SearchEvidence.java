@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.LearnerRuns;
@@ -106,15 +104,10 @@ final class SearchEvidence {
      * the loss the model really earns. Empty when the run logged no model. Starts Spark on first use.
      */
     Optional<Double> heldOutLoss(Run run) {
-        if (runs.context().mlflow().artifacts().list(run.getInfo().getRunId(), MODEL_PATH).isEmpty()) {
-            return Optional.empty();
-        }
-        // The held-out rows first: drawing them starts the grade's Spark session, which Spark loads models with.
-        Dataset<Row> heldOut = runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
-                .na().drop(SearchGrader.FEATURES.toArray(String[]::new));
         return runs.model(run, MODEL_PATH).map(model -> 1 - new BinaryClassificationEvaluator()
                 .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
                 .setMetricName("areaUnderROC")
-                .evaluate(model.transform(heldOut)));
+                .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
+                        .na().drop(SearchGrader.FEATURES.toArray(String[]::new)))));
     }
 }
