@@ -21,6 +21,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.ModelSignature;
+import org.mllabs.runtime.model.SparkModelLogger;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.search.Algorithm;
 import org.mllabs.runtime.search.MlflowTrialLogger;
@@ -49,7 +50,8 @@ import org.mllabs.runtime.search.Trials;
  * <p>In MLflow: the parent run (named {@link AutoMlRun#runName()}) has the params {@code target}, {@code metric},
  * {@code budget_seconds}, {@code seed}, {@code max_trials}, {@code parallelism}, {@code train_fraction}; the
  * artifacts {@code profile.json}, {@code profile.md}, {@code leaderboard.csv}, {@code leaderboard.md}; the metrics
- * {@code best_<metric>}, {@code trials}, {@code failed_trials} and the search's {@code best_loss}; the tags
+ * {@code best_<metric>}, {@code trials}, {@code failed_trials}, the search's {@code best_loss}, and the seconds
+ * from the start at which profiling and the search ended ({@code profile_seconds}, {@code search_seconds}); the tags
  * {@value #BEST_RUN_TAG} and {@value #BEST_MODEL_TAG} (the best model is the best trial's, referenced rather than
  * logged twice). Each trial's run has {@code estimator} and its nested values as params, {@code loss} and the metric
  * as metrics, {@value #ESTIMATOR_TAG}, the model under {@value #MODEL_PATH} and {@code trial/Trial_<n>.java}.
@@ -98,6 +100,7 @@ public final class AutoMl {
         DataProfile profile = DataProfiler.profile(data.frame(), data.target(), classification);
         mlflow.artifacts().upload(parentRunId, "profile.json", profile.toJson().getBytes(StandardCharsets.UTF_8));
         mlflow.artifacts().upload(parentRunId, "profile.md", profile.toMarkdown().getBytes(StandardCharsets.UTF_8));
+        mlflow.client().logMetric(parentRunId, "profile_seconds", seconds(start));
         FeaturePlan plan = profile.featurePlan();
         Dataset<Row>[] split = data.split(settings.trainFraction(), settings.seed());
         for (Dataset<Row> part : split) {
@@ -116,6 +119,7 @@ public final class AutoMl {
             Trials trials = Search.minimize(objective, EstimatorFamily.searchSpace(classification), Algorithm.TPE,
                     settings.maxTrials(), settings.parallelism(), settings.seed(),
                     SearchOptions.defaults().withLogger(logger).withDeadline(budget.trialsDeadline()));
+            mlflow.client().logMetric(parentRunId, "search_seconds", seconds(start));
             Leaderboard leaderboard = logger.leaderboard();
             summarize(parentRunId, settings, leaderboard, trials);
             return new AutoMlResult(parentRunId, profile, leaderboard, trials.size(), Duration.ZERO);
@@ -139,7 +143,7 @@ public final class AutoMl {
             try {
                 PipelineModel model = pipeline.fit(split[0]);
                 double value = pipeline.evaluate(model, split[1]);
-                fitted.put(params, new FittedTrial(family, pipeline, model, value));
+                fitted.put(params, new FittedTrial(family, pipeline, SparkModelLogger.save(model), value));
                 return TrialResult.ok(settings.metric().loss(value),
                         Map.of(settings.metric().metricName(), value));
             } catch (RuntimeException e) {
@@ -151,6 +155,11 @@ public final class AutoMl {
                 spark.clearJobGroup();
             }
         };
+    }
+
+    /** Seconds since the run's start. */
+    private static double seconds(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
     }
 
     private String startParent(AutoMlRun settings, String target, Instant start) {

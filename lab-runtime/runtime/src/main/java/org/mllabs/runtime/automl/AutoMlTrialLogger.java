@@ -52,7 +52,7 @@ final class AutoMlTrialLogger implements TrialLogger {
         String runId = runs.runIds().get(trial.number());
         String metric = settings.metric().metricName();
         mlflow.client().setTag(runId, AutoMl.ESTIMATOR_TAG, done.family().key());
-        models.log(runId, AutoMl.MODEL_PATH, done.model(), signature);
+        models.logSaved(runId, AutoMl.MODEL_PATH, done.savedModel(), signature);
         String summary = String.format(Locale.ROOT, "AutoML trial %d: %s, validation %s %.4f (run %s).",
                 trial.number(), done.family().key(), metric, done.metric(), runId);
         String source = TrialSource.render(trial.number(), summary, done.pipeline(), data, settings.trainFraction(),

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
@@ -23,7 +24,12 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Profiles a DataFrame for AutoML in two small Spark jobs and decides each column's {@link ColumnRole}:
+ * Profiles a DataFrame for AutoML in two Spark jobs (one aggregation of the missing cells of every column, the
+ * distinct values of each text column and whether each numeric column is constant; then the label's balance or
+ * range) and decides each column's {@link ColumnRole}. Distinct values are counted exactly for text columns, where
+ * they decide the role; a numeric column's count is 1 when it is constant and 2 otherwise (at least two values),
+ * since counting them all would expand every row once more per column for nothing the decisions use.
+ * The roles:
  * <ul>
  *   <li>a numeric column is a numeric feature, unless it is constant or mostly missing;</li>
  *   <li>a text column with at most {@value #MAX_CATEGORIES} distinct values is categorical (one-hot encoded);
@@ -59,19 +65,21 @@ public final class DataProfiler {
             throw new IllegalArgumentException("No target column " + target + " in " + names);
         }
         List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(org.apache.spark.sql.functions.lit(1)).as("rows"));
-        for (String name : names) {
-            aggregates.add(count(when(col(name).isNull(), 1)).as("missing:" + name));
-            aggregates.add(count_distinct(col(name)).as("distinct:" + name));
+        for (StructField field : data.schema().fields()) {
+            Column column = col(field.name());
+            aggregates.add(count(when(column.isNull(), 1)));
+            // numbers: their distinct values only matter as "constant or not", which min and max tell cheaply
+            aggregates.add(field.dataType() instanceof NumericType
+                    ? when(min(column).equalTo(max(column)), 1).when(min(column).isNull(), 0).otherwise(2)
+                    : count_distinct(column));
         }
-        Row stats = data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-                .first();
+        Row stats = data.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
         long rows = stats.getLong(0);
         List<ColumnProfile> columns = new ArrayList<>();
         int index = 1;
         for (StructField field : data.schema().fields()) {
             long missing = stats.getLong(index++);
-            long distinct = stats.getLong(index++);
+            long distinct = ((Number) stats.get(index++)).longValue();
             double missingRatio = rows == 0 ? 0 : (double) missing / rows;
             columns.add(decide(field, target, missingRatio, distinct, rows - missing));
         }

@@ -19,4 +19,9 @@ public record LeaderboardEntry(int trial, String estimator, Map<String, String> 
     public LeaderboardEntry {
         params = Map.copyOf(params);
     }
+
+    /** Where the trial's run holds its generated source, such as {@code trial/Trial_3.java}. */
+    public String sourcePath() {
+        return TrialSource.artifactPath(trial);
+    }
 }

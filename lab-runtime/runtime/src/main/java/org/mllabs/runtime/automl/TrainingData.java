@@ -25,17 +25,23 @@ public record TrainingData(Dataset<Row> frame, String target, String loadingCode
     }
 
     /**
-     * A lab dataset, loaded with {@link LabDatasets}; the generated sources load it with {@link LabDatasets#locate()}
-     * (the {@code datasets/} folder of the repository they run in), and predict its label.
+     * A lab dataset, loaded with {@link LabDatasets} and cached (reading the file is not part of an AutoML run's
+     * budget); the generated sources load it with {@link LabDatasets#locate()} (the {@code datasets/} folder of the
+     * repository they run in), and predict its label.
      */
     public static TrainingData of(SparkSession spark, LabDatasets datasets, LabDataset dataset) {
-        return new TrainingData(datasets.load(spark, dataset), dataset.labelColumn(),
+        Dataset<Row> frame = datasets.load(spark, dataset).cache();
+        frame.count();
+        return new TrainingData(frame, dataset.labelColumn(),
                 "LabDatasets.locate().load(spark, LabDataset." + dataset.name() + ")",
                 List.of(LabDatasets.class.getName(), LabDataset.class.getName()));
     }
 
-    /** The rows that have a label, split into a training and a validation part by a seeded random split. */
-    Dataset<Row>[] split(double trainFraction, long seed) {
+    /**
+     * The rows that have a label, split into a training [0] and a validation [1] part by a seeded random split: with
+     * an {@link AutoMlRun}'s fraction and seed, the split its trials used.
+     */
+    public Dataset<Row>[] split(double trainFraction, long seed) {
         return frame.na().drop(new String[] {target}).randomSplit(new double[] {trainFraction, 1 - trainFraction},
                 seed);
     }

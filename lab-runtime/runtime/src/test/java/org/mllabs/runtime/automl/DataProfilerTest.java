@@ -52,7 +52,7 @@ class DataProfilerTest {
 
         assertThat(profile.toJson()).contains("\"target\" : \"label\"", "\"rows\" : 200", "\"role\" : \"CATEGORICAL\"");
         assertThat(profile.toMarkdown()).contains("| plan | string | 20.0 % | 3 | categorical |",
-                "| id | string | 0.0 % | 200 | dropped | id-like");
+                "| id | string | 0.0 % | 200 | dropped | id-like: 200 distinct values in 200 rows |");
     }
 
     @Test

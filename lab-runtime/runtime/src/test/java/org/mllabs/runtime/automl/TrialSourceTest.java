@@ -3,13 +3,7 @@ package org.mllabs.runtime.automl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.datasets.LabDatasets;
-import org.mllabs.runtime.lab.LabCompiler;
 import org.mllabs.runtime.search.Params;
 import org.mllabs.runtime.testing.SparkExtension;
 
@@ -34,8 +27,7 @@ class TrialSourceTest {
     private static final double SAME_METRIC = 1e-9;
 
     @Test
-    void theSourceOfAClassificationTrialScoresWhatTheTrialScored(SparkSession spark, @TempDir Path work)
-            throws Exception {
+    void theSourceOfAClassificationTrialScoresWhatTheTrialScored(SparkSession spark, @TempDir Path work) {
         EstimatorFamily family = EstimatorFamily.RANDOM_FOREST_CLASSIFIER;
         Params params = new Params(Map.of("estimator", family.key(), "rf_num_trees", 20.0, "rf_max_depth", 5.0));
         TrainingData data = TrainingData.of(spark, LabDatasets.locate(), LabDataset.CUSTOMER_CHURN);
@@ -50,8 +42,7 @@ class TrialSourceTest {
     }
 
     @Test
-    void theSourceOfARegressionTrialScoresWhatTheTrialScored(SparkSession spark, @TempDir Path work)
-            throws Exception {
+    void theSourceOfARegressionTrialScoresWhatTheTrialScored(SparkSession spark, @TempDir Path work) {
         Params params = new Params(Map.of("estimator", "gbt", "gbt_max_iter", 10.0, "gbt_max_depth", 3.0,
                 "gbt_step_size", 0.1));
         TrainingData data = TrainingData.of(spark, LabDatasets.locate(), LabDataset.HOUSE_PRICES);
@@ -63,7 +54,7 @@ class TrialSourceTest {
     }
 
     @Test
-    void theExtensionPointsTakeADerivedFeature(SparkSession spark, @TempDir Path work) throws Exception {
+    void theExtensionPointsTakeADerivedFeature(SparkSession spark, @TempDir Path work) {
         Params params = new Params(Map.of("estimator", "logistic_regression", "lr_reg_param", 0.01,
                 "lr_elastic_net", 0.0));
         TrainingData data = TrainingData.of(spark, LabDatasets.locate(), LabDataset.CUSTOMER_CHURN);
@@ -104,16 +95,9 @@ class TrialSourceTest {
     }
 
     /** Compiles the source against the test class path, loads it and calls its validationMetric(spark). */
-    private static double runGenerated(String source, String className, SparkSession spark, Path work)
-            throws IOException, ReflectiveOperationException {
-        Path sources = Files.createDirectories(work.resolve("src"));
-        Files.writeString(sources.resolve(className + ".java"), source);
-        Path classes = work.resolve("classes");
-        LabCompiler.compile(List.of(sources), classes);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                TrialSourceTest.class.getClassLoader())) {
-            Method metric = loader.loadClass(className).getMethod("validationMetric", SparkSession.class);
-            return (double) metric.invoke(null, spark);
-        }
+    private static double runGenerated(String source, String className, SparkSession spark, Path work) {
+        GeneratedTrial trial = GeneratedTrial.compile(source, work);
+        assertThat(trial.className()).isEqualTo(className);
+        return trial.validationMetric(spark);
     }
 }
