@@ -20,7 +20,7 @@ import org.mllabs.runtime.lab.LabExercise;
 public final class AutoMlLab implements LabExercise {
 
     /** The AutoML run's time budget, from its start to its end. */
-    static final int BUDGET_SECONDS = 25;
+    static final int BUDGET_SECONDS = 30;
     /** The seed of the AutoML run: of its search, its split and its seeded estimators. */
     static final long SEED = 42L;
     /** The share of the labelled rows AutoML fits its trials on ({@code AutoMlRun.of}'s default). */

@@ -36,7 +36,7 @@ class AutoMlGraderIT {
     void theReferenceSolutionEarnsFullMarks() {
         GradeReport report = harness.assertSolutionEarnsFullMarks();
 
-        assertThat(report.outcome("lab10.step1.budget").result().detail()).contains("for a budget of 25 s");
+        assertThat(report.outcome("lab10.step1.budget").result().detail()).contains("for a budget of 30 s");
         assertThat(report.outcome("lab10.step4").result().detail()).contains("extended with a derived feature");
     }
 

@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mlflow.api.proto.Service.CreateRun;
@@ -102,10 +100,7 @@ public final class AutoMl {
         mlflow.artifacts().upload(parentRunId, "profile.md", profile.toMarkdown().getBytes(StandardCharsets.UTF_8));
         mlflow.client().logMetric(parentRunId, "profile_seconds", seconds(start));
         FeaturePlan plan = profile.featurePlan();
-        Dataset<Row>[] split = data.split(settings.trainFraction(), settings.seed());
-        for (Dataset<Row> part : split) {
-            part.cache();
-        }
+        PreparedSplit split = PreparedSplit.of(plan, data.split(settings.trainFraction(), settings.seed()));
         SparkContext spark = data.frame().sparkSession().sparkContext();
         Map<Params, FittedTrial> fitted = new ConcurrentHashMap<>();
         ModelSignature signature = ModelSignature.infer(plan.inputSchema(data.frame().schema()),
@@ -124,16 +119,14 @@ public final class AutoMl {
             summarize(parentRunId, settings, leaderboard, trials);
             return new AutoMlResult(parentRunId, profile, leaderboard, trials.size(), Duration.ZERO);
         } finally {
-            for (Dataset<Row> part : split) {
-                part.unpersist();
-            }
+            split.unpersist();
         }
     }
 
-    private static Objective objective(AutoMlRun settings, String target, FeaturePlan plan, Dataset<Row>[] split,
+    private static Objective objective(AutoMlRun settings, String target, FeaturePlan plan, PreparedSplit split,
                                        TrialBudget budget, Map<Params, FittedTrial> fitted) {
         boolean classification = settings.metric().classification();
-        SparkContext spark = split[0].sparkSession().sparkContext();
+        SparkContext spark = split.train().sparkSession().sparkContext();
         return params -> {
             EstimatorFamily family = EstimatorFamily.named(params.getString(EstimatorFamily.CHOICE_LABEL),
                     classification);
@@ -141,8 +134,8 @@ public final class AutoMl {
                     settings.metric().evaluator(target));
             spark.setJobGroup(budget.jobGroup(), "AutoML trial " + params, true);
             try {
-                PipelineModel model = pipeline.fit(split[0]);
-                double value = pipeline.evaluate(model, split[1]);
+                PipelineModel model = pipeline.fit(split);
+                double value = pipeline.evaluate(model, split);
                 fitted.put(params, new FittedTrial(family, pipeline, SparkModelLogger.save(model), value));
                 return TrialResult.ok(settings.metric().loss(value),
                         Map.of(settings.metric().metricName(), value));

@@ -9,8 +9,9 @@ import org.mllabs.runtime.search.SearchSpace;
 /**
  * The MLlib estimators AutoML tries, each with the hyperparameters it searches. The search space is one choice
  * {@value #CHOICE_LABEL} over the families of the problem, each option nesting its own parameters (labels prefixed
- * with the family's short name, since labels are unique across a space). Ranges are kept modest so that a trial
- * takes seconds on the lab datasets: AutoML works against a time budget.
+ * with the family's short name, since labels are unique across a space). Ranges are kept modest (forests of at most 30
+ * trees, at most 20 boosting rounds, shallow trees) so that a trial takes seconds on the lab datasets: AutoML works
+ * against a time budget, and many cheap trials explore more than a few expensive ones.
  */
 public enum EstimatorFamily {
 
@@ -108,11 +109,11 @@ public enum EstimatorFamily {
     }
 
     private static SearchSpace forestSpace() {
-        return SearchSpace.builder().quniform("rf_num_trees", 10, 40, 10).quniform("rf_max_depth", 3, 8, 1).build();
+        return SearchSpace.builder().quniform("rf_num_trees", 10, 30, 10).quniform("rf_max_depth", 3, 6, 1).build();
     }
 
     private static SearchSpace boostingSpace() {
-        return SearchSpace.builder().quniform("gbt_max_iter", 10, 30, 10).quniform("gbt_max_depth", 2, 5, 1)
-                .logUniform("gbt_step_size", 0.03, 0.3).build();
+        return SearchSpace.builder().quniform("gbt_max_iter", 5, 20, 5).quniform("gbt_max_depth", 2, 4, 1)
+                .logUniform("gbt_step_size", 0.05, 0.3).build();
     }
 }

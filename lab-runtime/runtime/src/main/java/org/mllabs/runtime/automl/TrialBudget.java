@@ -17,12 +17,13 @@ import org.apache.spark.SparkContext;
  * <p>The reserve is {@value #RESERVE_SHARE} of the budget, at least {@value #MIN_RESERVE_SECONDS} s. What it must
  * cover runs no Spark job: a trial writes its model inside its own time (and job group), so logging the trials that
  * finish just before the deadline is a child run, a few tags and the upload of about 40 small files each; then the
- * summary's four artifacts, metrics and tags.
+ * summary's four artifacts, metrics and tags. Measured under heavy load (lab 10, 25 s budget, a trial cancelled at
+ * the deadline), the run ended 0.3 s after the trials' deadline.
  */
 final class TrialBudget implements AutoCloseable {
 
-    static final double RESERVE_SHARE = 0.15;
-    static final long MIN_RESERVE_SECONDS = 3;
+    static final double RESERVE_SHARE = 0.10;
+    static final long MIN_RESERVE_SECONDS = 2;
     static final long CANCEL_PERIOD_MILLIS = 200;
     /** The failure of a trial stopped at the deadline. */
     static final String STOPPED = "stopped at the time budget";

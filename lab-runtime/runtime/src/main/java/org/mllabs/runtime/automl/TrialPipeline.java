@@ -1,13 +1,11 @@
 package org.mllabs.runtime.automl;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.evaluation.Evaluator;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * What one AutoML trial fits and how it is scored: the feature stages, the estimator with the trial's values, and the
@@ -19,15 +17,19 @@ import org.apache.spark.sql.Row;
  */
 record TrialPipeline(FeaturePlan features, StageSpec estimator, StageSpec evaluator) {
 
-    /** Fits the pipeline on the training rows. */
-    PipelineModel fit(Dataset<Row> train) {
-        List<PipelineStage> stages = new ArrayList<>(List.of(features.stages()));
-        stages.add((PipelineStage) estimator.build());
-        return new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(train);
+    /**
+     * Fits the estimator on the prepared training part; the model is the fitted feature stages followed by the
+     * estimator's model, so that it reads the data as loaded.
+     */
+    PipelineModel fit(PreparedSplit split) {
+        Transformer model = ((Estimator<?>) estimator.build()).fit(split.train());
+        // only transformers: Pipeline.fit checks the schema and wraps them, fitting nothing again
+        return new Pipeline().setStages(new PipelineStage[] {split.features(), model}).fit(split.rawTrain());
     }
 
-    /** The metric of a fitted pipeline on the rows. */
-    double evaluate(PipelineModel model, Dataset<Row> rows) {
-        return ((Evaluator) evaluator.build()).evaluate(model.transform(rows));
+    /** The metric of a model {@link #fit} gave, on the prepared validation part. */
+    double evaluate(PipelineModel model, PreparedSplit split) {
+        Transformer estimatorModel = model.stages()[model.stages().length - 1];
+        return ((Evaluator) evaluator.build()).evaluate(estimatorModel.transform(split.validation()));
     }
 }

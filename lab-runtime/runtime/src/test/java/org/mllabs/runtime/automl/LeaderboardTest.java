@@ -42,8 +42,8 @@ class LeaderboardTest {
 
     @Test
     void theTrialsKeepAReserveOfTheBudgetForTheEndOfTheRun() {
-        assertThat(TrialBudget.reserve(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(4500));
-        assertThat(TrialBudget.reserve(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(TrialBudget.reserve(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(TrialBudget.reserve(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(2));
     }
 
     private static LeaderboardEntry entry(int trial, double metric) {

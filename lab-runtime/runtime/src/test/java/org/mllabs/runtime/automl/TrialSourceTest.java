@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -76,9 +77,15 @@ class TrialSourceTest {
     private static double trialMetric(TrainingData data, EstimatorFamily family, Params params, AutoMlMetric metric) {
         DataProfile profile = DataProfiler.profile(data.frame(), data.target(), metric.classification());
         TrialPipeline pipeline = pipeline(profile, data, family, params, metric);
-        Dataset<Row>[] split = data.split(TRAIN_FRACTION, SEED);
-        PipelineModel model = pipeline.fit(split[0]);
-        return pipeline.evaluate(model, split[1]);
+        PreparedSplit split = PreparedSplit.of(profile.featurePlan(), data.split(TRAIN_FRACTION, SEED));
+        PipelineModel model = pipeline.fit(split);
+        double onPreparedRows = pipeline.evaluate(model, split);
+        Dataset<Row>[] raw = data.split(TRAIN_FRACTION, SEED);
+        double onLoadedRows = ((Evaluator) metric.evaluator(data.target()).build()).evaluate(model.transform(raw[1]));
+        assertThat(onPreparedRows).as("the logged model on the validation rows as loaded")
+                .isCloseTo(onLoadedRows, within(SAME_METRIC));
+        split.unpersist();
+        return onPreparedRows;
     }
 
     private static String render(int trial, TrainingData data, EstimatorFamily family, Params params,
