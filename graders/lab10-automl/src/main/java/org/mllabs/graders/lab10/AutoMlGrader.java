@@ -47,7 +47,7 @@ public final class AutoMlGrader implements Grader {
     static final double AUC_TOLERANCE = 0.05;
     static final String EXTRA_NUMERIC_EMPTY = "static final String[] EXTRA_NUMERIC = {};";
     static final String EXTRA_STAGES_EMPTY = "return new PipelineStage[] {};";
-    private static final Pattern TRIAL_CLASS = Pattern.compile("public final class Trial_(\\d+)");
+    private static final Pattern SOURCE_FILE = Pattern.compile("Trial_(\\d+)\\.java$");
 
     @Override
     public String labId() {
@@ -245,7 +245,7 @@ public final class AutoMlGrader implements Grader {
         }
         Optional<String> number = evidence.runs().context().mlflow().artifacts()
                 .list(id(extended.get()), "source").stream()
-                .map(file -> TRIAL_CLASS.matcher(file.path())).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+                .map(file -> SOURCE_FILE.matcher(file.path())).filter(Matcher::find).map(m -> m.group(1)).findFirst();
         Optional<String> source = number.flatMap(n -> evidence.text(extended.get(), "source/Trial_" + n + ".java"));
         if (source.isEmpty()) {
             return CheckResult.failed("expected the artifact source/Trial_<n>.java on " + AutoMlEvidence.EXTENDED_RUN

@@ -49,7 +49,8 @@ import org.mllabs.runtime.search.Trials;
  * {@code budget_seconds}, {@code seed}, {@code max_trials}, {@code parallelism}, {@code train_fraction}; the
  * artifacts {@code profile.json}, {@code profile.md}, {@code leaderboard.csv}, {@code leaderboard.md}; the metrics
  * {@code best_<metric>}, {@code trials}, {@code failed_trials}, the search's {@code best_loss}, and the seconds
- * from the start at which profiling and the search ended ({@code profile_seconds}, {@code search_seconds}); the tags
+ * from the start at which profiling, the feature stages and the search ended ({@code profile_seconds},
+ * {@code features_seconds}, {@code search_seconds}); the tags
  * {@value #BEST_RUN_TAG} and {@value #BEST_MODEL_TAG} (the best model is the best trial's, referenced rather than
  * logged twice). Each trial's run has {@code estimator} and its nested values as params, {@code loss} and the metric
  * as metrics, {@value #ESTIMATOR_TAG}, the model under {@value #MODEL_PATH} and {@code trial/Trial_<n>.java}.
@@ -101,6 +102,7 @@ public final class AutoMl {
         mlflow.client().logMetric(parentRunId, "profile_seconds", seconds(start));
         FeaturePlan plan = profile.featurePlan();
         PreparedSplit split = PreparedSplit.of(plan, data.split(settings.trainFraction(), settings.seed()));
+        mlflow.client().logMetric(parentRunId, "features_seconds", seconds(start));
         SparkContext spark = data.frame().sparkSession().sparkContext();
         Map<Params, FittedTrial> fitted = new ConcurrentHashMap<>();
         ModelSignature signature = ModelSignature.infer(plan.inputSchema(data.frame().schema()),

