@@ -10,8 +10,9 @@ import org.mllabs.runtime.search.SearchSpace;
  * The MLlib estimators AutoML tries, each with the hyperparameters it searches. The search space is one choice
  * {@value #CHOICE_LABEL} over the families of the problem, each option nesting its own parameters (labels prefixed
  * with the family's short name, since labels are unique across a space). Ranges are kept modest (forests of at most 30
- * trees, at most 20 boosting rounds, shallow trees) so that a trial takes seconds on the lab datasets: AutoML works
- * against a time budget, and many cheap trials explore more than a few expensive ones.
+ * trees, at most 10 boosting rounds, shallow trees) so that a trial takes seconds on the lab datasets: AutoML works
+ * against a time budget, and many cheap trials explore more than a few expensive ones. Boosting is the costly family
+ * on Spark: each round runs a Spark job per tree level, where a forest grows all its trees level by level together.
  */
 public enum EstimatorFamily {
 
@@ -113,7 +114,7 @@ public enum EstimatorFamily {
     }
 
     private static SearchSpace boostingSpace() {
-        return SearchSpace.builder().quniform("gbt_max_iter", 5, 20, 5).quniform("gbt_max_depth", 2, 4, 1)
+        return SearchSpace.builder().quniform("gbt_max_iter", 5, 10, 5).quniform("gbt_max_depth", 2, 3, 1)
                 .logUniform("gbt_step_size", 0.05, 0.3).build();
     }
 }
