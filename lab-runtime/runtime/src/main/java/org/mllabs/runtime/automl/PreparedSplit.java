@@ -18,11 +18,16 @@ import org.apache.spark.sql.Row;
  */
 record PreparedSplit(PipelineModel features, Dataset<Row> rawTrain, Dataset<Row> train, Dataset<Row> validation) {
 
-    /** Fits the plan's stages on the training part of the split and prepares both parts, cached. */
+    /**
+     * Fits the plan's stages on the training part of the split and prepares both parts, cached and materialized here
+     * rather than in the first trial (which a budget may stop).
+     */
     static PreparedSplit of(FeaturePlan plan, Dataset<Row>[] split) {
         PipelineModel features = new Pipeline().setStages(plan.stages()).fit(split[0]);
         Dataset<Row> train = features.transform(split[0]).cache();
         Dataset<Row> validation = features.transform(split[1]).cache();
+        train.count();
+        validation.count();
         return new PreparedSplit(features, split[0], train, validation);
     }
 
