@@ -141,7 +141,8 @@ public final class AutoMl {
                 fitted.put(params, new FittedTrial(family, pipeline, SparkModelLogger.save(model), value));
                 return TrialResult.ok(settings.metric().loss(value),
                         Map.of(settings.metric().metricName(), value));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // a cancelled Spark job surfaces as SparkException, which Java sees as checked
                 if (budget.expired()) {
                     return TrialResult.fail(TrialBudget.STOPPED);
                 }
