@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mllabs.runtime.automl.AutoMlResult;
+import org.mllabs.runtime.automl.DataProfiler;
 import org.mllabs.runtime.automl.GeneratedTrial;
 import org.mllabs.runtime.automl.LeaderboardEntry;
 import org.mllabs.runtime.automl.TrainingData;
@@ -12,7 +13,8 @@ import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 
 /**
- * Lab 10, given code: loads the churn data, runs AutoML (step 1), prints its leaderboard, reads it back from MLflow
+ * Lab 10, given code: loads the churn data and prints its profile (what AutoML will decide for each column, as the
+ * data exploration notebook of Databricks AutoML shows it), runs AutoML (step 1), prints its leaderboard, reads it back from MLflow
  * (step 2), splits the data as AutoML did for the comparison with a manual model (step 3), downloads the best trial's
  * generated source for you to extend (step 4), compiles the extended source, lets step 5 run and log it, and logs the
  * extended source on that run. You do not need to change this class.
@@ -34,6 +36,7 @@ public final class AutoMlLab implements LabExercise {
     public void run(LabContext context) {
         AutoMlSteps steps = new AutoMlSteps(context);
         TrainingData data = TrainingData.of(context.spark(), context.datasets(), LabDataset.CUSTOMER_CHURN);
+        context.log(DataProfiler.profile(data.frame(), data.target(), true).toMarkdown());
 
         AutoMlResult automl = steps.runAutoMl(data);
         context.log(String.format("AutoML: %d trials in %.1f s%n%s", automl.trials(),

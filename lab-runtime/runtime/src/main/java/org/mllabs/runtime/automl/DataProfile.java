@@ -75,8 +75,10 @@ public record DataProfile(String target, long rows, List<ColumnProfile> columns,
                 .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList()));
         text.append("\n\n| Column | Type | Missing | Distinct | Role | Why |\n|---|---|---|---|---|---|\n");
         for (ColumnProfile column : columns) {
-            text.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %d | %s | %s |%n", column.name(),
-                    column.type(), 100 * column.missingRatio(), column.distinctValues(),
+            // a numeric feature's count only says "two or more": the profiler does not count them all
+            String distinct = column.role() == ColumnRole.NUMERIC ? "≥ 2" : String.valueOf(column.distinctValues());
+            text.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %s | %s | %s |%n", column.name(),
+                    column.type(), 100 * column.missingRatio(), distinct,
                     column.role().name().toLowerCase(Locale.ROOT), column.reason()));
         }
         return text.toString();
