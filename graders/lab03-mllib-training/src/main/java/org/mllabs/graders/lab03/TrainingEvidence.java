@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
@@ -38,6 +39,7 @@ final class TrainingEvidence {
     private final LearnerRuns runs;
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Double> heldOutScores = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TrainingEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -88,8 +90,14 @@ final class TrainingEvidence {
         return mlmodel(run).flatMap(LoggedSignature::parse);
     }
 
-    /** The pipeline model the run logged under {@value #MODEL_PATH}/, loaded once; starts Spark on first use. */
+    /**
+     * The pipeline model the run logged under {@value #MODEL_PATH}/, loaded once; starts Spark on first use, and then
+     * loads the other expected runs' models in the background, since the checks score them all.
+     */
     Optional<PipelineModel> model(Run run) {
+        if (!preloaded.getAndSet(true)) {
+            runs.preload(ExpectedModel.all().stream().map(this::run).flatMap(Optional::stream).toList(), MODEL_PATH);
+        }
         return models.computeIfAbsent(RunData.id(run), id -> mlmodel(run).isEmpty()
                 ? Optional.empty() : runs.model(run, MODEL_PATH));
     }

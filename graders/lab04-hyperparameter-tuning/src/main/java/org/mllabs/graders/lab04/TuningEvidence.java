@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
@@ -39,6 +41,7 @@ final class TuningEvidence {
     private final Map<String, Optional<List<JsonNode>>> grids = new ConcurrentHashMap<>();
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TuningEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -99,8 +102,15 @@ final class TuningEvidence {
         }));
     }
 
-    /** The model logged under {@value #MODEL_PATH} of the parent run; starts Spark on first use. */
+    /**
+     * The model logged under {@value #MODEL_PATH} of the parent run; starts Spark on first use, and then loads the
+     * other tuner's model in the background, since the checks score both.
+     */
     Optional<PipelineModel> bestModel(Run parent) {
+        if (!preloaded.getAndSet(true)) {
+            runs.preload(Arrays.stream(Tuner.values()).map(this::parent).flatMap(Optional::stream).toList(),
+                    MODEL_PATH);
+        }
         return models.computeIfAbsent(id(parent), runId -> runs.model(parent, MODEL_PATH));
     }
 

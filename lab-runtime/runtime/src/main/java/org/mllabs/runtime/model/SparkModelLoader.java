@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +24,8 @@ import org.mllabs.runtime.mlflow.ModelVersion;
  * artifact proxy into a cache directory and read with {@link PipelineModel#load(String)}.
  *
  * <p>The cache is keyed by the resolved source, which never changes for a version, so moving an alias loads the new
- * version while loading the same version twice downloads it once.
+ * version while loading the same version twice downloads it once. Threads may load at once: each downloads into a
+ * folder of its own, moved into place whole.
  */
 public final class SparkModelLoader {
 
@@ -68,7 +71,12 @@ public final class SparkModelLoader {
                 throw new IllegalArgumentException(modelUri + " resolves to " + source + ", which has no "
                         + MlModelFiles.MLMODEL + " file: it is not an MLflow model directory");
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another thread downloaded the same source meanwhile: keep its copy
+                SparkModelLogger.deleteRecursively(partial);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the downloaded model " + modelUri + " in " + cache, e);
         }
