@@ -100,8 +100,9 @@ final class DeltaSteps {
         context.tracking().logMetric(runId, "training_rows", rows);
         String source = JsonNodeFactory.instance.objectNode().put("path", path).put("version", version).toString();
         String profile = JsonNodeFactory.instance.objectNode().put("num_rows", rows).toString();
-        context.mlflow().datasets().log(runId, List.of(new DatasetInput("churn_training",
-                ContentDigest.of(training), "delta_table", source, null, profile, "training")));
+        DatasetInput input = new DatasetInput("churn_training", ContentDigest.of(training), "delta_table", source,
+                null, profile, "training");
+        context.mlflow().datasets().log(runId, List.of(input));
         context.log("Trained on version " + version + " (" + rows + " rows) of " + path);
         training.unpersist();
     }
