@@ -75,7 +75,7 @@ final class DeltaLogHistory {
 
     private static Map<String, String> texts(JsonNode object) {
         Map<String, String> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> values.put(field.getKey(),
+        object.properties().forEach(field -> values.put(field.getKey(),
                 field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString()));
         return values;
     }
