@@ -56,7 +56,8 @@ final class FeatureStoreSteps {
     /** Step 5: scores the keys with the logged model, features looked up by key, and saves the predictions. */
     void scoreAndSave(FeatureStore store, String modelUri, Dataset<Row> keys, Path predictions) {
         // DONE lab08.step5
-        Dataset<Row> scored = store.scoreBatch(modelUri, keys);
+        // scoreBatch looks features up by the training set's column names: the time of a key is its label_time
+        Dataset<Row> scored = store.scoreBatch(modelUri, keys.withColumnRenamed("score_time", "label_time"));
         scored.write().format("delta").mode("overwrite").save(predictions.toString());
     }
 }
