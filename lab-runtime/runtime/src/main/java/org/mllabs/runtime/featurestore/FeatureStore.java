@@ -290,13 +290,13 @@ public final class FeatureStore {
     }
 
     /**
-     * Logs the training rows as {@value #TRAINING_SET_ROWS}, one JSON object a row with the lookup keys, timestamps,
-     * features and label ({@link TrainingSet#lookupColumns()}; timestamps as ISO-8601 instants), so that how each
-     * feature was looked up can be audited from outside, point-in-time correctness included.
+     * Logs the training rows as {@value #TRAINING_SET_ROWS}, one JSON object a row with every column of the training
+     * set (timestamps as ISO-8601 instants), so that how each feature was looked up can be audited from outside,
+     * point-in-time correctness included, even for a lookup that ignored the label's time.
      */
     public void logTrainingSet(String runId, TrainingSet trainingSet) {
         requireMlflow();
-        List<String> columns = trainingSet.lookupColumns();
+        List<String> columns = List.of(trainingSet.loadDf().columns());
         StringBuilder lines = new StringBuilder();
         for (Row row : trainingSet.loadDf().select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
                 .collectAsList()) {

@@ -1,9 +1,7 @@
 package org.mllabs.runtime.featurestore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -41,23 +39,5 @@ public final class TrainingSet {
         List<String> names = new ArrayList<>();
         spec.lookups().forEach(lookup -> names.addAll(lookup.features()));
         return names;
-    }
-
-    /**
-     * What shows how each row was looked up: the lookup keys, the timestamp lookup keys, the features and the label,
-     * each once and in that order, leaving out any the training rows no longer have.
-     */
-    public List<String> lookupColumns() {
-        Set<String> columns = new LinkedHashSet<>();
-        spec.lookups().forEach(lookup -> {
-            columns.addAll(lookup.lookupKeys());
-            if (lookup.timestampLookupKey() != null) {
-                columns.add(lookup.timestampLookupKey());
-            }
-        });
-        columns.addAll(featureNames());
-        columns.add(spec.label());
-        List<String> present = List.of(rows.columns());
-        return columns.stream().filter(present::contains).toList();
     }
 }

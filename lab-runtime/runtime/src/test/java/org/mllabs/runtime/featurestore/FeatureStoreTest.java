@@ -108,7 +108,6 @@ class FeatureStoreTest {
         assertThat(training.loadDf().columns()).containsExactly("customer_id", "churned", "calls");
         assertThat(training.loadDf().filter(col("customer_id").equalTo("a")).first().getInt(2)).isEqualTo(1);
         assertThat(training.featureNames()).containsExactly("calls");
-        assertThat(training.lookupColumns()).containsExactly("customer_id", "calls", "churned");
         FeatureSpec.Lookup lineage = training.featureSpec().lookups().get(0);
         assertThat(lineage).isEqualTo(new FeatureSpec.Lookup(TABLE, store.root().resolve(TABLE).toString(), 1,
                 List.of("customer_id"), "ts", List.of("customer_id"), "label_time", List.of("calls")));
