@@ -3,12 +3,8 @@ package org.mllabs.lab07;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.ml.Pipeline;
@@ -22,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
@@ -57,7 +54,7 @@ public final class DeltaLab implements LabExercise {
     public void run(LabContext context) {
         Path table = context.workDirectory().resolve("delta").resolve(context.learner().value())
                 .resolve("churn_training");
-        deleteRecursively(table);
+        LocalFiles.deleteTree(table);
         String path = table.toAbsolutePath().toString();
         String key = LabDataset.CUSTOMER_CHURN.keyColumn();
         Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN).cache();
@@ -109,16 +106,4 @@ public final class DeltaLab implements LabExercise {
         return ModelSignature.infer(inputs, new StructType().add("prediction", DataTypes.DoubleType, false));
     }
 
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the previous table " + directory, e);
-        }
-    }
 }

@@ -1,10 +1,6 @@
 package org.mllabs.lab08;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.ml.Pipeline;
@@ -19,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.featurestore.FeatureStore;
 import org.mllabs.runtime.featurestore.TrainingSet;
@@ -51,7 +48,7 @@ public final class FeatureStoreLab implements LabExercise {
     @Override
     public void run(LabContext context) {
         Path root = context.workDirectory().resolve("feature-store");
-        deleteRecursively(root);
+        LocalFiles.deleteTree(root);
         FeatureStore store = new FeatureStore(context.spark(), root, context.mlflow(),
                 context.workDirectory().resolve("models"));
         CustomerHistory history = new CustomerHistory(
@@ -98,16 +95,4 @@ public final class FeatureStoreLab implements LabExercise {
         return ModelSignature.infer(inputs, new StructType().add("prediction", DataTypes.DoubleType, false));
     }
 
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty the feature store at " + directory, e);
-        }
-    }
 }

@@ -21,6 +21,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.mllabs.runtime.LocalFiles;
 
 /**
  * Compiles a lab's source tree with the JDK's compiler, against the classes of the running JVM, so that the code that
@@ -134,14 +135,8 @@ public final class LabCompiler {
     }
 
     private static void recreate(Path directory) {
+        LocalFiles.deleteTree(directory);
         try {
-            if (Files.exists(directory)) {
-                try (Stream<Path> walk = Files.walk(directory)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + directory, e);

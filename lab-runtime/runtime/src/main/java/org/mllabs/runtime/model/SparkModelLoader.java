@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.ModelVersion;
 
@@ -67,7 +68,7 @@ public final class SparkModelLoader {
             Path partial = Files.createTempDirectory(cache, "download");
             mlflow.artifacts().downloadDirectory(source, partial);
             if (!Files.isRegularFile(partial.resolve(MlModelFiles.MLMODEL))) {
-                SparkModelLogger.deleteRecursively(partial);
+                LocalFiles.deleteTree(partial);
                 throw new IllegalArgumentException(modelUri + " resolves to " + source + ", which has no "
                         + MlModelFiles.MLMODEL + " file: it is not an MLflow model directory");
             }
@@ -75,7 +76,7 @@ public final class SparkModelLoader {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 // another thread downloaded the same source meanwhile: keep its copy
-                SparkModelLogger.deleteRecursively(partial);
+                LocalFiles.deleteTree(partial);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the downloaded model " + modelUri + " in " + cache, e);

@@ -9,12 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.mlflow.LabMlflow;
 
 /**
@@ -68,7 +67,7 @@ public final class SparkModelLogger {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the model to " + directory, e);
         } finally {
-            deleteRecursively(directory);
+            LocalFiles.deleteTree(directory);
         }
         appendHistory(runId, files);
         return new LoggedModel(runId, artifactPath, files.modelUuid());
@@ -108,16 +107,4 @@ public final class SparkModelLogger {
         }
     }
 
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the temporary directory " + directory, e);
-        }
-    }
 }
