@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.LoggedSignature;
 import org.mllabs.runtime.datasets.LabDataset;
@@ -113,13 +113,11 @@ final class TrainingEvidence {
      */
     double heldOutScore(Run run, LabDataset dataset, PipelineModel model) {
         return heldOutScores.computeIfAbsent(RunData.id(run), id -> {
-            Dataset<Row> predictions = model.transform(heldOut(dataset));
             if (dataset.problemType() == ProblemType.REGRESSION) {
                 return new RegressionEvaluator().setLabelCol(dataset.labelColumn()).setMetricName("rmse")
-                        .evaluate(predictions);
+                        .evaluate(model.transform(heldOut(dataset)));
             }
-            return new BinaryClassificationEvaluator().setLabelCol(dataset.labelColumn())
-                    .setMetricName("areaUnderROC").evaluate(predictions);
+            return HeldOutAuc.of(model, heldOut(dataset), dataset.labelColumn());
         });
     }
 

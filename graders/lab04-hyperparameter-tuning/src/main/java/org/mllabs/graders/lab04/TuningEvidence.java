@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 
@@ -119,11 +119,9 @@ final class TuningEvidence {
      * when there is no model.
      */
     Optional<Double> heldOutAuc(Run parent) {
-        return heldOutAucs.computeIfAbsent(id(parent), runId -> bestModel(parent).map(model ->
-                new BinaryClassificationEvaluator()
-                        .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                        .setMetricName("areaUnderROC")
-                        .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
-                                .na().drop(TuningGrader.FEATURES.toArray(String[]::new))))));
+        return heldOutAucs.computeIfAbsent(id(parent), runId -> bestModel(parent).map(model -> HeldOutAuc.of(model,
+                runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
+                        .na().drop(TuningGrader.FEATURES.toArray(String[]::new)),
+                LabDataset.CUSTOMER_CHURN.labelColumn())));
     }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
@@ -97,9 +97,7 @@ final class RegistryEvidence {
             runs.preload(versions().stream().map(v -> "models:/" + name + "/" + v.version()).toList());
         }
         return heldOutAucs.computeIfAbsent(version, v -> runs.model("models:/" + name + "/" + v)
-                .map(model -> new BinaryClassificationEvaluator()
-                        .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                        .setMetricName("areaUnderROC")
-                        .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)))));
+                .map(model -> HeldOutAuc.of(model, runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS),
+                        LabDataset.CUSTOMER_CHURN.labelColumn())));
     }
 }
