@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 LEARNERS="${1:-100}"
 RUNS="${2:-5}"
-LAB=lab-runtime/cli/lab
+LAB="lab-runtime/cli/lab"
 export MLLABS_HOME="${MLLABS_BENCH_HOME:-$(mktemp -d)}"
 trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
 

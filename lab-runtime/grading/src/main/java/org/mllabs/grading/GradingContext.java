@@ -81,10 +81,19 @@ public final class GradingContext implements AutoCloseable {
 
     /**
      * What a grader reads of the learner's work, made once per grade by {@code read} and shared by every check,
-     * hidden check and figure that asks for the same type.
+     * hidden check and figure that asks for the same type. {@code read} may ask for other evidence (a lab's reading
+     * is made from the grade's {@code LearnerRuns}); should two threads make the same type at once, both get the
+     * first one stored.
      */
     public <T> T evidence(Class<T> type, Supplier<T> read) {
-        return type.cast(evidence.computeIfAbsent(type, key -> read.get()));
+        Object existing = evidence.get(type);
+        if (existing != null) {
+            return type.cast(existing);
+        }
+        // made outside the map: a computeIfAbsent would refuse the nested request as a recursive update
+        T made = read.get();
+        Object stored = evidence.putIfAbsent(type, made);
+        return type.cast(stored == null ? made : stored);
     }
 
     @Override

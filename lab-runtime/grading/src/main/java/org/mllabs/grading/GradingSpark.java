@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.spark.LabSpark;
@@ -68,13 +67,7 @@ public final class GradingSpark implements AutoCloseable {
         heldOut.clear();
         spark.close();
         if (models != null) {
-            try (Stream<Path> files = Files.walk(models)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the downloaded models in " + models, e);
-            }
+            LocalFiles.deleteTree(models);
             models = null;
         }
     }

@@ -46,6 +46,8 @@ final class TrainingSteps {
     private static final int MAX_ITER = 20;
     private static final int MAX_DEPTH = 5;
     private static final int NUM_TREES = 20;
+    private static final int GBT_MAX_ITER = 10;
+    private static final int GBT_MAX_DEPTH = 3;
     private static final long SEED = 42L;
 
     private final LabContext context;
@@ -63,7 +65,8 @@ final class TrainingSteps {
         estimators.put("decision_tree", new DecisionTreeRegressor().setLabelCol(label).setMaxDepth(MAX_DEPTH));
         estimators.put("random_forest", new RandomForestRegressor().setLabelCol(label)
                 .setNumTrees(NUM_TREES).setMaxDepth(MAX_DEPTH).setSeed(SEED));
-        estimators.put("gbt", new GBTRegressor().setLabelCol(label).setMaxIter(MAX_ITER).setMaxDepth(MAX_DEPTH));
+        estimators.put("gbt", new GBTRegressor().setLabelCol(label)
+                .setMaxIter(GBT_MAX_ITER).setMaxDepth(GBT_MAX_DEPTH));
         return estimators;
     }
 
@@ -76,7 +79,8 @@ final class TrainingSteps {
         estimators.put("decision_tree", new DecisionTreeClassifier().setLabelCol(label).setMaxDepth(MAX_DEPTH));
         estimators.put("random_forest", new RandomForestClassifier().setLabelCol(label)
                 .setNumTrees(NUM_TREES).setMaxDepth(MAX_DEPTH).setSeed(SEED));
-        estimators.put("gbt", new GBTClassifier().setLabelCol(label).setMaxIter(MAX_ITER).setMaxDepth(MAX_DEPTH));
+        estimators.put("gbt", new GBTClassifier().setLabelCol(label)
+                .setMaxIter(GBT_MAX_ITER).setMaxDepth(GBT_MAX_DEPTH));
         return estimators;
     }
 

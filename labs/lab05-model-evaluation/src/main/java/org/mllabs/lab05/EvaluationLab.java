@@ -45,8 +45,29 @@ public final class EvaluationLab implements LabExercise {
         for (EvaluationTask task : EvaluationTask.values()) {
             runs.put(task, startRun(context, experimentId, task.runName()));
         }
-        Map<LabDataset, Dataset<Row>> data = load(context);
+        Map<EvaluationTask, Split> splits = split(context, steps, runs);
+        Map<EvaluationTask, Map<String, Double>> metrics = trainAndEvaluate(context, steps, runs, splits);
+        Map<EvaluationTask, PipelineModel> baselines = new EnumMap<>(EvaluationTask.class);
+        for (EvaluationTask task : EvaluationTask.values()) {
+            PipelineModel baseline = task.baseline(steps, splits.get(task).train());
+            context.models().log(runs.get(task), "baseline", baseline, task.signature());
+            baselines.put(task, baseline);
+        }
+        for (EvaluationTask task : EvaluationTask.values()) {
+            Map<String, Double> scored = task.evaluate(steps, baselines.get(task), splits.get(task));
+            context.log(task.runName() + " baseline: " + describe(scored));
+            steps.recordComparison(runs.get(task), task.primaryMetric(), metrics.get(task), scored);
+            mlflow.setTerminated(runs.get(task), RunStatus.FINISHED);
+        }
+    }
 
+    /**
+     * Steps 1 and 2: splits each task's data, stratified for the classification tasks, whose test keys are logged and
+     * whose class shares step 2 records.
+     */
+    private static Map<EvaluationTask, Split> split(LabContext context, EvaluationSteps steps,
+                                                    Map<EvaluationTask, String> runs) {
+        Map<LabDataset, Dataset<Row>> data = load(context);
         Map<EvaluationTask, Split> splits = new EnumMap<>(EvaluationTask.class);
         for (EvaluationTask task : EvaluationTask.values()) {
             Dataset<Row> rows = data.get(task.dataset());
@@ -61,7 +82,13 @@ public final class EvaluationLab implements LabExercise {
                 steps.logClassShares(runs.get(task), splits.get(task), stratum);
             });
         }
+        return splits;
+    }
 
+    /** Trains each task's model, logs it under {@code model/}, then evaluates it (steps 3 to 5) and logs its metrics. */
+    private static Map<EvaluationTask, Map<String, Double>> trainAndEvaluate(
+            LabContext context, EvaluationSteps steps, Map<EvaluationTask, String> runs,
+            Map<EvaluationTask, Split> splits) {
         Map<EvaluationTask, PipelineModel> models = new EnumMap<>(EvaluationTask.class);
         for (EvaluationTask task : EvaluationTask.values()) {
             PipelineModel model = task.fit(splits.get(task).train());
@@ -73,23 +100,11 @@ public final class EvaluationLab implements LabExercise {
         Map<EvaluationTask, Map<String, Double>> metrics = new EnumMap<>(EvaluationTask.class);
         for (EvaluationTask task : EvaluationTask.values()) {
             Map<String, Double> scored = task.evaluate(steps, models.get(task), splits.get(task));
-            scored.forEach((name, value) -> mlflow.logMetric(runs.get(task), "test_" + name, value));
+            scored.forEach((name, value) -> context.tracking().logMetric(runs.get(task), "test_" + name, value));
             context.log(task.runName() + ": " + describe(scored));
             metrics.put(task, scored);
         }
-
-        Map<EvaluationTask, PipelineModel> baselines = new EnumMap<>(EvaluationTask.class);
-        for (EvaluationTask task : EvaluationTask.values()) {
-            PipelineModel baseline = task.baseline(steps, splits.get(task).train());
-            context.models().log(runs.get(task), "baseline", baseline, task.signature());
-            baselines.put(task, baseline);
-        }
-        for (EvaluationTask task : EvaluationTask.values()) {
-            Map<String, Double> scored = task.evaluate(steps, baselines.get(task), splits.get(task));
-            context.log(task.runName() + " baseline: " + describe(scored));
-            steps.recordComparison(runs.get(task), task.primaryMetric(), metrics.get(task), scored);
-            mlflow.setTerminated(runs.get(task), RunStatus.FINISHED);
-        }
+        return metrics;
     }
 
     /** The datasets the tasks learn from, cached; customer churn with its contract indexed for the multiclass task. */

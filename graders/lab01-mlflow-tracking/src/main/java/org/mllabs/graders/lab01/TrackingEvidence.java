@@ -2,9 +2,9 @@ package org.mllabs.graders.lab01;
 
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 
@@ -49,10 +49,9 @@ final class TrackingEvidence {
      * when the run has no model. Starts Spark on first use.
      */
     Optional<Double> heldOutAuc(Run run) {
-        return runs.model(run, "model").map(model -> new BinaryClassificationEvaluator()
-                .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                .setMetricName("areaUnderROC")
-                .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
-                        .na().drop(TrackingGrader.FEATURES.toArray(String[]::new)))));
+        return runs.model(run, "model").map(model -> HeldOutAuc.of(model,
+                runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
+                        .na().drop(TrackingGrader.FEATURES.toArray(String[]::new)),
+                LabDataset.CUSTOMER_CHURN.labelColumn()));
     }
 }

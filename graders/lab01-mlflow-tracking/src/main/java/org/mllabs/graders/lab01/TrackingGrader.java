@@ -140,6 +140,7 @@ public final class TrackingGrader implements Grader {
     private static CheckResult honestAuc(TrackingEvidence evidence) {
         Problems problems = new Problems();
         List<String> found = new ArrayList<>();
+        evidence.runs().preload(evidence.children(), "model");
         for (Run child : evidence.children()) {
             Problems about = problems.about("child " + name(child));
             Optional<Double> heldOutAuc = evidence.heldOutAuc(child);

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
@@ -25,6 +24,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.RecordedSplit;
 
@@ -194,10 +194,7 @@ public final class FeaturePipelineGrader implements Grader {
             return CheckResult.failed("found a model under model/ that Spark cannot load as a PipelineModel");
         }
         double reported = metrics(run).get("test_auc");
-        double heldOut = new BinaryClassificationEvaluator()
-                .setLabelCol(FeaturePipelineEvidence.CHURN.labelColumn())
-                .setMetricName("areaUnderROC")
-                .evaluate(model.get().transform(evidence.heldOut()));
+        double heldOut = HeldOutAuc.of(model.get(), evidence.heldOut(), FeaturePipelineEvidence.CHURN.labelColumn());
         String scores = String.format(Locale.ROOT, "test_auc %.4f; the model scores %.4f on %d held-out rows "
                 + "(grading seed %d)", reported, heldOut, FeaturePipelineEvidence.HELD_OUT_ROWS,
                 evidence.runs().context().seed());

@@ -32,7 +32,7 @@ record ExpectedModel(LabDataset dataset, String family, String modelClass, Map<S
             new ExpectedModel(LabDataset.HOUSE_PRICES, "random_forest", "RandomForestRegressionModel",
                     settings("numTrees", "20", "maxDepth", "5")),
             new ExpectedModel(LabDataset.HOUSE_PRICES, "gbt", "GBTRegressionModel",
-                    settings("maxIter", "20", "maxDepth", "5")));
+                    settings("maxIter", "10", "maxDepth", "3")));
 
     /** README step 2: the classifiers of customer churn. */
     static final List<ExpectedModel> CLASSIFIERS = List.of(
@@ -43,7 +43,7 @@ record ExpectedModel(LabDataset dataset, String family, String modelClass, Map<S
             new ExpectedModel(LabDataset.CUSTOMER_CHURN, "random_forest", "RandomForestClassificationModel",
                     settings("numTrees", "20", "maxDepth", "5")),
             new ExpectedModel(LabDataset.CUSTOMER_CHURN, "gbt", "GBTClassificationModel",
-                    settings("maxIter", "20", "maxDepth", "5")));
+                    settings("maxIter", "10", "maxDepth", "3")));
 
     /** Every model of the lab, regressors first. */
     static List<ExpectedModel> all() {

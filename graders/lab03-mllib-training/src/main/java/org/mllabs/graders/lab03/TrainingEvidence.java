@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.LoggedSignature;
 import org.mllabs.runtime.datasets.LabDataset;
@@ -38,6 +39,7 @@ final class TrainingEvidence {
     private final LearnerRuns runs;
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Double> heldOutScores = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TrainingEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -88,8 +90,14 @@ final class TrainingEvidence {
         return mlmodel(run).flatMap(LoggedSignature::parse);
     }
 
-    /** The pipeline model the run logged under {@value #MODEL_PATH}/, loaded once; starts Spark on first use. */
+    /**
+     * The pipeline model the run logged under {@value #MODEL_PATH}/, loaded once; starts Spark on first use, and then
+     * loads the other expected runs' models in the background, since the checks score them all.
+     */
     Optional<PipelineModel> model(Run run) {
+        if (!preloaded.getAndSet(true)) {
+            runs.preload(ExpectedModel.all().stream().map(this::run).flatMap(Optional::stream).toList(), MODEL_PATH);
+        }
         return models.computeIfAbsent(RunData.id(run), id -> mlmodel(run).isEmpty()
                 ? Optional.empty() : runs.model(run, MODEL_PATH));
     }
@@ -105,13 +113,11 @@ final class TrainingEvidence {
      */
     double heldOutScore(Run run, LabDataset dataset, PipelineModel model) {
         return heldOutScores.computeIfAbsent(RunData.id(run), id -> {
-            Dataset<Row> predictions = model.transform(heldOut(dataset));
             if (dataset.problemType() == ProblemType.REGRESSION) {
                 return new RegressionEvaluator().setLabelCol(dataset.labelColumn()).setMetricName("rmse")
-                        .evaluate(predictions);
+                        .evaluate(model.transform(heldOut(dataset)));
             }
-            return new BinaryClassificationEvaluator().setLabelCol(dataset.labelColumn())
-                    .setMetricName("areaUnderROC").evaluate(predictions);
+            return HeldOutAuc.of(model, heldOut(dataset), dataset.labelColumn());
         });
     }
 

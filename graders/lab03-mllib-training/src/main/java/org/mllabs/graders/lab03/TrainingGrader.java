@@ -66,11 +66,11 @@ public final class TrainingGrader implements Grader {
         return List.of(
                 Check.of("lab03.step1", 15, "a regressor of price per model family, small as asked",
                         "README step 1: return linear_regression, decision_tree, random_forest and gbt estimators "
-                                + "with setLabelCol(\"price\"), maxIter 20, maxDepth 5 and numTrees 20 as listed.",
+                                + "with setLabelCol(\"price\") and the settings of the README's table.",
                         () -> estimators(evidence, ExpectedModel.REGRESSORS)),
                 Check.of("lab03.step2", 15, "a classifier of churned per model family, small as asked",
                         "README step 2: return logistic_regression, decision_tree, random_forest and gbt classifiers "
-                                + "with setLabelCol(\"churned\"), maxIter 20, maxDepth 5 and numTrees 20 as listed.",
+                                + "with setLabelCol(\"churned\") and the settings of step 1's table.",
                         () -> estimators(evidence, ExpectedModel.CLASSIFIERS)),
                 Check.of("lab03.step3", 15, "each model is a fitted pipeline and model_class names its last stage",
                         "README step 3: fit one Pipeline of the preparation stages and the estimator, and return the "

@@ -2,34 +2,19 @@ package org.mllabs.graders.lab03;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
-import org.mllabs.runtime.server.MlflowServer;
-import org.mllabs.runtime.testing.MlflowServerExtension;
-import org.mllabs.runtime.testing.Mutant;
-import org.mllabs.runtime.testing.SparkExtension;
+import org.mllabs.grading.testing.GraderIntegrationTest;
 
 /** Lab 03 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
-@Tag("integration")
-@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
-class TrainingGraderIT {
+class TrainingGraderIT extends GraderIntegrationTest {
 
-    private GraderHarness harness;
-
-    @BeforeEach
-    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
-        this.harness = new GraderHarness(new TrainingGrader(), server, spark, work);
+    @Override
+    protected Grader grader() {
+        return new TrainingGrader();
     }
 
     @Test
@@ -53,15 +38,5 @@ class TrainingGraderIT {
         assertThat(report.outcome("lab03.step2").result().detail())
                 .contains("found no run tagged model_family=logistic_regression and dataset=customer_churn");
         assertThat(GraderHarness.render(report)).contains("Failed 7 of 7 checks", "Score: 0/100");
-    }
-
-    static Stream<Mutant> mutants() {
-        return GraderHarness.mutants();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mutants")
-    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
-        harness.assertLosesExactlyTheIntendedPoints(mutant);
     }
 }

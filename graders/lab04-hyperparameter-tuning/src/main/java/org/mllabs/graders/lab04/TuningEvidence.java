@@ -8,14 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 
@@ -39,6 +41,7 @@ final class TuningEvidence {
     private final Map<String, Optional<List<JsonNode>>> grids = new ConcurrentHashMap<>();
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TuningEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -99,8 +102,15 @@ final class TuningEvidence {
         }));
     }
 
-    /** The model logged under {@value #MODEL_PATH} of the parent run; starts Spark on first use. */
+    /**
+     * The model logged under {@value #MODEL_PATH} of the parent run; starts Spark on first use, and then loads the
+     * other tuner's model in the background, since the checks score both.
+     */
     Optional<PipelineModel> bestModel(Run parent) {
+        if (!preloaded.getAndSet(true)) {
+            runs.preload(Arrays.stream(Tuner.values()).map(this::parent).flatMap(Optional::stream).toList(),
+                    MODEL_PATH);
+        }
         return models.computeIfAbsent(id(parent), runId -> runs.model(parent, MODEL_PATH));
     }
 
@@ -109,11 +119,9 @@ final class TuningEvidence {
      * when there is no model.
      */
     Optional<Double> heldOutAuc(Run parent) {
-        return heldOutAucs.computeIfAbsent(id(parent), runId -> bestModel(parent).map(model ->
-                new BinaryClassificationEvaluator()
-                        .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                        .setMetricName("areaUnderROC")
-                        .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
-                                .na().drop(TuningGrader.FEATURES.toArray(String[]::new))))));
+        return heldOutAucs.computeIfAbsent(id(parent), runId -> bestModel(parent).map(model -> HeldOutAuc.of(model,
+                runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
+                        .na().drop(TuningGrader.FEATURES.toArray(String[]::new)),
+                LabDataset.CUSTOMER_CHURN.labelColumn())));
     }
 }

@@ -70,7 +70,7 @@ final class BaselineChecks {
             Optional<String> problem = task.stratumColumn().isPresent()
                     ? majorityProblem(task, value) : meanProblem(task, value);
             problem.ifPresentOrElse(about::add,
-                    () -> found.add(String.format(Locale.ROOT, "%s predicts %s", task.runName(), value)));
+                    () -> found.add(String.format(Locale.ROOT, "%s predicts %.2f", task.runName(), value)));
         }
         return problems.result(String.join(", ", found));
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +39,7 @@ final class EvaluationEvidence {
     private final Map<GradedTask, Map<String, String>> labels = new ConcurrentHashMap<>();
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Optional<Map<GradedMetric, Double>>> scores = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private EvaluationEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -90,8 +92,16 @@ final class EvaluationEvidence {
                 runs.context().seed());
     }
 
-    /** The model the run logged under the artifact path; empty when there is none. Starts Spark. */
+    /**
+     * The model the run logged under the artifact path; empty when there is none. Starts Spark, and then loads every
+     * task's model and baseline in the background, since the checks score them all.
+     */
     Optional<PipelineModel> model(Run run, String artifactPath) {
+        if (!preloaded.getAndSet(true)) {
+            List<Run> taskRuns = Arrays.stream(GradedTask.values()).map(this::run).flatMap(Optional::stream).toList();
+            runs.preload(taskRuns, MODEL);
+            runs.preload(taskRuns, BASELINE);
+        }
         return models.computeIfAbsent(RunData.id(run) + "/" + artifactPath, key -> runs.model(run, artifactPath));
     }
 

@@ -12,34 +12,34 @@ import org.mllabs.grading.AllowedDifference;
  *
  * <p>The allowed differences come from the sampling error of the two estimates. The lab's test side has 1,000 rows
  * (20% of 5,000), the grader's held-out data {@value EvaluationEvidence#HELD_OUT_ROWS}. Measured on the reference
- * solution's models over twelve held-out draws, the standard error of each metric on 1,000 rows is about: ROC area
- * 0.008, PR area 0.016, F1 0.022, accuracy and weighted recall 0.020, weighted precision 0.026 (the model seldom
- * predicts one-year, so that class's precision rests on few rows), RMSE 3.6% of its value, MAE 2.7%, R² 0.008. Each
- * allowed difference is about four standard errors of the difference between a 1,000-row and a 5,000-row estimate
- * (1.1 times the 1,000-row error), so honest work passes under any grading seed. The mistakes the lab guards against
- * are further off: the PR area logged as the ROC area is 0.13 too low, the RMSE and MAE of the training rows are a
- * quarter lower than on new rows.
+ * solution's models over twenty held-out draws of 1,000 rows, the standard error of each metric on 1,000 rows is about:
+ * ROC area 0.009, PR area 0.024, F1 0.025, accuracy and weighted recall 0.021, weighted precision 0.033 (the model
+ * seldom predicts one-year, so that class's precision rests on few rows), RMSE 2.8% of its value, MAE 3.0%, R² 0.006.
+ * Each allowed difference is about four standard errors of the difference between a 1,000-row and a 5,000-row estimate
+ * (1.1 times the 1,000-row error), so honest work passes whatever the grading seed and however its split fell. The
+ * mistakes the lab guards against are further off: the PR area logged as the ROC area is 0.12 too low; the RMSE and
+ * MAE of the training rows are a quarter lower than on new rows, their R² 0.05 higher.
  */
 enum GradedMetric {
 
     /** Area under the ROC curve. */
     ROC_AUC("roc_auc", "areaUnderROC", AllowedDifference.absolute(0.04)),
     /** Area under the precision-recall curve. */
-    PR_AUC("pr_auc", "areaUnderPR", AllowedDifference.absolute(0.07)),
+    PR_AUC("pr_auc", "areaUnderPR", AllowedDifference.absolute(0.10)),
     /** F1, weighted by class. */
-    F1("f1", "f1", AllowedDifference.absolute(0.10)),
+    F1("f1", "f1", AllowedDifference.absolute(0.11)),
     /** Share of rows predicted right. */
     ACCURACY("accuracy", "accuracy", AllowedDifference.absolute(0.09)),
     /** Precision of each class, weighted by its rows. */
-    WEIGHTED_PRECISION("weighted_precision", "weightedPrecision", AllowedDifference.absolute(0.12)),
+    WEIGHTED_PRECISION("weighted_precision", "weightedPrecision", AllowedDifference.absolute(0.15)),
     /** Recall of each class, weighted by its rows: the same as accuracy. */
     WEIGHTED_RECALL("weighted_recall", "weightedRecall", AllowedDifference.absolute(0.09)),
     /** Root mean squared error. */
-    RMSE("rmse", "rmse", AllowedDifference.relative(0.16)),
+    RMSE("rmse", "rmse", AllowedDifference.relative(0.13)),
     /** Mean absolute error. */
-    MAE("mae", "mae", AllowedDifference.relative(0.12)),
+    MAE("mae", "mae", AllowedDifference.relative(0.13)),
     /** Coefficient of determination. */
-    R2("r2", "r2", AllowedDifference.absolute(0.04));
+    R2("r2", "r2", AllowedDifference.absolute(0.03));
 
     private final String key;
     private final String sparkName;

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
@@ -32,6 +33,7 @@ final class RegistryEvidence {
     private volatile Optional<RegisteredModel> model;
     private volatile List<ModelVersion> versions;
     private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
+    private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private RegistryEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -87,13 +89,15 @@ final class RegistryEvidence {
 
     /**
      * The AUC of a version's model ({@code models:/<name>/<version>}) on held-out data drawn from the grading seed;
-     * empty when the version has no loadable model. Starts Spark on first use.
+     * empty when the version has no loadable model. Starts Spark on first use, and then loads every version's model in
+     * the background, since the checks score them all.
      */
     Optional<Double> heldOutAuc(String version) {
+        if (!preloaded.getAndSet(true)) {
+            runs.preload(versions().stream().map(v -> "models:/" + name + "/" + v.version()).toList());
+        }
         return heldOutAucs.computeIfAbsent(version, v -> runs.model("models:/" + name + "/" + v)
-                .map(model -> new BinaryClassificationEvaluator()
-                        .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                        .setMetricName("areaUnderROC")
-                        .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)))));
+                .map(model -> HeldOutAuc.of(model, runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS),
+                        LabDataset.CUSTOMER_CHURN.labelColumn())));
     }
 }

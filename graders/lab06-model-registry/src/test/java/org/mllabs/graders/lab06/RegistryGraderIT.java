@@ -2,37 +2,21 @@ package org.mllabs.graders.lab06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradeReport;
+import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
-import org.mllabs.grading.testing.GraderHarness;
+import org.mllabs.grading.testing.GraderIntegrationTest;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.ModelVersion;
-import org.mllabs.runtime.server.MlflowServer;
-import org.mllabs.runtime.testing.MlflowServerExtension;
-import org.mllabs.runtime.testing.Mutant;
-import org.mllabs.runtime.testing.SparkExtension;
 
 /** Lab 06 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
-@Tag("integration")
-@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
-class RegistryGraderIT {
+class RegistryGraderIT extends GraderIntegrationTest {
 
-    private GraderHarness harness;
-
-    @BeforeEach
-    void setUp(MlflowServer server, SparkSession spark, @TempDir Path work) {
-        this.harness = new GraderHarness(new RegistryGrader(), server, spark, work);
+    @Override
+    protected Grader grader() {
+        return new RegistryGrader();
     }
 
     @Test
@@ -67,15 +51,5 @@ class RegistryGraderIT {
         assertThat(report.outcome("lab06.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(report.outcome("lab06.step1").result().detail())
                 .contains("mllabs." + report.learner() + ".churn_classifier");
-    }
-
-    static Stream<Mutant> mutants() {
-        return GraderHarness.mutants();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mutants")
-    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
-        harness.assertLosesExactlyTheIntendedPoints(mutant);
     }
 }

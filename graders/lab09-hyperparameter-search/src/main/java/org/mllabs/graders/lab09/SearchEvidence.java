@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
@@ -104,10 +104,9 @@ final class SearchEvidence {
      * the loss the model really earns. Empty when the run logged no model. Starts Spark on first use.
      */
     Optional<Double> heldOutLoss(Run run) {
-        return runs.model(run, MODEL_PATH).map(model -> 1 - new BinaryClassificationEvaluator()
-                .setLabelCol(LabDataset.CUSTOMER_CHURN.labelColumn())
-                .setMetricName("areaUnderROC")
-                .evaluate(model.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
-                        .na().drop(SearchGrader.FEATURES.toArray(String[]::new)))));
+        return runs.model(run, MODEL_PATH).map(model -> 1 - HeldOutAuc.of(model,
+                runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
+                        .na().drop(SearchGrader.FEATURES.toArray(String[]::new)),
+                LabDataset.CUSTOMER_CHURN.labelColumn()));
     }
 }

@@ -15,7 +15,8 @@ import org.mllabs.runtime.spark.SparkJvmOptions;
 /**
  * Starts the {@code lab} command in a new JVM with the code of this one: the same {@code java}, the same class path
  * (the {@code lab.jar} whose manifest names its libraries, or a test's list of folders and jars), the Spark
- * {@code --add-opens} options and a heap limit. The class path and options go in an argument file, so a long class
+ * {@code --add-opens} options, a heap limit and the quick JIT the {@code lab} script gives every command (a lab run
+ * lives under a minute on a few cores, where the optimising compiler costs more than it gives). The class path and options go in an argument file, so a long class
  * path never meets the operating system's limit on one argument's length.
  */
 final class ChildJvm {
@@ -53,7 +54,7 @@ final class ChildJvm {
     /** The command line that runs {@code lab} with these arguments. */
     List<String> command(String... labArguments) {
         List<String> command = new ArrayList<>(List.of(java.toString(), "@" + argumentFile, "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", LabCommand.class.getName()));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", LabCommand.class.getName()));
         command.addAll(List.of(labArguments));
         return command;
     }

@@ -1,10 +1,16 @@
 package org.mllabs.grading.evidence;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,16 +28,25 @@ import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.RunData;
 import org.mllabs.runtime.model.MlModelFiles;
+import org.mllabs.runtime.model.ModelUri;
 import org.mllabs.runtime.model.SparkModels;
 
 /**
  * What the MLflow server holds of one learner's lab: the experiment, its runs, their metric histories, artifacts and
  * logged models. Each is read on first use and kept for the grade, so a grader's checks, hidden checks and figures
  * share one reading ({@link #of}). Models are loaded with the grade's Spark session, which starts on the first load.
+ *
+ * <p>Loading a logged model costs a download and several small Spark jobs, most of it waiting rather than computing.
+ * A grader that will score several models names them up front with {@link #preload}: they load
+ * {@value #PRELOAD_THREADS} at a time in the background while the checks go on, and {@link #model} waits only for what
+ * is not loaded yet. Each model is loaded once per grade either way.
  */
 public final class LearnerRuns {
 
     private static final int MAX_RUNS = 1000;
+
+    /** Models loaded at once by {@link #preload}: Spark's small jobs of two loads interleave well on two cores. */
+    static final int PRELOAD_THREADS = 2;
 
     private final GradingContext context;
     private final String labId;
@@ -39,6 +54,8 @@ public final class LearnerRuns {
     private volatile Optional<Experiment> experiment;
     private final Map<String, List<Run>> searches = new ConcurrentHashMap<>();
     private final Map<String, List<Metric>> histories = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<PipelineModel>>> models = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor loaders = loaderPool();
 
     private LearnerRuns(GradingContext context, String labId) {
         this.context = context;
@@ -131,8 +148,12 @@ public final class LearnerRuns {
 
     /** A file the run logged as an artifact, or empty when there is none. */
     public Optional<byte[]> artifact(Run run, String path) {
+        return artifactOf(RunData.id(run), path);
+    }
+
+    private Optional<byte[]> artifactOf(String runId, String path) {
         try {
-            return Optional.of(context.mlflow().artifacts().download(RunData.id(run), path));
+            return Optional.of(context.mlflow().artifacts().download(runId, path));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
@@ -146,11 +167,7 @@ public final class LearnerRuns {
      * use); empty when the run logged none there.
      */
     public Optional<PipelineModel> model(Run run, String artifactPath) {
-        // the artifact proxy lists a folder that is not there as empty rather than answering 404
-        if (artifact(run, artifactPath + "/" + MlModelFiles.MLMODEL).isEmpty()) {
-            return Optional.empty();
-        }
-        return model("runs:/" + RunData.id(run) + "/" + artifactPath);
+        return model(runModelUri(run, artifactPath));
     }
 
     /**
@@ -158,18 +175,85 @@ public final class LearnerRuns {
      * (started once the model is downloaded); empty when there is none.
      */
     public Optional<PipelineModel> model(String modelUri) {
+        CompletableFuture<Optional<PipelineModel>> loading = new CompletableFuture<>();
+        CompletableFuture<Optional<PipelineModel>> earlier = models.putIfAbsent(modelUri, loading);
+        if (earlier == null) {
+            complete(loading, modelUri);
+            return result(loading);
+        }
+        return result(earlier);
+    }
+
+    /** Starts loading, in the background, the models the runs logged under the artifact path (see {@link #model}). */
+    public void preload(Collection<Run> runs, String artifactPath) {
+        preload(runs.stream().map(run -> runModelUri(run, artifactPath)).toList());
+    }
+
+    /** Starts loading, in the background, the models at these URIs, in this order (see {@link #model(String)}). */
+    public void preload(List<String> modelUris) {
+        for (String uri : modelUris) {
+            CompletableFuture<Optional<PipelineModel>> loading = new CompletableFuture<>();
+            if (models.putIfAbsent(uri, loading) == null) {
+                loaders.execute(() -> complete(loading, uri));
+            }
+        }
+    }
+
+    private static String runModelUri(Run run, String artifactPath) {
+        return "runs:/" + RunData.id(run) + "/" + artifactPath;
+    }
+
+    private void complete(CompletableFuture<Optional<PipelineModel>> loading, String modelUri) {
         try {
-            SparkModels models = new SparkModels(context.mlflow(), context.spark().modelDownloads());
-            models.loader().download(modelUri);
+            loading.complete(load(modelUri));
+        } catch (RuntimeException | Error e) {
+            loading.completeExceptionally(e);
+        }
+    }
+
+    private Optional<PipelineModel> load(String modelUri) {
+        try {
+            SparkModels spark = new SparkModels(context.mlflow(), context.spark().modelDownloads());
+            if (ModelUri.parse(modelUri) instanceof ModelUri.RunModel run
+                    // the artifact proxy lists a folder that is not there as empty rather than answering 404
+                    && artifactOf(run.runId(), run.path() + "/" + MlModelFiles.MLMODEL).isEmpty()) {
+                return Optional.empty();
+            }
+            spark.loader().download(modelUri);
             // Spark loads a model with the JVM's active session, which is the grade's only once it has started.
             context.spark().session();
-            return Optional.of(models.load(modelUri));
+            return Optional.of(spark.load(modelUri));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static Optional<PipelineModel> result(CompletableFuture<Optional<PipelineModel>> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static ThreadPoolExecutor loaderPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PRELOAD_THREADS, PRELOAD_THREADS, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "mllabs-model-preload");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**

@@ -6,6 +6,7 @@
  * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset;
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
  * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
- * scores.
+ * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
+ * rows.
  */
 package org.mllabs.grading.evidence;

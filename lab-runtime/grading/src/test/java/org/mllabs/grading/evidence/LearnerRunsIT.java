@@ -1,9 +1,12 @@
 package org.mllabs.grading.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.runtime.LearnerId;
@@ -68,11 +72,58 @@ class LearnerRunsIT {
         }
     }
 
-    /** A run in the learner's experiment of the lab, with a one-stage pipeline logged under model/ or not. */
-    private static void logRun(MlflowServer server, SparkSession spark, LearnerId learner, Path work,
+    @Test
+    void preloadedModelsAreLoadedOnceAndARunWithoutOneHasNone(MlflowServer server, SparkSession spark,
+                                                              @TempDir Path work) {
+        LearnerId learner = LabFixture.newLearner("preload");
+        logRun(server, spark, learner, work, true);
+        logRun(server, spark, learner, work, true);
+        logRun(server, spark, learner, work, false);
+
+        try (GradingContext context = GradingContext.of(learner, server)) {
+            LearnerRuns runs = LearnerRuns.of(context, LAB);
+            List<Run> all = runs.runs("");
+            runs.preload(all, "model");
+
+            List<Optional<PipelineModel>> first = all.stream().map(run -> runs.model(run, "model")).toList();
+            List<Optional<PipelineModel>> again = all.stream().map(run -> runs.model(run, "model")).toList();
+
+            assertThat(first).filteredOn(Optional::isPresent).hasSize(2);
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(again.get(i)).isSameAs(first.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aModelThatCannotBeLoadedFailsTheCallThatAsksForIt(MlflowServer server, SparkSession spark,
+                                                           @TempDir Path work) {
+        LearnerId learner = LabFixture.newLearner("broken-model");
+        String runId = logRun(server, spark, learner, work, false);
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            mlflow.artifacts().upload(runId, "model/MLmodel", "flavors: {}\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        try (GradingContext context = GradingContext.of(learner, server)) {
+            LearnerRuns runs = LearnerRuns.of(context, LAB);
+            Run run = runs.runs("").get(0);
+            runs.preload(List.of(run), "model");
+
+            assertThatThrownBy(() -> runs.model(run, "model"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no spark flavor");
+        }
+    }
+
+    /**
+     * A run in the learner's experiment of the lab (created when missing), with a one-stage pipeline logged under
+     * model/ or not; returns the run's id.
+     */
+    private static String logRun(MlflowServer server, SparkSession spark, LearnerId learner, Path work,
                                boolean withModel) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
-            String experimentId = mlflow.client().createExperiment(learner.experimentName(LAB));
+            String experimentId = mlflow.activeExperiment(learner.experimentName(LAB))
+                    .map(Experiment::getExperimentId)
+                    .orElseGet(() -> mlflow.client().createExperiment(learner.experimentName(LAB)));
             String runId = mlflow.client().createRun(experimentId).getRunId();
             mlflow.artifacts().upload(runId, "notes.txt", new byte[] {'x'});
             if (withModel) {
@@ -83,6 +134,7 @@ class LearnerRunsIT {
                 }).fit(rows);
                 new SparkModels(mlflow, work).log(runId, model, null);
             }
+            return runId;
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a lab's tree, loads its entry class in a class loader of its own and runs it. Whatever the lab's code does
+ * Compiles a lab's tree (unless its classes are {@linkplain LabCompiler#upToDate up to date}), loads its entry class in a class loader of its own and runs it. Whatever the lab's code does
  * (a TODO step, a compile error, an exception) ends as a {@link LabRunResult} with a message for the learner; nothing
  * escapes and nothing in the state directory is touched.
  */
@@ -44,8 +44,13 @@ public final class LabRunner {
                                    Path classes) {
         long start = System.nanoTime();
         try {
-            context.log("Compiling " + lab.directory().getFileName() + " (" + label + ") ...");
-            LabCompiler.compile(sourceTrees, classes);
+            if (LabCompiler.upToDate(sourceTrees, classes)) {
+                context.log("Using the classes of " + lab.directory().getFileName() + " (" + label
+                        + ") compiled before: no source changed since.");
+            } else {
+                context.log("Compiling " + lab.directory().getFileName() + " (" + label + ") ...");
+                LabCompiler.compile(sourceTrees, classes);
+            }
         } catch (LabCompilationException e) {
             return result(LabRunResult.Status.DOES_NOT_COMPILE, e.getMessage(), null, start);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,12 @@ public final class ArtifactStore {
 
     /** Every file and directory under an artifact directory (empty for the root), recursively. */
     public List<ArtifactFile> list(String runId, String path) {
-        return listTree(runRoot(runId), path);
+        return listTree(runRoot(runId), path, entry -> true);
+    }
+
+    /** The files and directories directly under the directory an artifact URI names, with paths relative to it. */
+    public List<ArtifactFile> entries(String artifactUri) {
+        return listing(ArtifactUris.proxyPath(artifactUri), "");
     }
 
     /** The bytes of one artifact. */
@@ -70,7 +76,7 @@ public final class ArtifactStore {
      * @return the local directory
      */
     public Path downloadDirectory(String runId, String path, Path target) {
-        return downloadTree(runRoot(runId), path, target);
+        return downloadTree(runRoot(runId), path, target, entry -> true);
     }
 
     /**
@@ -79,29 +85,47 @@ public final class ArtifactStore {
      * @return the local directory
      */
     public Path downloadDirectory(String artifactUri, Path target) {
-        return downloadTree(ArtifactUris.proxyPath(artifactUri), "", target);
+        return downloadTree(ArtifactUris.proxyPath(artifactUri), "", target, entry -> true);
+    }
+
+    /**
+     * Downloads the entries of the directory an artifact URI names that {@code wanted} accepts: a directory it
+     * refuses is neither listed nor downloaded. Paths given to {@code wanted} are relative to the URI.
+     *
+     * @return the local directory
+     */
+    public Path downloadDirectory(String artifactUri, Path target, Predicate<ArtifactFile> wanted) {
+        return downloadTree(ArtifactUris.proxyPath(artifactUri), "", target, wanted);
     }
 
     private String runRoot(String runId) {
         return ArtifactUris.proxyPath(runArtifactUri(runId));
     }
 
-    private List<ArtifactFile> listTree(String root, String path) {
+    private List<ArtifactFile> listTree(String root, String path, Predicate<ArtifactFile> wanted) {
         List<ArtifactFile> entries = new ArrayList<>();
-        JsonNode listing = rest.listArtifacts(ArtifactUris.join(root, path));
-        for (JsonNode file : listing.path("files")) {
-            String child = ArtifactUris.join(path, file.path("path").asText());
-            boolean isDir = file.path("is_dir").asBoolean();
-            entries.add(new ArtifactFile(child, isDir, file.path("file_size").asLong()));
-            if (isDir) {
-                entries.addAll(listTree(root, child));
+        for (ArtifactFile entry : listing(root, path)) {
+            if (wanted.test(entry)) {
+                entries.add(entry);
+                if (entry.isDir()) {
+                    entries.addAll(listTree(root, entry.path(), wanted));
+                }
             }
         }
         return entries;
     }
 
-    private Path downloadTree(String root, String path, Path target) {
-        List<ArtifactFile> files = listTree(root, path).stream().filter(f -> !f.isDir()).toList();
+    private List<ArtifactFile> listing(String root, String path) {
+        List<ArtifactFile> entries = new ArrayList<>();
+        for (JsonNode file : rest.listArtifacts(ArtifactUris.join(root, path)).path("files")) {
+            entries.add(new ArtifactFile(ArtifactUris.join(path, file.path("path").asText()),
+                    file.path("is_dir").asBoolean(), file.path("file_size").asLong()));
+        }
+        return entries;
+    }
+
+    private Path downloadTree(String root, String path, Path target, Predicate<ArtifactFile> wanted) {
+        List<ArtifactFile> files = listTree(root, path, wanted).stream().filter(f -> !f.isDir()).toList();
         if (files.isEmpty()) {
             throw new IllegalArgumentException("No artifacts under '" + ArtifactUris.join(root, path) + "' on "
                     + rest.trackingUri() + ": check the run and the artifact path");

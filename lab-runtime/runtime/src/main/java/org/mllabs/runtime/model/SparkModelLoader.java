@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,16 +15,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.ModelVersion;
 
 /**
  * Loads a Spark model logged as an MLflow model back into Java from a {@link ModelUri}: an alias resolves to a
  * version, a version to its source, a run to its artifact root; the model's directory is downloaded through the
- * artifact proxy into a cache directory and read with {@link PipelineModel#load(String)}.
+ * artifact proxy into a cache directory and read from its copy in Spark's local format ({@link LocalModelCopy}), or,
+ * for a model logged without one (from Python), with {@link PipelineModel#load(String)}. A model with a local copy is
+ * downloaded without its standard copy, which would only be read by the other reader.
  *
  * <p>The cache is keyed by the resolved source, which never changes for a version, so moving an alias loads the new
- * version while loading the same version twice downloads it once.
+ * version while loading the same version twice downloads it once. Threads may load at once: each downloads into a
+ * folder of its own, moved into place whole.
  */
 public final class SparkModelLoader {
 
@@ -48,11 +54,17 @@ public final class SparkModelLoader {
             throw new IllegalArgumentException("The model at " + modelUri + " has no spark flavor in its MLmodel, so "
                     + "it is not a Spark model; log it with SparkModelLogger or Python's mlflow.spark.log_model");
         }
+        if (LocalModelCopy.isIn(directory)) {
+            return LocalModelCopy.read(directory);
+        }
         return PipelineModel.load(directory.resolve(spark.path("model_data").asText(MlModelFiles.MODEL_DATA))
                 .toUri().toString());
     }
 
-    /** Downloads the model a URI names, unless it is already in the cache, and returns its local directory. */
+    /**
+     * Downloads the model a URI names, unless it is already in the cache, and returns its local directory: every file
+     * of the model but the standard {@value MlModelFiles#MODEL_DATA} copy when it has a local one.
+     */
     public Path download(String modelUri) {
         String source = resolve(modelUri);
         Path target = cache.resolve(key(source));
@@ -62,13 +74,21 @@ public final class SparkModelLoader {
         try {
             Files.createDirectories(cache);
             Path partial = Files.createTempDirectory(cache, "download");
-            mlflow.artifacts().downloadDirectory(source, partial);
+            boolean localCopy = mlflow.artifacts().entries(source).stream()
+                    .anyMatch(entry -> entry.isDir() && entry.path().equals(LocalModelCopy.DIRECTORY));
+            mlflow.artifacts().downloadDirectory(source, partial,
+                    entry -> !(localCopy && entry.path().equals(MlModelFiles.MODEL_DATA)));
             if (!Files.isRegularFile(partial.resolve(MlModelFiles.MLMODEL))) {
-                SparkModelLogger.deleteRecursively(partial);
+                LocalFiles.deleteTree(partial);
                 throw new IllegalArgumentException(modelUri + " resolves to " + source + ", which has no "
                         + MlModelFiles.MLMODEL + " file: it is not an MLflow model directory");
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another thread downloaded the same source meanwhile: keep its copy
+                LocalFiles.deleteTree(partial);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the downloaded model " + modelUri + " in " + cache, e);
         }

@@ -9,19 +9,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
+import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.mlflow.LabMlflow;
 
 /**
  * Logs a fitted Spark {@link PipelineModel} as an MLflow model under a run's artifacts, in the layout Python's
  * {@code mlflow.spark.log_model} writes ({@code MLmodel}, {@code sparkml/}, {@code requirements.txt},
  * {@code python_env.yaml}, {@code conda.yaml}; see {@link MlModelFiles}), so that Python's
- * {@code mlflow.pyfunc.load_model} can load it too. The run gets the {@code mlflow.log-model.history} tag, which the
+ * {@code mlflow.pyfunc.load_model} can load it too, plus a copy in Spark's local format that Java loads without Spark
+ * jobs ({@link LocalModelCopy}). The run gets the {@code mlflow.log-model.history} tag, which the
  * MLflow UI reads to show the run's models.
  */
 public final class SparkModelLogger {
@@ -70,12 +72,14 @@ public final class SparkModelLogger {
         Path directory = temporaryDirectory();
         try {
             model.write().save(directory.resolve(MlModelFiles.MODEL_DATA).toUri().toString());
+            dropCommitMarkers(directory.resolve(MlModelFiles.MODEL_DATA));
+            LocalModelCopy.write(model, directory);
             return directory;
         } catch (IOException e) {
-            deleteRecursively(directory);
+            LocalFiles.deleteTree(directory);
             throw new UncheckedIOException("Cannot write the model to " + directory, e);
         } catch (RuntimeException e) {
-            deleteRecursively(directory);
+            LocalFiles.deleteTree(directory);
             throw e;
         }
     }
@@ -98,10 +102,28 @@ public final class SparkModelLogger {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the model files to " + saved, e);
         } finally {
-            deleteRecursively(saved);
+            LocalFiles.deleteTree(saved);
         }
         appendHistory(runId, files);
         return new LoggedModel(runId, artifactPath, files.modelUuid());
+    }
+
+    /**
+     * Deletes the files Hadoop's writers leave beside the data, checksums ({@code .*.crc}) and {@code _SUCCESS}
+     * markers: no reader needs them, and they are half the files of a model, each one more request to upload and to
+     * download.
+     */
+    private static void dropCommitMarkers(Path directory) throws IOException {
+        List<Path> markers;
+        try (Stream<Path> files = Files.walk(directory)) {
+            markers = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.equals("_SUCCESS") || name.startsWith(".") && name.endsWith(".crc");
+            }).toList();
+        }
+        for (Path marker : markers) {
+            Files.delete(marker);
+        }
     }
 
     private void appendHistory(String runId, MlModelFiles files) {
@@ -138,16 +160,4 @@ public final class SparkModelLogger {
         }
     }
 
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the temporary directory " + directory, e);
-        }
-    }
 }

@@ -3,6 +3,9 @@ package org.mllabs.runtime.server;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Optional;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.mllabs.runtime.LabEnvironment;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
@@ -13,15 +16,26 @@ public final class ContainerEngine {
     /** The variable that names another MLflow image. */
     static final String IMAGE_VARIABLE = "MLLABS_MLFLOW_IMAGE";
 
+    /** Where Testcontainers logs its search for an engine. */
+    private static final String PROBE_LOGGER = "org.testcontainers.dockerclient";
+
     private ContainerEngine() {
     }
 
-    /** Whether an engine answers. Testcontainers looks at DOCKER_HOST, ~/.testcontainers.properties and the usual sockets. */
+    /**
+     * Whether an engine answers. Testcontainers looks at DOCKER_HOST, ~/.testcontainers.properties and the usual
+     * sockets. Its own account of a failed search (a stack trace per socket tried) is silenced: the caller says what
+     * to do instead, in one message.
+     */
     public static boolean isAvailable() {
+        Level previous = LogManager.getLogger(PROBE_LOGGER).getLevel();
+        Configurator.setLevel(PROBE_LOGGER, Level.OFF);
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
+        } finally {
+            Configurator.setLevel(PROBE_LOGGER, previous);
         }
     }
 

@@ -30,12 +30,7 @@ public final class LocalMlflowProcess {
      */
     public static Process start(Path mlflow, Path stateDirectory, int port, Path log) {
         Path state = stateDirectory.toAbsolutePath();
-        List<String> command = List.of(mlflow.toString(), "server",
-                "--host", "127.0.0.1",
-                "--port", String.valueOf(port),
-                "--workers", "1",
-                "--backend-store-uri", "sqlite:///" + state.resolve("mlflow.db"),
-                "--artifacts-destination", state.resolve("artifacts").toString());
+        List<String> command = MlflowServerCommand.of(mlflow.toString(), "127.0.0.1", port, state.toString());
         Process process;
         try {
             Files.createDirectories(log.getParent());

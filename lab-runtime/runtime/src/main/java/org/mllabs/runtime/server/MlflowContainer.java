@@ -45,12 +45,7 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     public MlflowContainer(DockerImageName image) {
         super(image.asCompatibleSubstituteFor(DEFAULT_IMAGE.getUnversionedPart()));
         withExposedPorts(MLFLOW_PORT);
-        withCommand("mlflow", "server",
-                "--host", "0.0.0.0",
-                "--port", String.valueOf(MLFLOW_PORT),
-                "--workers", "1",
-                "--backend-store-uri", "sqlite:///" + STATE_PATH + "/mlflow.db",
-                "--artifacts-destination", STATE_PATH + "/artifacts");
+        withCommand(MlflowServerCommand.of("mlflow", "0.0.0.0", MLFLOW_PORT, STATE_PATH).toArray(String[]::new));
         waitingFor(Wait.forHttp("/health").forPort(MLFLOW_PORT).withStartupTimeout(STARTUP_TIMEOUT));
     }
 

@@ -118,4 +118,37 @@ class LabRunnerTest {
         assertThat(result.message()).contains("NullPointerException", "sample.Steps.say(Steps.java:4)",
                 "runs already logged are kept");
     }
+
+    @Test
+    void aSecondRunWithoutAnEditReusesTheClassesAndAnEditIsCompiledAgain() throws IOException {
+        run(LabVariant.SOLUTION);
+        logged.clear();
+
+        LabRunResult unchanged = run(LabVariant.SOLUTION);
+
+        assertThat(unchanged.status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        assertThat(logged).anyMatch(line -> line.contains("compiled before")).noneMatch(line -> line.startsWith("Compiling"));
+        assertThat(logged).contains("solution says hello");
+
+        write("src/solution/java", "Steps.java",
+                "package sample;\nfinal class Steps {\n  String say() { return \"edited\"; }\n}\n");
+        logged.clear();
+
+        LabRunResult edited = run(LabVariant.SOLUTION);
+
+        assertThat(edited.status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        assertThat(logged).anyMatch(line -> line.startsWith("Compiling")).contains("edited");
+    }
+
+    @Test
+    void codeThatFailedToCompileIsCompiledAgainOnTheNextRun() throws IOException {
+        write("src/main/java", "Steps.java", "package sample;\nfinal class Steps {\n  String say() { return 42; }\n}\n");
+        run(LabVariant.STARTER);
+        logged.clear();
+
+        LabRunResult again = run(LabVariant.STARTER);
+
+        assertThat(again.status()).isEqualTo(LabRunResult.Status.DOES_NOT_COMPILE);
+        assertThat(logged).anyMatch(line -> line.startsWith("Compiling"));
+    }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,6 +87,8 @@ class SparkModelIT {
         assertThat(paths).contains("classifier/MLmodel", "classifier/requirements.txt", "classifier/python_env.yaml",
                 "classifier/conda.yaml", "classifier/sparkml/metadata", "classifier/sparkml/stages");
         assertThat(paths).anyMatch(p -> p.matches("classifier/sparkml/stages/1_logreg_.*/data/.*\\.parquet"));
+        assertThat(paths).contains("classifier/" + LocalModelCopy.DIRECTORY + "/metadata")
+                .noneMatch(p -> p.endsWith(".crc") || p.endsWith("_SUCCESS"));
         JsonNode mlmodel = new ObjectMapper(new YAMLFactory())
                 .readTree(mlflow.artifacts().download(runId, "classifier/MLmodel"));
         assertThat(mlmodel.path("run_id").asText()).isEqualTo(runId);
@@ -95,6 +100,22 @@ class SparkModelIT {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).path("artifact_path").asText()).isEqualTo("classifier");
         assertThat(entries.get(0).path("model_uuid").asText()).isEqualTo(logged.modelUuid());
+    }
+
+    /** A model logged from Python has no local copy: the loader downloads and reads the standard one. */
+    @Test
+    void aModelWithoutALocalCopyLoadsFromTheStandardOne(@TempDir Path directory) throws Exception {
+        String runId = TestRuns.newRun(mlflow, "spark-model");
+        fitted.write().save(directory.resolve(MlModelFiles.MODEL_DATA).toUri().toString());
+        MlModelFiles files = new MlModelFiles("model", runId, "0", Instant.now(), null,
+                SparkModelLogger.DEFAULT_PYTHON_VERSION);
+        for (Map.Entry<String, String> file : files.render().entrySet()) {
+            Files.writeString(directory.resolve(file.getKey()), file.getValue());
+        }
+        mlflow.artifacts().uploadDirectory(runId, directory, "model");
+
+        assertSamePredictions(new SparkModels(mlflow, directory.resolve("cache")).load("runs:/" + runId + "/model"),
+                fitted);
     }
 
     @Test

@@ -1,0 +1,343 @@
+package org.mllabs.graders.lab07;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.feature.ImputerModel;
+import org.apache.spark.sql.Row;
+import org.mlflow.api.proto.Service.Run;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.delta.DeltaCommit;
+import org.mllabs.grading.delta.DeltaSnapshot;
+import org.mllabs.runtime.lineage.ContentDigest;
+import org.mllabs.runtime.mlflow.DatasetInput;
+import org.mllabs.runtime.mlflow.RunData;
+
+/**
+ * Grades lab 07, Delta Lake for ML, one check per README step (and one more for each of steps 3 and 4). The table is
+ * read with the Delta Kernel ({@link org.mllabs.grading.delta}); every number the learner's run reports is recomputed
+ * from the table, and the logged model's fitted means are held against the rows of the version the run records.
+ */
+public final class DeltaGrader implements Grader {
+
+    /** The given code's batches: customers C000001 to C003500, then C003501 to C004300, then the 700 others. */
+    static final long FIRST_BATCH_ROWS = 3_500;
+    static final long APPENDED_ROWS = 800;
+    static final long LATE_ROWS = 700;
+    static final String MISNAMED_COLUMN = "monthly_charge";
+    static final String EVOLVED_COLUMN = "tenure_band";
+    static final String ERROR_ARTIFACT = "schema_enforcement_error.txt";
+
+    /**
+     * How far a fitted mean may be from the mean the grader computes over the same rows: the two differ only in the
+     * order doubles are summed, a relative error near 1e-13 for a few thousand values; a model fitted on other rows
+     * (a later version adds 700 customers) is off by far more than 1e-9.
+     */
+    static final double MEAN_TOLERANCE = 1e-9;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String labId() {
+        return "lab07";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        DeltaEvidence evidence = DeltaEvidence.of(context);
+        return List.of(
+                Check.of("lab07.step1", 20, "Delta table with a write, an append and an update",
+                        "README step 1: write firstBatch with format(\"delta\") (version 0), append newCustomers with "
+                                + "mode(\"append\") (version 1), then DeltaTable.forPath(...).update(...) sets every "
+                                + "missing payment_method to unknown (version 2).",
+                        () -> versions(evidence)),
+                Check.of("lab07.step2", 15, "time travel by version and by timestamp",
+                        "README step 2: read option(\"versionAsOf\", 0) and log rows_version_0; read "
+                                + "option(\"timestampAsOf\", ...) at the append's commit time from history(), log that "
+                                + "time as the param timestamp_as_of and the rows without payment_method as "
+                                + "missing_payment_method_at_timestamp.",
+                        () -> timeTravel(evidence)).dependsOn("lab07.step1"),
+                Check.of("lab07.step3", 15, "schema enforcement shown",
+                        "README step 3: append misnamedBatch WITHOUT mergeSchema, catch the AnalysisException Delta "
+                                + "throws and upload its message as " + ERROR_ARTIFACT + "; the table must never get "
+                                + "the column " + MISNAMED_COLUMN + ".",
+                        () -> enforcement(evidence)).dependsOn("lab07.step1"),
+                Check.of("lab07.step3.evolution", 10, "schema evolved with mergeSchema",
+                        "README step 3: append evolvedBatch with option(\"mergeSchema\", \"true\"), so that a new "
+                                + "version adds the column " + EVOLVED_COLUMN + ".",
+                        () -> evolution(evidence)).dependsOn("lab07.step1"),
+                Check.of("lab07.step4", 15, "dataset input names the table and a pinned version",
+                        "README step 4: log a DatasetInput with source_type delta_table, source {\"path\": <table "
+                                + "path>, \"version\": <the UPDATE's version>}, context training, the digest "
+                                + "ContentDigest.of(training), and log the model under model/.",
+                        () -> datasetInput(evidence)).dependsOn("lab07.step1"),
+                Check.of("lab07.step4.reproducible", 25, "the recorded version reproduces the training set",
+                        "README step 4: read the training data with option(\"versionAsOf\", version), the same version "
+                                + "you record, and fit the pipeline on exactly those rows.",
+                        () -> reproducible(evidence)).dependsOn("lab07.step4"));
+    }
+
+    private static CheckResult versions(DeltaEvidence evidence) {
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        Problems problems = new Problems();
+        List<DeltaCommit> history = evidence.history();
+        DeltaCommit first = history.get(0);
+        problems.require(first.version() == 0 && isWrite(first),
+                "expected version 0 to be the first write of the table, found version " + first.version() + " "
+                        + first.operation());
+        problems.expect("rows at version 0", FIRST_BATCH_ROWS, (long) evidence.rows(0).size());
+        Optional<DeltaCommit> append = firstAppend(evidence);
+        if (append.isEmpty()) {
+            problems.add("expected a WRITE with mode Append after version 0, found " + summary(history));
+            return problems.result(summary(history));
+        }
+        problems.expect("rows added by the append (version " + append.get().version() + ")", APPENDED_ROWS,
+                append.get().metric("numOutputRows"));
+        Optional<DeltaCommit> update = evidence.firstCommit("UPDATE", append.get().version());
+        if (update.isEmpty()) {
+            problems.add("expected an UPDATE after the append, found " + summary(history));
+            return problems.result(summary(history));
+        }
+        long version = update.get().version();
+        long before = missingPaymentMethods(evidence.rows(version - 1));
+        long after = missingPaymentMethods(evidence.rows(version));
+        problems.require(before > 0 && after == 0, "expected the UPDATE (version " + version + ") to fill every "
+                + "missing payment_method, found " + before + " missing before it and " + after + " after");
+        return problems.result(summary(history));
+    }
+
+    private static CheckResult timeTravel(DeltaEvidence evidence) {
+        Run run = evidence.run().orElseThrow();
+        Map<String, Double> metrics = RunData.metrics(run);
+        Problems problems = new Problems();
+        problems.expect("metric rows_version_0 (the rows of version 0)", (long) evidence.rows(0).size(),
+                whole(metrics.get("rows_version_0")));
+        String logged = RunData.params(run).get("timestamp_as_of");
+        if (logged == null) {
+            problems.add("expected the param timestamp_as_of (the time you travelled to), found none");
+            return problems.result("");
+        }
+        Instant time;
+        try {
+            time = Instant.parse(logged);
+        } catch (DateTimeParseException e) {
+            problems.add("expected timestamp_as_of as an ISO instant such as 2024-05-01T10:15:30.123Z, found "
+                    + logged);
+            return problems.result("");
+        }
+        DeltaSnapshot snapshot;
+        try {
+            snapshot = evidence.table().orElseThrow().atTimestamp(time);
+        } catch (RuntimeException e) {
+            problems.add("timestamp_as_of " + logged + " is not within the table's history: " + e.getMessage());
+            return problems.result("");
+        }
+        long appendVersion = firstAppend(evidence).map(DeltaCommit::version).orElse(-1L);
+        problems.expect("the version current at timestamp_as_of " + logged + " (the append's)", appendVersion,
+                snapshot.version());
+        long missing = missingPaymentMethods(evidence.rows(snapshot.version()));
+        problems.expect("metric missing_payment_method_at_timestamp (rows without payment_method at " + logged + ", "
+                + "version " + snapshot.version() + ")", missing, whole(metrics.get("missing_payment_method_at_timestamp")));
+        return problems.result("version 0 has " + evidence.rows(0).size() + " rows; at " + logged + " (version "
+                + snapshot.version() + ") " + missing + " rows had no payment_method");
+    }
+
+    private static CheckResult enforcement(DeltaEvidence evidence) {
+        Problems problems = new Problems();
+        Optional<byte[]> artifact = evidence.runs().artifact(evidence.run().orElseThrow(), ERROR_ARTIFACT);
+        if (artifact.isEmpty()) {
+            problems.add("expected the artifact " + ERROR_ARTIFACT + " with Delta's refusal of the misnamed batch, "
+                    + "found none");
+        } else {
+            String message = new String(artifact.get(), StandardCharsets.UTF_8).strip();
+            problems.require(message.toLowerCase(Locale.ROOT).contains("schema"), "expected " + ERROR_ARTIFACT
+                    + " to hold Delta's schema mismatch message, found \"" + abbreviate(message) + "\"");
+        }
+        for (DeltaCommit commit : evidence.history()) {
+            if (commit.changesMetadata()
+                    && evidence.snapshot(commit.version()).columnNames().contains(MISNAMED_COLUMN)) {
+                problems.add("version " + commit.version() + " (" + describe(commit) + ") added the misnamed column "
+                        + MISNAMED_COLUMN + ": the bad append was accepted, not refused");
+                break;
+            }
+        }
+        return problems.result("the misnamed batch was refused: " + artifact.map(bytes -> abbreviate(
+                new String(bytes, StandardCharsets.UTF_8).strip())).orElse(""));
+    }
+
+    private static CheckResult evolution(DeltaEvidence evidence) {
+        List<DeltaCommit> history = evidence.history();
+        for (DeltaCommit commit : history) {
+            if (commit.version() > 0 && commit.changesMetadata() && "Append".equals(commit.parameter("mode"))
+                    && evidence.snapshot(commit.version()).columnNames().contains(EVOLVED_COLUMN)
+                    && !evidence.snapshot(commit.version() - 1).columnNames().contains(EVOLVED_COLUMN)) {
+                Problems problems = new Problems();
+                problems.expect("rows added by the evolving append (version " + commit.version() + ")", LATE_ROWS,
+                        commit.metric("numOutputRows"));
+                List<String> latest = evidence.table().orElseThrow().latest().columnNames();
+                problems.require(latest.contains(EVOLVED_COLUMN), "expected the latest version to have the column "
+                        + EVOLVED_COLUMN + ", found " + latest);
+                return problems.result("version " + commit.version() + " added " + EVOLVED_COLUMN);
+            }
+        }
+        return CheckResult.failed("expected an append that adds the column " + EVOLVED_COLUMN + " (mergeSchema), "
+                + "found " + summary(history) + "; latest columns "
+                + evidence.table().orElseThrow().latest().columnNames());
+    }
+
+    private static CheckResult datasetInput(DeltaEvidence evidence) {
+        Run run = evidence.run().orElseThrow();
+        List<DatasetInput> inputs = evidence.datasetInputs();
+        Optional<DatasetInput> delta = deltaInput(evidence);
+        if (delta.isEmpty()) {
+            return CheckResult.failed("expected a dataset input with source_type delta_table on run " + RunData.id(run)
+                    + ", found " + (inputs.isEmpty() ? "no dataset input"
+                    : inputs.stream().map(DatasetInput::sourceType).collect(Collectors.joining(", "))));
+        }
+        DatasetInput input = delta.get();
+        Problems problems = new Problems();
+        Optional<JsonNode> source = source(input);
+        if (source.isEmpty()) {
+            problems.add("expected the source as JSON {\"path\": ..., \"version\": ...}, found " + input.source());
+            return problems.result("");
+        }
+        Path table = evidence.table().orElseThrow().path();
+        String path = source.get().path("path").asText("");
+        problems.expect("source path", table, path.isEmpty() ? null : Path.of(path).toAbsolutePath().normalize());
+        JsonNode version = source.get().path("version");
+        long updateVersion = evidence.history().stream().filter(c -> c.operation().equals("UPDATE"))
+                .mapToLong(DeltaCommit::version).max().orElse(-1);
+        if (!version.canConvertToLong()) {
+            problems.add("expected a whole number as the source's version, found " + version);
+        } else if (!evidence.table().orElseThrow().hasVersion(version.asLong())) {
+            problems.add("the source's version " + version.asLong() + " is not in the table's history ("
+                    + summary(evidence.history()) + ")");
+        } else {
+            problems.expect("source version (pinned to the version the UPDATE made, not the latest)", updateVersion,
+                    version.asLong());
+        }
+        problems.expect("input context", "training", input.context());
+        problems.require(input.digest() != null && !input.digest().isBlank(), "expected a digest, found none");
+        problems.require(evidence.runs().artifact(run, "model/MLmodel").isPresent(),
+                "expected the model under model/, found no model/MLmodel");
+        return problems.result("dataset input " + input.name() + " from " + input.source());
+    }
+
+    private static CheckResult reproducible(DeltaEvidence evidence) {
+        DatasetInput input = deltaInput(evidence).orElseThrow();
+        long version = source(input).orElseThrow().path("version").asLong();
+        DeltaSnapshot snapshot = evidence.snapshot(version);
+        List<Map<String, Object>> rows = evidence.rows(version);
+        Problems problems = new Problems();
+        String digest = ContentDigest.of(snapshot.columnNames(), rows);
+        problems.require(digest.equals(input.digest()), "the dataset input's digest " + input.digest()
+                + " is not the digest of version " + version + "'s rows, " + digest
+                + " (recomputed from the table): the data trained on is not version " + version);
+        problems.expect("metric training_rows (the rows of version " + version + ")", (long) rows.size(),
+                whole(RunData.metrics(evidence.run().orElseThrow()).get("training_rows")));
+        Optional<PipelineModel> model = evidence.model();
+        Optional<ImputerModel> imputer = model.flatMap(m -> Arrays.stream(m.stages())
+                .filter(ImputerModel.class::isInstance).map(ImputerModel.class::cast).findFirst());
+        if (imputer.isEmpty()) {
+            problems.add("expected the model under model/ with the pipeline's Imputer, found "
+                    + model.map(m -> "stages " + Arrays.toString(m.stages())).orElse("no model"));
+            return problems.result("");
+        }
+        Row surrogates = imputer.get().surrogateDF().first();
+        for (String column : imputer.get().getInputCols()) {
+            double fitted = ((Number) surrogates.getAs(column)).doubleValue();
+            double mean = mean(rows, column);
+            problems.require(Tolerance.withinRelative(mean, fitted, MEAN_TOLERANCE), String.format(Locale.ROOT,
+                    "the model's Imputer fitted %s = %.6f, but its mean over version %d's rows is %.6f: the model "
+                            + "was fitted on other rows than version %d", column, fitted, version, mean, version));
+        }
+        return problems.result(String.format(Locale.ROOT, "version %d (%d rows, digest %s) is what the model was "
+                + "fitted on: its Imputer means match the table's", version, rows.size(), digest));
+    }
+
+    private static Optional<CheckResult> missingTable(DeltaEvidence evidence) {
+        if (evidence.run().isEmpty()) {
+            return Optional.of(CheckResult.failed("found no run named " + DeltaEvidence.RUN_NAME + " in "
+                    + evidence.runs().experimentName()));
+        }
+        if (evidence.tablePath().isEmpty()) {
+            return Optional.of(CheckResult.failed("run " + RunData.id(evidence.run().get()) + " has no param "
+                    + DeltaEvidence.TABLE_PATH_PARAM + " (DeltaLab logs it)"));
+        }
+        if (evidence.table().isEmpty()) {
+            return Optional.of(CheckResult.failed("found no Delta table at " + evidence.tablePath().get()
+                    + " (no _delta_log with a commit)"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DeltaCommit> firstAppend(DeltaEvidence evidence) {
+        return evidence.history().stream()
+                .filter(c -> c.version() > 0 && c.operation().equals("WRITE") && "Append".equals(c.parameter("mode")))
+                .findFirst();
+    }
+
+    private static Optional<DatasetInput> deltaInput(DeltaEvidence evidence) {
+        return evidence.datasetInputs().stream().filter(input -> "delta_table".equals(input.sourceType())).findFirst();
+    }
+
+    private static Optional<JsonNode> source(DatasetInput input) {
+        try {
+            JsonNode node = JSON.readTree(Objects.requireNonNullElse(input.source(), ""));
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isWrite(DeltaCommit commit) {
+        return commit.operation().equals("WRITE") || commit.operation().startsWith("CREATE");
+    }
+
+    private static long missingPaymentMethods(List<Map<String, Object>> rows) {
+        return rows.stream().filter(row -> row.get("payment_method") == null).count();
+    }
+
+    private static double mean(List<Map<String, Object>> rows, String column) {
+        return rows.stream().map(row -> row.get(column)).filter(Objects::nonNull)
+                .mapToDouble(value -> ((Number) value).doubleValue()).average().orElse(Double.NaN);
+    }
+
+    private static Long whole(Double metric) {
+        return metric == null ? null : Math.round(metric);
+    }
+
+    private static String summary(List<DeltaCommit> history) {
+        return history.stream().map(c -> c.version() + " " + describe(c)).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(DeltaCommit commit) {
+        String mode = commit.parameter("mode");
+        return commit.operation() + (mode.isEmpty() ? "" : " " + mode);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() <= 160 ? line : line.substring(0, 160) + "...";
+    }
+}

@@ -1,0 +1,43 @@
+package org.mllabs.grading.testing;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mllabs.grading.Grader;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.Mutant;
+import org.mllabs.runtime.testing.SparkExtension;
+
+/**
+ * What every grader's integration test shares: a real MLflow server and the test JVM's Spark session, a fresh
+ * {@link GraderHarness} for the grader under test in each test, and one test per mutant kept in
+ * {@link GraderHarness#MUTANTS}, which must lose exactly its points with its hint. A grader's {@code *GraderIT}
+ * extends it and adds its solution and starter tests.
+ */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+public abstract class GraderIntegrationTest {
+
+    /** Runs and grades submissions for the test; new for each test. */
+    protected GraderHarness harness;
+
+    /** The grader under test. */
+    protected abstract Grader grader();
+
+    @BeforeEach
+    void setUpHarness(MlflowServer server, SparkSession spark, @TempDir Path work) {
+        harness = new GraderHarness(grader(), server, spark, work);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.mllabs.grading.testing.GraderHarness#mutants")
+    void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
+        harness.assertLosesExactlyTheIntendedPoints(mutant);
+    }
+}
