@@ -58,21 +58,51 @@ public final class SparkModelLogger {
      * @param signature what the model takes and returns, or null
      */
     public LoggedModel log(String runId, String artifactPath, PipelineModel model, ModelSignature signature) {
-        MlModelFiles files = new MlModelFiles(artifactPath, runId, UUID.randomUUID().toString().replace("-", ""),
-                Instant.now(), signature, pythonVersion);
+        return logSaved(runId, artifactPath, save(model), signature);
+    }
+
+    /**
+     * The Spark half of {@link #log}: writes the model's Spark data to a new temporary directory, for
+     * {@link #logSaved} to log later. For callers that must run the Spark jobs at a time of their choosing, such as
+     * an AutoML trial bounded by a time budget, before the run to log into exists.
+     *
+     * @return the directory, which {@link #logSaved} deletes
+     */
+    public static Path save(PipelineModel model) {
         Path directory = temporaryDirectory();
         try {
             model.write().save(directory.resolve(MlModelFiles.MODEL_DATA).toUri().toString());
             dropCommitMarkers(directory.resolve(MlModelFiles.MODEL_DATA));
             LocalModelCopy.write(model, directory);
-            for (Map.Entry<String, String> file : files.render().entrySet()) {
-                Files.writeString(directory.resolve(file.getKey()), file.getValue());
-            }
-            mlflow.artifacts().uploadDirectory(runId, directory, artifactPath);
+            return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the model to " + directory, e);
-        } finally {
             LocalFiles.deleteTree(directory);
+            throw new UncheckedIOException("Cannot write the model to " + directory, e);
+        } catch (RuntimeException e) {
+            LocalFiles.deleteTree(directory);
+            throw e;
+        }
+    }
+
+    /**
+     * The MLflow half of {@link #log}, with no Spark job: adds the model files to a directory {@link #save} wrote,
+     * uploads it under {@code artifactPath} of the run, records it in the run's model history, and deletes the
+     * directory.
+     *
+     * @param signature what the model takes and returns, or null
+     */
+    public LoggedModel logSaved(String runId, String artifactPath, Path saved, ModelSignature signature) {
+        MlModelFiles files = new MlModelFiles(artifactPath, runId, UUID.randomUUID().toString().replace("-", ""),
+                Instant.now(), signature, pythonVersion);
+        try {
+            for (Map.Entry<String, String> file : files.render().entrySet()) {
+                Files.writeString(saved.resolve(file.getKey()), file.getValue());
+            }
+            mlflow.artifacts().uploadDirectory(runId, saved, artifactPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the model files to " + saved, e);
+        } finally {
+            LocalFiles.deleteTree(saved);
         }
         appendHistory(runId, files);
         return new LoggedModel(runId, artifactPath, files.modelUuid());

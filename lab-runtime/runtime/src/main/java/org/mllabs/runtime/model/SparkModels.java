@@ -43,6 +43,11 @@ public final class SparkModels {
         return logger.log(runId, artifactPath, model, signature);
     }
 
+    /** Logs a model {@link SparkModelLogger#save} wrote, with no Spark job; see {@link SparkModelLogger#logSaved}. */
+    public LoggedModel logSaved(String runId, String artifactPath, Path saved, ModelSignature signature) {
+        return logger.logSaved(runId, artifactPath, saved, signature);
+    }
+
     /**
      * Registers a model logged in a run as the next version of a registered model, which is created if absent. The
      * version's source is {@code <run artifact URI>/<artifactPath>}.

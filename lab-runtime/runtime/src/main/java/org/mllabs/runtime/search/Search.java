@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in trial-number order, from one {@link Random} seeded with {@code seed}, on the calling thread, before the batch
  * runs; results are recorded in trial-number order whichever thread finishes first. So a seed gives the same trials
  * for the same parallelism, however the threads are scheduled (as long as the objective is itself deterministic).
- * Proposals of one batch see the trials of earlier batches only.
+ * Proposals of one batch see the trials of earlier batches only. With a {@link SearchOptions#deadline()}, no batch
+ * starts once it has come.
  *
  * <pre>{@code
  * Trials trials = Search.minimize(params -> TrialResult.ok(train(params)), space, Algorithm.TPE, 20, 2, 42,
@@ -60,7 +61,7 @@ public final class Search {
         ImprovementWatch watch = new ImprovementWatch(options.stopAfterTrialsWithoutImprovement());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
         try {
-            while (history.size() < maxEvals && !watch.exhausted()) {
+            while (history.size() < maxEvals && !watch.exhausted() && !options.pastDeadline()) {
                 int batch = Math.min(parallelism, maxEvals - history.size());
                 ValueChooser chooser = chooser(algorithm, history, options.tpe(), rng);
                 List<Future<Trial>> running = new ArrayList<>();

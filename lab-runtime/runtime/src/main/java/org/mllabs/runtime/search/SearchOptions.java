@@ -1,5 +1,6 @@
 package org.mllabs.runtime.search;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,11 @@ import java.util.Objects;
  *                                          (failed trials count); 0 never stops early
  * @param logger hears of each trial, such as an {@link MlflowTrialLogger}
  * @param tpe the settings of {@link Algorithm#TPE}
+ * @param deadline no batch of trials starts at or after this instant (a time budget); {@code null} for none. Trials
+ *                 already running finish: an objective that must not overrun bounds its own cost
  */
-public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger logger, TpeSettings tpe) {
+public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger logger, TpeSettings tpe,
+                            Instant deadline) {
 
     /** Checks the values. */
     public SearchOptions {
@@ -22,23 +26,38 @@ public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger l
         Objects.requireNonNull(tpe, "tpe");
     }
 
-    /** No early stopping, no logging, {@link TpeSettings#defaults()}. */
+    /** Options without a deadline. */
+    public SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger logger, TpeSettings tpe) {
+        this(stopAfterTrialsWithoutImprovement, logger, tpe, null);
+    }
+
+    /** No early stopping, no logging, {@link TpeSettings#defaults()}, no deadline. */
     public static SearchOptions defaults() {
         return new SearchOptions(0, TrialLogger.NONE, TpeSettings.defaults());
     }
 
+    /** The same options, starting no batch of trials at or after the deadline. */
+    public SearchOptions withDeadline(Instant latestStart) {
+        return new SearchOptions(stopAfterTrialsWithoutImprovement, logger, tpe, Objects.requireNonNull(latestStart));
+    }
+
+    /** Whether the deadline, if any, has come. */
+    public boolean pastDeadline() {
+        return deadline != null && !Instant.now().isBefore(deadline);
+    }
+
     /** The same options, stopping after this many trials in a row without improvement. */
     public SearchOptions withEarlyStopping(int trialsWithoutImprovement) {
-        return new SearchOptions(trialsWithoutImprovement, logger, tpe);
+        return new SearchOptions(trialsWithoutImprovement, logger, tpe, deadline);
     }
 
     /** The same options with a logger. */
     public SearchOptions withLogger(TrialLogger trialLogger) {
-        return new SearchOptions(stopAfterTrialsWithoutImprovement, trialLogger, tpe);
+        return new SearchOptions(stopAfterTrialsWithoutImprovement, trialLogger, tpe, deadline);
     }
 
     /** The same options with other TPE settings. */
     public SearchOptions withTpe(TpeSettings settings) {
-        return new SearchOptions(stopAfterTrialsWithoutImprovement, logger, settings);
+        return new SearchOptions(stopAfterTrialsWithoutImprovement, logger, settings, deadline);
     }
 }

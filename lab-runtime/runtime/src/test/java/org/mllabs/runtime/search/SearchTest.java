@@ -2,6 +2,7 @@ package org.mllabs.runtime.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -67,6 +68,23 @@ class SearchTest {
 
         assertThat(improving.size()).isEqualTo(20);
         assertThat(improving.stoppedEarly()).isFalse();
+    }
+
+    @Test
+    void noBatchStartsOnceTheDeadlineHasCome() {
+        SearchOptions options = SearchOptions.defaults().withDeadline(Instant.now().plusMillis(250));
+
+        Trials trials = Search.minimize(params -> {
+            Thread.sleep(100);
+            return KnownFunction.evaluate(params);
+        }, KnownFunction.SPACE, Algorithm.RANDOM, 50, 2, 3, options);
+
+        long deadline = options.deadline().toEpochMilli();
+        assertThat(trials.size()).isBetween(2, 6).matches(size -> size % 2 == 0, "whole batches");
+        assertThat(trials.trials()).allSatisfy(trial -> assertThat(trial.startMillis()).isLessThan(deadline));
+        assertThat(trials.trials().stream().mapToLong(Trial::endMillis).max().orElseThrow())
+                .as("the last batch ran into the deadline, so no other batch started").isGreaterThanOrEqualTo(deadline);
+        assertThat(SearchOptions.defaults().pastDeadline()).isFalse();
     }
 
     @Test

@@ -1,0 +1,320 @@
+package org.mllabs.graders.lab10;
+
+import static org.mllabs.runtime.mlflow.RunData.id;
+import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.name;
+import static org.mllabs.runtime.mlflow.RunData.params;
+import static org.mllabs.runtime.mlflow.RunData.tags;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mllabs.grading.Check;
+import org.mllabs.grading.CheckResult;
+import org.mllabs.grading.Grader;
+import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
+import org.mllabs.runtime.automl.AutoMl;
+
+/** Grades lab 10, AutoML, one check per README step and three more on the AutoML run. */
+public final class AutoMlGrader implements Grader {
+
+    /** The AutoML run's budget, as the README sets it. */
+    static final double BUDGET_SECONDS = 30;
+    /** How far past its budget an AutoML run may end: the service's promise. */
+    static final double BUDGET_OVERRUN = 0.10;
+    /**
+     * Slack on top of the 10 %: the run's start and end times are both taken by the service's own clock, so there is
+     * no clock skew to allow for, but the end time is stamped when {@code setTerminated} is sent, after the summary's
+     * REST calls (two artifact uploads, three metrics, three tags), whose latency the service cannot bound on a loaded
+     * machine; 1 s covers ten round trips of 100 ms.
+     */
+    static final double BUDGET_SLACK_SECONDS = 1;
+    /**
+     * How far a logged AUC may be from the AUC its model scores on the grader's held-out rows. The learner's AUC comes
+     * from the validation part (about 1,000 rows), the grader's from 2,000 other rows; each AUC has a standard error of
+     * about 0.015 on this data, so their difference one of about 0.02, and AutoML's best trial is picked on its
+     * validation AUC, which makes it a little optimistic. 0.05 is over two standard errors plus that bias; a number
+     * typed in or computed on the wrong rows is further off.
+     */
+    static final double AUC_TOLERANCE = 0.05;
+    static final String EXTRA_NUMERIC_EMPTY = "static final String[] EXTRA_NUMERIC = {};";
+    static final String EXTRA_STAGES_EMPTY = "return new PipelineStage[] {};";
+    private static final Pattern SOURCE_FILE = Pattern.compile("Trial_(\\d+)\\.java$");
+
+    @Override
+    public String labId() {
+        return "lab10";
+    }
+
+    @Override
+    public List<Check> checks(GradingContext context) {
+        AutoMlEvidence evidence = AutoMlEvidence.of(context);
+        return List.of(
+                Check.of("lab10.step1", 15, "an AutoML run whose trials tried several estimators",
+                        "README step 1: run AutoMl with AutoMlRun.of(AutoMlMetric.AREA_UNDER_ROC, 30 s), your "
+                                + "experiment context.experimentName() and context.runTags(); it logs the run "
+                                + "automl with the trials as child runs.",
+                        () -> automlRun(evidence)),
+                Check.of("lab10.step1.budget", 10, "the AutoML run kept its time budget",
+                        "README step 1: the budget is Duration.ofSeconds(AutoMlLab.BUDGET_SECONDS), 30 s; AutoML "
+                                + "stops starting trials at the budget and ends within 10 % of it.",
+                        () -> budget(evidence)),
+                Check.of("lab10.step1.best", 15, "the reported best is the best trial, and its model scores so",
+                        "README step 1: the AutoML run's tag " + AutoMl.BEST_RUN_TAG + " names the trial with the "
+                                + "highest areaUnderROC, and that trial's model/ scores about as much on held-out "
+                                + "data.",
+                        () -> best(evidence)),
+                Check.of("lab10.step1.sources", 10, "every trial logged its model and its generated source",
+                        "README step 1: each finished trial holds model/ and trial/Trial_<n>.java.",
+                        () -> sources(evidence)),
+                Check.of("lab10.step2", 15, "your top-3 table is the leaderboard's top 3",
+                        "README step 2: search the AutoML run's FINISHED child runs ordered by metrics.areaUnderROC "
+                                + "DESC, and log rank_<k>_areaUnderROC and the tag rank_<k>_run_id for k = 1..3 on "
+                                + "the run automl-top3, tagged automl_run_id.",
+                        () -> topThree(evidence)),
+                Check.of("lab10.step3", 15, "the manual model is compared with AutoML's best on the same rows",
+                        "README step 3: log the run manual-model with manual_auc (your model's validation AUC), "
+                                + "automl_best_auc (the leaderboard's best), the tag winner (manual or automl) that "
+                                + "the two numbers give, and your model under model/.",
+                        () -> manual(evidence)),
+                Check.of("lab10.step4", 10, "the generated source is extended with a feature",
+                        "README step 4: add a stage to extraStages() that derives a column and list that column "
+                                + "in EXTRA_NUMERIC; the lab logs your source on the run extended-trial under source/.",
+                        () -> extendedSource(evidence)),
+                Check.of("lab10.step5", 10, "the extended trial ran and is logged with the trial it came from",
+                        "README step 5: log the run extended-trial tagged source_trial_run_id = the run id of the "
+                                + "trial whose source you extended, with areaUnderROC and the model under model/.",
+                        () -> extendedRun(evidence)));
+    }
+
+    private static CheckResult automlRun(AutoMlEvidence evidence) {
+        Optional<Run> automl = evidence.automl();
+        if (automl.isEmpty()) {
+            return noAutoMlRun(evidence);
+        }
+        Problems problems = new Problems();
+        problems.expect("status of " + AutoMlEvidence.AUTOML_RUN, RunStatus.FINISHED,
+                automl.get().getInfo().getStatus());
+        problems.expect("param metric", AutoMlEvidence.METRIC, params(automl.get()).get("metric"));
+        evidence.runs().expectLabTags(automl.get(), problems);
+        List<Run> finished = evidence.finishedTrials();
+        problems.require(finished.size() > 1, "expected more than one finished trial (child run), found "
+                + finished.size() + " of " + evidence.trials().size());
+        for (Run trial : finished) {
+            Problems about = problems.about("trial " + name(trial));
+            about.require(params(trial).containsKey("estimator"), "expected param estimator, found none");
+            about.require(metrics(trial).containsKey(AutoMlEvidence.METRIC), "expected metric "
+                    + AutoMlEvidence.METRIC + ", found " + metrics(trial).keySet());
+        }
+        List<String> families = finished.stream().map(trial -> params(trial).get("estimator")).distinct().toList();
+        problems.require(families.size() > 1, "expected trials of several estimators, found " + families);
+        return problems.result(finished.size() + " finished trials of " + families);
+    }
+
+    private static CheckResult budget(AutoMlEvidence evidence) {
+        Optional<Run> found = evidence.automl();
+        if (found.isEmpty()) {
+            return noAutoMlRun(evidence);
+        }
+        Run automl = found.get();
+        RunInfo info = automl.getInfo();
+        Problems problems = new Problems();
+        problems.expect("param budget_seconds", String.valueOf(BUDGET_SECONDS), params(automl).get("budget_seconds"));
+        double limit = BUDGET_SECONDS * (1 + BUDGET_OVERRUN) + BUDGET_SLACK_SECONDS;
+        double wall = (info.getEndTime() - info.getStartTime()) / 1000.0;
+        problems.require(info.getEndTime() > 0 && wall <= limit, String.format(Locale.ROOT,
+                "expected the AutoML run to end within %.1f s of its start (budget %.0f s + 10 %% + %.0f s), found "
+                        + "%.1f s", limit, BUDGET_SECONDS, BUDGET_SLACK_SECONDS, wall));
+        long deadline = info.getStartTime() + Math.round(BUDGET_SECONDS * 1000);
+        for (Run trial : evidence.trials()) {
+            problems.require(trial.getInfo().getStartTime() < deadline, String.format(Locale.ROOT,
+                    "expected no trial to start after the budget, found %s starting %.1f s after the run",
+                    name(trial), (trial.getInfo().getStartTime() - info.getStartTime()) / 1000.0));
+        }
+        return problems.result(String.format(Locale.ROOT, "%.1f s for a budget of %.0f s", wall, BUDGET_SECONDS));
+    }
+
+    private static CheckResult best(AutoMlEvidence evidence) {
+        Optional<Run> found = evidence.automl();
+        if (found.isEmpty()) {
+            return noAutoMlRun(evidence);
+        }
+        Run automl = found.get();
+        List<Run> ranked = evidence.ranked();
+        if (ranked.isEmpty()) {
+            return CheckResult.failed("found no finished trial with the metric " + AutoMlEvidence.METRIC);
+        }
+        double top = metrics(ranked.get(0)).get(AutoMlEvidence.METRIC);
+        String reported = tags(automl).get(AutoMl.BEST_RUN_TAG);
+        Optional<Run> reportedTrial = Optional.ofNullable(reported).flatMap(evidence::finishedTrial);
+        Problems problems = new Problems();
+        if (reportedTrial.isEmpty()) {
+            problems.add("expected tag " + AutoMl.BEST_RUN_TAG + " = a finished trial with the highest "
+                    + AutoMlEvidence.METRIC + " " + top + " (such as " + id(ranked.get(0)) + "), found " + reported
+                    + " (not a finished trial of the AutoML run)");
+            return problems.result("");
+        }
+        double reportedAuc = metrics(reportedTrial.get()).getOrDefault(AutoMlEvidence.METRIC, Double.NaN);
+        problems.require(Tolerance.close(top, reportedAuc), "expected tag " + AutoMl.BEST_RUN_TAG + " = a trial "
+                + "with the highest " + AutoMlEvidence.METRIC + " " + top + " (such as " + name(ranked.get(0))
+                + "), found " + name(reportedTrial.get()) + " with " + reportedAuc);
+        rescore(evidence, reportedTrial.get(), reportedAuc, AutoMlEvidence.METRIC, problems);
+        return problems.result(String.format(Locale.ROOT, "best %s %s %.4f", name(reportedTrial.get()),
+                params(reportedTrial.get()).get("estimator"), reportedAuc));
+    }
+
+    private static CheckResult sources(AutoMlEvidence evidence) {
+        if (evidence.automl().isEmpty()) {
+            return noAutoMlRun(evidence);
+        }
+        List<Run> finished = evidence.finishedTrials();
+        Problems problems = new Problems();
+        for (Run trial : finished) {
+            Problems about = problems.about("trial " + name(trial));
+            String number = AutoMlEvidence.trialNumber(trial);
+            String path = "trial/Trial_" + number + ".java";
+            Optional<String> source = evidence.text(trial, path);
+            about.require(source.map(text -> text.contains("public final class Trial_" + number + " ")).orElse(false),
+                    "expected the artifact " + path + " declaring class Trial_" + number + ", found "
+                            + source.map(text -> "a file without it").orElse("none"));
+            about.require(evidence.hasModel(trial), "expected a model under model/, found none");
+        }
+        problems.require(!finished.isEmpty(), "expected finished trials, found none");
+        return problems.result(finished.size() + " trials with model/ and trial/Trial_<n>.java");
+    }
+
+    private static CheckResult topThree(AutoMlEvidence evidence) {
+        Optional<Run> table = evidence.run(AutoMlEvidence.TOP3_RUN);
+        if (table.isEmpty()) {
+            return CheckResult.failed("found no run named " + AutoMlEvidence.TOP3_RUN + " in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        evidence.runs().expectLabTags(table.get(), problems);
+        problems.expect("tag automl_run_id", evidence.automl().map(run -> id(run)).orElse(null),
+                tags(table.get()).get("automl_run_id"));
+        List<Run> ranked = evidence.ranked();
+        for (int rank = 1; rank <= Math.min(3, ranked.size()); rank++) {
+            String metric = "rank_" + rank + "_" + AutoMlEvidence.METRIC;
+            double expected = metrics(ranked.get(rank - 1)).get(AutoMlEvidence.METRIC);
+            Double found = metrics(table.get()).get(metric);
+            problems.require(found != null && Tolerance.close(expected, found), "expected metric " + metric + " = "
+                    + expected + " (the leaderboard's #" + rank + ", " + name(ranked.get(rank - 1)) + "), found "
+                    + found);
+            String runId = tags(table.get()).get("rank_" + rank + "_run_id");
+            Optional<Run> tagged = Optional.ofNullable(runId).flatMap(evidence::finishedTrial);
+            problems.require(tagged.map(run -> Tolerance.close(expected, metrics(run).get(AutoMlEvidence.METRIC)))
+                    .orElse(false), "expected tag rank_" + rank + "_run_id = a trial with " + AutoMlEvidence.METRIC
+                    + " " + expected + ", found " + runId + tagged.map(run -> " (" + name(run) + ", "
+                    + metrics(run).get(AutoMlEvidence.METRIC) + ")").orElse(" (not a finished trial)"));
+        }
+        return problems.result("top " + Math.min(3, ranked.size()) + " as the leaderboard ranks them");
+    }
+
+    private static CheckResult manual(AutoMlEvidence evidence) {
+        Optional<Run> manual = evidence.run(AutoMlEvidence.MANUAL_RUN);
+        if (manual.isEmpty()) {
+            return CheckResult.failed("found no run named " + AutoMlEvidence.MANUAL_RUN + " in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        evidence.runs().expectLabTags(manual.get(), problems);
+        Map<String, Double> metrics = metrics(manual.get());
+        Double manualAuc = metrics.get("manual_auc");
+        Double automlAuc = metrics.get("automl_best_auc");
+        List<Run> ranked = evidence.ranked();
+        double best = ranked.isEmpty() ? Double.NaN : metrics(ranked.get(0)).get(AutoMlEvidence.METRIC);
+        problems.require(automlAuc != null && Tolerance.close(best, automlAuc), "expected metric automl_best_auc = "
+                + best + " (the leaderboard's best), found " + automlAuc);
+        if (manualAuc == null) {
+            problems.add("expected metric manual_auc, found none");
+            return problems.result("");
+        }
+        String winner = tags(manual.get()).get("winner");
+        String expectedWinner = automlAuc == null ? null : manualAuc > automlAuc ? "manual" : "automl";
+        problems.expect("tag winner (from manual_auc " + manualAuc + " and automl_best_auc " + automlAuc + ")",
+                expectedWinner, winner);
+        rescore(evidence, manual.get(), manualAuc, "manual_auc", problems);
+        return problems.result(String.format(Locale.ROOT, "manual %.4f against AutoML %.4f: %s", manualAuc,
+                automlAuc, winner));
+    }
+
+    private static CheckResult extendedSource(AutoMlEvidence evidence) {
+        Optional<Run> extended = evidence.run(AutoMlEvidence.EXTENDED_RUN);
+        if (extended.isEmpty()) {
+            return CheckResult.failed("found no run named " + AutoMlEvidence.EXTENDED_RUN + " in "
+                    + evidence.runs().experimentName() + " (step 5 logs it, with the source step 4 returns)");
+        }
+        Optional<String> number = evidence.runs().context().mlflow().artifacts()
+                .list(id(extended.get()), "source").stream()
+                .map(file -> SOURCE_FILE.matcher(file.path())).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+        Optional<String> source = number.flatMap(n -> evidence.text(extended.get(), "source/Trial_" + n + ".java"));
+        if (source.isEmpty()) {
+            return CheckResult.failed("expected the artifact source/Trial_<n>.java on " + AutoMlEvidence.EXTENDED_RUN
+                    + ", found none");
+        }
+        Optional<String> generated = evidence.finishedTrials().stream()
+                .filter(trial -> number.get().equals(AutoMlEvidence.trialNumber(trial))).findFirst()
+                .flatMap(trial -> evidence.text(trial, "trial/Trial_" + number.get() + ".java"));
+        Problems problems = new Problems();
+        problems.require(generated.isPresent(), "expected trial " + number.get() + " of the AutoML run with its "
+                + "source trial/Trial_" + number.get() + ".java, found none");
+        problems.require(!source.equals(generated), "expected a source that differs from the generated "
+                + "Trial_" + number.get() + ".java, found it unchanged");
+        problems.require(!source.get().contains(EXTRA_STAGES_EMPTY), "expected extraStages() to return a stage "
+                + "that derives a column, found it returning none");
+        problems.require(!source.get().contains(EXTRA_NUMERIC_EMPTY), "expected EXTRA_NUMERIC to list the column "
+                + "your extra stage derives, found it empty: the assembler never sees the new column");
+        return problems.result("Trial_" + number.get() + ".java extended with a derived feature");
+    }
+
+    private static CheckResult extendedRun(AutoMlEvidence evidence) {
+        Optional<Run> extended = evidence.run(AutoMlEvidence.EXTENDED_RUN);
+        if (extended.isEmpty()) {
+            return CheckResult.failed("found no run named " + AutoMlEvidence.EXTENDED_RUN + " in "
+                    + evidence.runs().experimentName());
+        }
+        Problems problems = new Problems();
+        evidence.runs().expectLabTags(extended.get(), problems);
+        problems.expect("status", RunStatus.FINISHED, extended.get().getInfo().getStatus());
+        String source = tags(extended.get()).get("source_trial_run_id");
+        Optional<Run> trial = Optional.ofNullable(source).flatMap(evidence::finishedTrial);
+        problems.require(trial.isPresent(), "expected tag source_trial_run_id = the run id of a finished trial of "
+                + "the AutoML run " + evidence.automl().map(run -> id(run)).orElse("") + ", found " + source
+                + " (not a trial of that run)");
+        Double auc = metrics(extended.get()).get(AutoMlEvidence.METRIC);
+        if (auc == null) {
+            problems.add("expected metric " + AutoMlEvidence.METRIC + ", found none");
+        } else {
+            rescore(evidence, extended.get(), auc, AutoMlEvidence.METRIC, problems);
+        }
+        return problems.result(String.format(Locale.ROOT, "extended %s: %s %.4f",
+                trial.map(run -> name(run)).orElse(source), AutoMlEvidence.METRIC, auc));
+    }
+
+    private static CheckResult noAutoMlRun(AutoMlEvidence evidence) {
+        return CheckResult.failed("found no run named " + AutoMlEvidence.AUTOML_RUN + " in "
+                + evidence.runs().experimentName());
+    }
+
+    /** Adds a problem unless the run's model scores the logged AUC on the held-out rows, within the tolerance. */
+    private static void rescore(AutoMlEvidence evidence, Run run, double logged, String metric, Problems problems) {
+        Optional<Double> heldOut = evidence.heldOutAuc(run);
+        if (heldOut.isEmpty()) {
+            problems.add("expected a model under model/ of " + name(run) + " to score, found none");
+        } else if (!Tolerance.withinAbsolute(heldOut.get(), logged, AUC_TOLERANCE)) {
+            problems.add(String.format(Locale.ROOT, "%s %.4f of %s is not what its model scores: %.4f on %d "
+                    + "held-out rows (grading seed %d), %.2f allowed; log the model's own evaluation", metric, logged,
+                    name(run), heldOut.get(), AutoMlEvidence.HELD_OUT_ROWS, evidence.runs().context().seed(),
+                    AUC_TOLERANCE));
+        }
+    }
+}
