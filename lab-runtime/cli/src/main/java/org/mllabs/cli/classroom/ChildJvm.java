@@ -54,7 +54,8 @@ final class ChildJvm {
     /** The command line that runs {@code lab} with these arguments. */
     List<String> command(String... labArguments) {
         List<String> command = new ArrayList<>(List.of(java.toString(), "@" + argumentFile, "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", LabCommand.class.getName()));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m",
+                LabCommand.class.getName()));
         command.addAll(List.of(labArguments));
         return command;
     }

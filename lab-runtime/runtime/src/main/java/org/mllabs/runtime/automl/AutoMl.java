@@ -134,7 +134,7 @@ public final class AutoMl {
                     classification);
             TrialPipeline pipeline = new TrialPipeline(plan, family.estimator(params, target, settings.seed()),
                     settings.metric().evaluator(target));
-            spark.setJobGroup(budget.jobGroup(), "AutoML trial " + params, true);
+            spark.setJobGroup(budget.jobGroup(), "AutoML trial " + params, false);
             try {
                 PipelineModel model = pipeline.fit(split);
                 double value = pipeline.evaluate(model, split);

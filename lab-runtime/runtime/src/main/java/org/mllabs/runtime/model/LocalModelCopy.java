@@ -31,14 +31,10 @@ final class LocalModelCopy {
 
     /** Writes the model's local copy into {@link #DIRECTORY} of a model directory. */
     static void write(PipelineModel model, Path modelDirectory) throws IOException {
-        ThreadLocal<Object> mode = ReadWriteUtils$.MODULE$.localSavingModeState();
-        Object before = mode.get();
-        mode.set(Boolean.TRUE);
-        try {
+        inLocalMode(() -> {
             model.write().save(modelDirectory.resolve(DIRECTORY).toString());
-        } finally {
-            mode.set(before);
-        }
+            return null;
+        });
     }
 
     /** Whether a downloaded model directory holds a local copy. */
@@ -48,11 +44,20 @@ final class LocalModelCopy {
 
     /** Reads the local copy of a model directory. */
     static PipelineModel read(Path modelDirectory) {
+        return inLocalMode(() -> PipelineModel.load(modelDirectory.resolve(DIRECTORY).toString()));
+    }
+
+    /** A read or write of a model, run with Spark ML's local format switched on for this thread. */
+    private interface ModelIo<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static <T, E extends Exception> T inLocalMode(ModelIo<T, E> io) throws E {
         ThreadLocal<Object> mode = ReadWriteUtils$.MODULE$.localSavingModeState();
         Object before = mode.get();
         mode.set(Boolean.TRUE);
         try {
-            return PipelineModel.load(modelDirectory.resolve(DIRECTORY).toString());
+            return io.run();
         } finally {
             mode.set(before);
         }

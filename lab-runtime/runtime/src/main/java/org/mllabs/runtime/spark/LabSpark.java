@@ -24,6 +24,9 @@ import org.apache.spark.sql.SparkSession;
  *       snapshot dominates the cost of small tables.</li>
  *   <li>{@code spark.driver.host=localhost} and {@code spark.driver.bindAddress=127.0.0.1}: no name resolution of
  *       the machine's host name, which fails on laptops with a VPN or no network.</li>
+ *   <li>{@code spark.sql.artifact.isolation.enabled=false}: with Spark 4's per-session artifacts, every class that
+ *       generated code looks up goes from the executor to the driver's class server over RPC first (dozens per
+ *       query, each a miss), and when that connection fails the query fails. Labs add no artifacts to a session.</li>
  *   <li>{@code spark.sql.warehouse.dir} under the lab's work directory, not the current directory.</li>
  *   <li>{@code spark.ui.showConsoleProgress=false} and log level WARN for Spark, ERROR for its noisiest
  *       neighbours (Hadoop, Jetty, Parquet): a learner reads the lab's own output.</li>
@@ -93,6 +96,7 @@ public final class LabSpark {
         settings.put("spark.databricks.delta.snapshotPartitions", String.valueOf(Math.max(1, cores)));
         settings.put("spark.driver.host", "localhost");
         settings.put("spark.driver.bindAddress", "127.0.0.1");
+        settings.put("spark.sql.artifact.isolation.enabled", "false");
         settings.put("spark.sql.warehouse.dir", warehouse.toAbsolutePath().toString());
         settings.putAll(extra);
         return settings;
