@@ -1,6 +1,9 @@
 package org.mllabs.runtime.server;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
@@ -63,16 +66,33 @@ public final class ContainerEngine {
     /**
      * Kills and removes a container; one that is already gone is fine. MLflow's server ignores SIGTERM, so a polite
      * stop would only wait for the engine's timeout; its data is on the host and nothing is lost.
+     *
+     * <p>An engine can hold a container as running after its processes ended without it noticing (Podman does, when
+     * they are killed from outside): the kill then fails with "container state improper", and the removal still
+     * works. If the removal fails too, the exception says how to remove the container by hand.
      */
     static void remove(String containerId) {
         DockerClient client = DockerClientFactory.instance().client();
         try {
             if (isRunning(containerId)) {
-                client.killContainerCmd(containerId).exec();
+                kill(client, containerId);
             }
             client.removeContainerCmd(containerId).withForce(true).exec();
         } catch (NotFoundException e) {
             // already gone
+        } catch (DockerException e) {
+            throw new MlflowServerException("The container engine could not remove the MLflow container "
+                    + containerId + " (" + e.getMessage().strip() + "). Remove it by hand (podman rm -f "
+                    + containerId + ", or docker rm -f " + containerId + ") and run the command again; the "
+                    + "server's data stays on this machine.", e);
+        }
+    }
+
+    private static void kill(DockerClient client, String containerId) {
+        try {
+            client.killContainerCmd(containerId).exec();
+        } catch (ConflictException | InternalServerErrorException e) {
+            // not running after all (Docker answers 409, Podman 500); the removal cleans up the engine's record
         }
     }
 
