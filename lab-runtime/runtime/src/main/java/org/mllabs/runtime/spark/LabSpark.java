@@ -26,7 +26,9 @@ import org.apache.spark.sql.SparkSession;
  *       the machine's host name, which fails on laptops with a VPN or no network.</li>
  *   <li>{@code spark.sql.artifact.isolation.enabled=false}: with Spark 4's per-session artifacts, every class that
  *       generated code looks up goes from the executor to the driver's class server over RPC first (dozens per
- *       query, each a miss), and when that connection fails the query fails. Labs add no artifacts to a session.</li>
+ *       query, each a miss), and when that connection fails the query fails. It does when the driver's random port
+ *       is one a container publishes: Podman's port forwarding redirects every local connection to that port,
+ *       127.0.0.1 included, into the container. Labs add no artifacts to a session.</li>
  *   <li>{@code spark.sql.warehouse.dir} under the lab's work directory, not the current directory.</li>
  *   <li>{@code spark.ui.showConsoleProgress=false} and log level WARN for Spark, ERROR for its noisiest
  *       neighbours (Hadoop, Jetty, Parquet): a learner reads the lab's own output.</li>
