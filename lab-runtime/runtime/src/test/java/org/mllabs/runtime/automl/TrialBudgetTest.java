@@ -37,7 +37,7 @@ class TrialBudgetTest {
         }).count();
     }
 
-    /** Runs {@code job} in a thread of its own, in {@code jobGroup} when it is not null. */
+    /** Runs a {@link #slowJob} in a thread of its own, in {@code jobGroup} when it is not null. */
     private static CompletableFuture<Long> inThread(JavaSparkContext spark, String jobGroup, double seconds) {
         return CompletableFuture.supplyAsync(() -> {
             if (jobGroup != null) {
