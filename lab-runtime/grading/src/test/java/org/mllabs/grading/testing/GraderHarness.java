@@ -49,9 +49,14 @@ public final class GraderHarness {
         this.labs = new LabFixture(server, spark, work);
     }
 
-    /** The mutants kept beside the grader's tests, for a {@code @MethodSource}. */
+    /** The wrong submissions kept beside the grader's tests, for a {@code @MethodSource}. */
     public static Stream<Mutant> mutants() {
-        return Mutant.readAll(MUTANTS).stream();
+        return Mutant.readAll(MUTANTS).stream().filter(mutant -> !mutant.valid());
+    }
+
+    /** The valid alternatives kept beside the grader's tests ({@code valid: true}), for a {@code @MethodSource}. */
+    public static Stream<Mutant> validAlternatives() {
+        return Mutant.readAll(MUTANTS).stream().filter(Mutant::valid);
     }
 
     /** Runs the solution or the starter for a new learner; the run's result and the learner. */
@@ -90,6 +95,16 @@ public final class GraderHarness {
         assertThat(solution.result().status()).as(solution.result().toString())
                 .isEqualTo(LabRunResult.Status.COMPLETED);
         GradeReport report = grade(solution.learner());
+        assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
+        return report;
+    }
+
+    /** Runs a valid alternative of the solution, grades it, asserts full marks and returns the report. */
+    public GradeReport assertKeepsFullMarks(Mutant alternative) {
+        Submission submission = run(alternative);
+        assertThat(submission.result().status()).as(submission.result().toString())
+                .isEqualTo(LabRunResult.Status.COMPLETED);
+        GradeReport report = grade(submission.learner());
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
         return report;
     }

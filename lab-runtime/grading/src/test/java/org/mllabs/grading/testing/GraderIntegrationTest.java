@@ -17,7 +17,8 @@ import org.mllabs.runtime.testing.SparkExtension;
 /**
  * What every grader's integration test shares: a real MLflow server and the test JVM's Spark session, a fresh
  * {@link GraderHarness} for the grader under test in each test, and one test per mutant kept in
- * {@link GraderHarness#MUTANTS}, which must lose exactly its points with its hint. A grader's {@code *GraderIT}
+ * {@link GraderHarness#MUTANTS}, which must lose exactly its points with its hint, and one per valid alternative kept
+ * there, which must keep full marks. A grader's {@code *GraderIT}
  * extends it and adds its solution and starter tests.
  */
 @Tag("integration")
@@ -39,5 +40,11 @@ public abstract class GraderIntegrationTest {
     @MethodSource("org.mllabs.grading.testing.GraderHarness#mutants")
     void aWrongSubmissionLosesExactlyTheIntendedPoints(Mutant mutant) {
         harness.assertLosesExactlyTheIntendedPoints(mutant);
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("org.mllabs.grading.testing.GraderHarness#validAlternatives")
+    void aValidAlternativeKeepsFullMarks(Mutant alternative) {
+        harness.assertKeepsFullMarks(alternative);
     }
 }

@@ -10,25 +10,40 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A realistic wrong submission: the reference solution with one mistake put in by a text substitution, and the
- * checks the grader must fail because of it. Mutants are listed in a {@code mutants.yaml} beside a grader's tests,
- * so each is a few readable lines, not a copy of the solution.
+ * A variation of the reference solution put in by a text substitution: either a realistic wrong submission, with the
+ * checks the grader must fail because of it, or ({@code valid: true}) a valid alternative the README allows, which
+ * must keep full marks. Both are listed in a {@code mutants.yaml} beside a grader's tests, so each is a few readable
+ * lines, not a copy of the solution.
  *
  * @param name a short name, such as {@code best-run-by-lowest-auc}
  * @param description the mistake, as a learner would make it
  * @param file the solution file to change, relative to the solution tree
  * @param replace text that occurs exactly once in that file
  * @param with what it becomes
- * @param fails the checks that must fail (all others must pass or be skipped because of these)
- * @param hint text the first failing check's message must contain
+ * @param fails the checks that must fail (all others must pass or be skipped because of these); empty for a valid
+ *     alternative
+ * @param hint text the first failing check's message must contain; absent for a valid alternative
+ * @param valid true for a valid alternative that must keep full marks
  */
 public record Mutant(String name, String description, String file, String replace, String with,
-                     List<String> fails, String hint) {
+                     List<String> fails, String hint, boolean valid) {
+
+    /** Checks that the entry is either a mistake with its failures and hint, or a valid alternative with neither. */
+    public Mutant {
+        fails = fails == null ? List.of() : List.copyOf(fails);
+        if (valid && (!fails.isEmpty() || hint != null)) {
+            throw new IllegalArgumentException("Mutant " + name + " is valid: it lists no failing checks and no hint");
+        }
+        if (!valid && (fails.isEmpty() || hint == null)) {
+            throw new IllegalArgumentException("Mutant " + name + " must list the checks it fails and a hint, "
+                    + "or say valid: true");
+        }
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Reads the mutants listed in a YAML file. */
+    /** Reads the mutants and valid alternatives listed in a YAML file. */
     public static List<Mutant> readAll(Path yaml) {
         try {
             return List.of(YAML.readValue(yaml.toFile(), Mutant[].class));
