@@ -3,9 +3,12 @@
 #
 # Builds the MLflow server image localhost/mllabs/mlflow:<mlflow.server.version> (version read from the
 # root pom.xml) without any container registry: a Debian bookworm root filesystem from debootstrap, a venv
-# /opt/mlflow with mlflow==<version> from PyPI, imported as an image. `mlflow server ...` runs in it
-# exactly as in the official ghcr.io/mlflow/mlflow:v<version> image.
-# Does nothing when the image already exists; --force rebuilds it.
+# /opt/mlflow with mlflow[auth]==<version> from PyPI, imported as an image. `mlflow server ...` runs in it
+# exactly as in the official ghcr.io/mlflow/mlflow:v<version> image; the auth extra adds what
+# `mlflow server --app-name basic-auth` needs (a shared class server with one user per learner).
+# Does nothing when the image already exists with the current recipe (its label org.mllabs.image.recipe);
+# an image of the same MLflow version from an older recipe is upgraded in place of a full build (its root
+# filesystem is reused, only pip runs). --force rebuilds from scratch.
 #
 # Needs root (debootstrap, chroot) and podman, or a docker CLI talking to an engine.
 #
@@ -31,6 +34,10 @@ done
 
 MLFLOW_VERSION="$(mllabs_pom_property mlflow.server.version)"
 IMAGE="localhost/mllabs/mlflow:$MLFLOW_VERSION"
+# What goes into the image besides the version; bump RECIPE whenever this changes, so that existing images
+# are upgraded.
+MLFLOW_EXTRAS=auth
+RECIPE=2
 CACHE_DIR="${MLLABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mllabs}"
 MIRROR="${MLLABS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE=bookworm
@@ -56,15 +63,27 @@ image_exists() {
   fi
 }
 
+# The recipe label of the existing image; empty when the image is missing or has none.
+image_recipe() {
+  "$ENGINE" image inspect --format '{{ index .Config.Labels "org.mllabs.image.recipe" }}' "$IMAGE" 2>/dev/null \
+    | sed 's/<no value>//'
+}
+
+BASE_IMAGE_ID=""
 if [ "$FORCE" -eq 0 ] && image_exists; then
-  mllabs_log "image $IMAGE already present (use --force to rebuild)"
-  exit 0
+  if [ "$(image_recipe)" = "$RECIPE" ]; then
+    mllabs_log "image $IMAGE already present (use --force to rebuild)"
+    exit 0
+  fi
+  BASE_IMAGE_ID="$("$ENGINE" image inspect --format '{{ .Id }}' "$IMAGE")"
+  mllabs_log "image $IMAGE is from an older recipe; adding mlflow[$MLFLOW_EXTRAS] to it"
 fi
 
 mllabs_is_root || mllabs_die "building $IMAGE needs root (debootstrap and chroot); or pull the official image, see README.md"
-mllabs_have debootstrap || mllabs_apt_install debootstrap
-
-mllabs_log "building $IMAGE (Debian $SUITE + mlflow==$MLFLOW_VERSION from PyPI); this takes a few minutes"
+if [ -z "$BASE_IMAGE_ID" ]; then
+  mllabs_have debootstrap || mllabs_apt_install debootstrap
+  mllabs_log "building $IMAGE (Debian $SUITE + mlflow[$MLFLOW_EXTRAS]==$MLFLOW_VERSION from PyPI); this takes a few minutes"
+fi
 
 # --- work dir and cleanup -----------------------------------------------------------------------
 mkdir -p "$CACHE_DIR"
@@ -83,7 +102,9 @@ unmount_rootfs() {
   ! awk -v root="$ROOTFS" 'index($2, root "/") == 1 { found = 1 } END { exit !found }' /proc/self/mounts
 }
 
+BASE_CONTAINER=""
 cleanup() {
+  if [ -n "$BASE_CONTAINER" ]; then "$ENGINE" rm -f "$BASE_CONTAINER" >/dev/null 2>&1 || true; fi
   if unmount_rootfs; then
     rm -rf "$WORK"
   else
@@ -92,17 +113,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- 1. Debian root filesystem --------------------------------------------------------------------
+# --- 1. Debian root filesystem: the older image's, or a new one ---------------------------------
 t0=$SECONDS
-mkdir -p "$CACHE_DIR/debootstrap-debs"
-mllabs_log "debootstrap $SUITE -> $ROOTFS"
-if ! debootstrap --variant=minbase --include=python3,python3-venv,ca-certificates \
-  --cache-dir="$CACHE_DIR/debootstrap-debs" "$SUITE" "$ROOTFS" "$MIRROR" >"$WORK/debootstrap.log" 2>&1; then
-  tail -n 30 "$WORK/debootstrap.log" >&2
-  tail -n 30 "$ROOTFS/debootstrap/debootstrap.log" >&2 2>/dev/null || true
-  mllabs_die "debootstrap failed"
+if [ -n "$BASE_IMAGE_ID" ]; then
+  mllabs_log "exporting the root filesystem of $IMAGE -> $ROOTFS"
+  BASE_CONTAINER="$("$ENGINE" create "$BASE_IMAGE_ID" true)"
+  "$ENGINE" export "$BASE_CONTAINER" | tar -C "$ROOTFS" --numeric-owner -x
+  "$ENGINE" rm -f "$BASE_CONTAINER" >/dev/null
+  BASE_CONTAINER=""
+  mllabs_log "export done in $((SECONDS - t0))s"
+else
+  mkdir -p "$CACHE_DIR/debootstrap-debs"
+  mllabs_log "debootstrap $SUITE -> $ROOTFS"
+  if ! debootstrap --variant=minbase --include=python3,python3-venv,ca-certificates \
+    --cache-dir="$CACHE_DIR/debootstrap-debs" "$SUITE" "$ROOTFS" "$MIRROR" >"$WORK/debootstrap.log" 2>&1; then
+    tail -n 30 "$WORK/debootstrap.log" >&2
+    tail -n 30 "$ROOTFS/debootstrap/debootstrap.log" >&2 2>/dev/null || true
+    mllabs_die "debootstrap failed"
+  fi
+  mllabs_log "debootstrap done in $((SECONDS - t0))s"
 fi
-mllabs_log "debootstrap done in $((SECONDS - t0))s"
 
 # --- 2. mlflow in a venv, from PyPI, inside the chroot -------------------------------------------
 t0=$SECONDS
@@ -162,12 +192,13 @@ done
 
 cat >"$ROOTFS$BUILD_DIR/install.sh" <<EOF
 set -eu
-python3 -m venv /opt/mlflow
-/opt/mlflow/bin/pip install --no-cache-dir --progress-bar off -q "mlflow==$MLFLOW_VERSION"
+[ -x /opt/mlflow/bin/pip ] || python3 -m venv /opt/mlflow
+/opt/mlflow/bin/pip install --no-cache-dir --progress-bar off -q "mlflow[$MLFLOW_EXTRAS]==$MLFLOW_VERSION"
+/opt/mlflow/bin/python -c "import flask_wtf"
 ln -sf /opt/mlflow/bin/mlflow /usr/local/bin/mlflow
 mlflow --version
 EOF
-mllabs_log "pip install mlflow==$MLFLOW_VERSION into /opt/mlflow (chroot)"
+mllabs_log "pip install mlflow[$MLFLOW_EXTRAS]==$MLFLOW_VERSION into /opt/mlflow (chroot)"
 if ! env -i "${chroot_env[@]}" chroot "$ROOTFS" /bin/sh "$BUILD_DIR/install.sh" >"$WORK/pip.log" 2>&1; then
   tail -n 40 "$WORK/pip.log" >&2
   mllabs_die "installing mlflow==$MLFLOW_VERSION in the image failed"
@@ -195,15 +226,19 @@ changes=(
   --change 'ENV LANG=C.UTF-8'
   --change 'LABEL org.opencontainers.image.title=mllabs-mlflow'
   --change "LABEL org.opencontainers.image.version=$MLFLOW_VERSION"
+  --change "LABEL org.mllabs.image.recipe=$RECIPE"
   --change 'CMD ["mlflow","--version"]'
 )
+# The import moves the name to the new image. The old one is removed afterwards, unless containers still
+# use it (a running lab server keeps it, and keeps running; remove it later with `$ENGINE image prune`).
+OLD_IMAGE_ID="$("$ENGINE" image inspect --format '{{ .Id }}' "$IMAGE" 2>/dev/null || true)"
 if [ "$ENGINE" = podman ]; then
-  # Replace, not accumulate: drop the old image of the same name first (--force).
-  if podman image exists "$IMAGE"; then podman rmi -f "$IMAGE" >/dev/null; fi
   tar -C "$ROOTFS" --numeric-owner -c . | podman import --quiet "${changes[@]}" - "$IMAGE" >/dev/null
 else
-  if docker image inspect "$IMAGE" >/dev/null 2>&1; then docker rmi -f "$IMAGE" >/dev/null; fi
   tar -C "$ROOTFS" --numeric-owner -c . | docker import "${changes[@]}" - "$IMAGE" >/dev/null
+fi
+if [ -n "$OLD_IMAGE_ID" ] && ! "$ENGINE" rmi "$OLD_IMAGE_ID" >/dev/null 2>&1; then
+  mllabs_log "the previous image ${OLD_IMAGE_ID:0:12} is still used by a container; it stays until that is removed"
 fi
 mllabs_log "import done in $((SECONDS - t0))s"
 

@@ -1,10 +1,14 @@
 package org.mllabs.cli;
 
 import java.util.concurrent.Callable;
+import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
+import org.mllabs.runtime.mlflow.MlflowUsers;
+import org.mllabs.runtime.server.SharedServerAuth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,7 +17,7 @@ import picocli.CommandLine.Mixin;
  * lab tagged as that learner's, and nothing else.
  */
 @Command(name = "reset", description = "Delete your experiment, runs and registered models of one lab (and nothing else), to start it "
-        + "again.")
+        + "again. On a shared server only the learner or the admin may do this.")
 final class ResetCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -30,10 +34,31 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
-        try (LabMlflow mlflow = LabMlflow.open(session.servers().connect().trackingUri())) {
+        try (LabMlflow mlflow = LabMlflow.open(session.servers().connect().trackingUri(),
+                MlflowCredentials.from(session.environment()))) {
+            requireAllowed(mlflow, learner);
             LearnerLabReset.Deleted deleted = new LearnerLabReset(mlflow).reset(lab.id(), learner);
             session.say("Deleted " + deleted + " of " + lab.id() + " for " + learner + ".");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * On a shared server with authentication, only the learner or the admin may reset a learner's lab. The server
+     * refuses the deletions anyway; this says so before trying, instead of deleting nothing.
+     */
+    private static void requireAllowed(LabMlflow mlflow, LearnerId learner) {
+        if (mlflow.rest().credentials().isEmpty()) {
+            if (SharedServerAuth.isRequiredBy(mlflow.trackingUri())) {
+                throw new IllegalArgumentException("The MLflow server at " + mlflow.trackingUri() + " needs a user: "
+                        + "set " + LabEnvironment.MLLABS_CREDENTIALS + " to your credentials file.");
+            }
+            return;
+        }
+        MlflowUsers.User user = new MlflowUsers(mlflow.rest()).current();
+        if (!user.admin() && !user.username().equals(learner.value())) {
+            throw new IllegalArgumentException("You are " + user.username() + " on this server: you may reset your "
+                    + "own labs (--learner " + user.username() + "), and only the admin may reset another learner's.");
+        }
     }
 }

@@ -51,6 +51,12 @@ class LabCommandTest {
     }
 
     @Test
+    void sharedServerOptionsWithoutSharedAreAUsageError() {
+        assertThat(lab(Map.of(), "up", "--roster", "class.csv")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("add --shared");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(lab(Map.of(), "publish")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Unmatched argument");

@@ -2,8 +2,10 @@ package org.mllabs.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -28,6 +30,27 @@ public final class LocalFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+
+    /**
+     * Writes a text file that only its owner can read and write (where the file system knows POSIX permissions), for
+     * passwords. An existing file is replaced.
+     *
+     * @throws UncheckedIOException naming the file, when it cannot be written
+     */
+    public static void writePrivate(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 }

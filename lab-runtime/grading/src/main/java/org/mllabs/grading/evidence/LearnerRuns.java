@@ -25,6 +25,7 @@ import org.mllabs.grading.Problems;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lab.LabContext;
+import org.mllabs.runtime.mlflow.ExperimentAuthorship;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.RunData;
 import org.mllabs.runtime.model.MlModelFiles;
@@ -40,6 +41,10 @@ import org.mllabs.runtime.model.SparkModels;
  * A grader that will score several models names them up front with {@link #preload}: they load
  * {@value #PRELOAD_THREADS} at a time in the background while the checks go on, and {@link #model} waits only for what
  * is not loaded yet. Each model is loaded once per grade either way.
+ *
+ * <p>On a shared server with authentication the experiment counts as the learner's only if the server's own record
+ * says so ({@link ExperimentAuthorship}): the learner may write to it and no other learner may. Its name and the runs'
+ * {@code mllabs.learner} tags prove nothing, since anyone can type them.
  */
 public final class LearnerRuns {
 
@@ -52,6 +57,7 @@ public final class LearnerRuns {
     private final String labId;
     private final MlflowClient tracking;
     private volatile Optional<Experiment> experiment;
+    private volatile Optional<String> notTheLearners = Optional.empty();
     private final Map<String, List<Run>> searches = new ConcurrentHashMap<>();
     private final Map<String, List<Metric>> histories = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Optional<PipelineModel>>> models = new ConcurrentHashMap<>();
@@ -92,10 +98,13 @@ public final class LearnerRuns {
         return context.experimentName(labId);
     }
 
-    /** The learner's active experiment of the lab. */
+    /** The learner's active experiment of the lab; none when the server records it as someone else's. */
     public Optional<Experiment> experiment() {
         if (experiment == null) {
-            experiment = context.mlflow().activeExperiment(experimentName());
+            Optional<Experiment> found = context.mlflow().activeExperiment(experimentName());
+            notTheLearners = found.flatMap(e -> new ExperimentAuthorship(context.mlflow())
+                    .problem(e.getExperimentId(), context.learner()));
+            experiment = notTheLearners.isPresent() ? Optional.empty() : found;
         }
         return experiment;
     }
@@ -105,7 +114,12 @@ public final class LearnerRuns {
      * name at once.
      */
     public CheckResult experimentResult() {
-        return experiment()
+        Optional<Experiment> own = experiment();
+        if (notTheLearners.isPresent()) {
+            return CheckResult.failed("experiment " + experimentName() + " is not " + learner() + "'s own work: "
+                    + notTheLearners.get());
+        }
+        return own
                 .map(e -> CheckResult.passed("experiment " + e.getName() + " (id " + e.getExperimentId() + ")"))
                 .orElseGet(() -> {
                     List<String> others = tracking.searchExperiments(

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+import org.mllabs.runtime.LabEnvironment;
 
 /**
  * Everything a lab needs from one MLflow server: the Java client for experiments, runs, params, metrics and tags,
@@ -17,6 +19,10 @@ import org.mlflow.tracking.MlflowClient;
  *     mlflow.registry().setAlias("churn", "Champion", "3");
  * }
  * }</pre>
+ *
+ * <p>On a server with authentication every call, the Java client's and the REST ones alike, is sent as the user of
+ * the {@link MlflowCredentials} given, or named by the environment ({@code MLFLOW_TRACKING_USERNAME} and
+ * {@code MLFLOW_TRACKING_PASSWORD}).
  */
 public final class LabMlflow implements AutoCloseable {
 
@@ -27,18 +33,29 @@ public final class LabMlflow implements AutoCloseable {
     private final ArtifactStore artifacts;
     private final DatasetInputs datasets;
 
-    private LabMlflow(URI trackingUri) {
+    private LabMlflow(URI trackingUri, Optional<MlflowCredentials> credentials) {
         this.trackingUri = trackingUri;
-        this.client = new MlflowClient(trackingUri.toString());
-        this.rest = new MlflowRestClient(trackingUri);
+        this.client = credentials
+                .map(user -> new MlflowClient(new BasicMlflowHostCreds(trackingUri.toString(), user.username(),
+                        user.password())))
+                .orElseGet(() -> new MlflowClient(trackingUri.toString()));
+        this.rest = new MlflowRestClient(trackingUri, credentials);
         this.registry = new ModelRegistry(rest);
         this.artifacts = new ArtifactStore(rest);
         this.datasets = new DatasetInputs(rest);
     }
 
-    /** Connects to the server at a tracking URI, such as {@code http://localhost:5000}. Nothing is sent yet. */
+    /**
+     * Connects to the server at a tracking URI, such as {@code http://localhost:5000}, as the user this process's
+     * environment names, if any. Nothing is sent yet.
+     */
     public static LabMlflow open(URI trackingUri) {
-        return new LabMlflow(trackingUri);
+        return open(trackingUri, MlflowCredentials.from(LabEnvironment.current()));
+    }
+
+    /** Connects to the server at a tracking URI as the given user, or anonymously. Nothing is sent yet. */
+    public static LabMlflow open(URI trackingUri, Optional<MlflowCredentials> credentials) {
+        return new LabMlflow(trackingUri, credentials);
     }
 
     /** The server's tracking URI. */

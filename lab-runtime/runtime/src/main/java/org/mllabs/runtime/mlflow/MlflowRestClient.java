@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mllabs.runtime.server.MlflowServerException;
 
@@ -25,10 +26,12 @@ import org.mllabs.runtime.server.MlflowServerException;
  * <p>GET sends its parameters in the query string; POST, PATCH and DELETE send a JSON body with
  * {@code Content-Type: application/json}. A refusal becomes an {@link MlflowApiException} at once (nothing is
  * retried); a server that cannot be reached becomes an {@link MlflowServerException} naming the tracking URI.
+ * With {@link MlflowCredentials} every request, artifact transfers included, carries an {@code Authorization} header.
  */
 public final class MlflowRestClient {
 
     private static final String API = "/api/2.0/mlflow/";
+    private static final String API_V3 = "/api/3.0/mlflow/";
     private static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
@@ -37,12 +40,22 @@ public final class MlflowRestClient {
     private final URI trackingUri;
     private final String base;
     private final HttpClient http;
+    private final Optional<MlflowCredentials> credentials;
     private final ObjectMapper json = new ObjectMapper().setDefaultPropertyInclusion(
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
     /** @param trackingUri the server, such as {@code http://localhost:5000} */
     public MlflowRestClient(URI trackingUri) {
+        this(trackingUri, Optional.empty());
+    }
+
+    /**
+     * @param trackingUri the server, such as {@code http://localhost:5000}
+     * @param credentials the user every request is sent as, for a server with authentication
+     */
+    public MlflowRestClient(URI trackingUri, Optional<MlflowCredentials> credentials) {
         this.trackingUri = trackingUri;
+        this.credentials = credentials;
         this.base = trackingUri.toString().replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
@@ -56,6 +69,22 @@ public final class MlflowRestClient {
     public JsonNode get(String endpoint, Map<String, String> query) {
         return parse(send("GET", URI.create(base + API + endpoint + queryString(query)),
                 HttpRequest.BodyPublishers.noBody(), endpoint));
+    }
+
+    /** {@code GET /api/3.0/mlflow/<endpoint>?<query>}, where newer APIs live (users' permissions). */
+    public JsonNode getV3(String endpoint, Map<String, String> query) {
+        return parse(send("GET", URI.create(base + API_V3 + endpoint + queryString(query)),
+                HttpRequest.BodyPublishers.noBody(), endpoint));
+    }
+
+    /** {@code POST /api/3.0/mlflow/<endpoint>} with a JSON body. */
+    public JsonNode postV3(String endpoint, Object body) {
+        return parse(send("POST", URI.create(base + API_V3 + endpoint), jsonBody("POST", endpoint, body), endpoint));
+    }
+
+    /** The user requests are sent as, if any. */
+    public Optional<MlflowCredentials> credentials() {
+        return credentials;
     }
 
     /** {@code POST /api/2.0/mlflow/<endpoint>} with a JSON body (a map, a record or a {@link JsonNode}); nulls are left out. */
@@ -93,14 +122,15 @@ public final class MlflowRestClient {
     }
 
     private JsonNode withJsonBody(String method, String endpoint, Object body) {
-        byte[] bytes;
+        return parse(send(method, URI.create(base + API + endpoint), jsonBody(method, endpoint, body), endpoint));
+    }
+
+    private HttpRequest.BodyPublisher jsonBody(String method, String endpoint, Object body) {
         try {
-            bytes = json.writeValueAsBytes(body);
+            return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the body of " + method + " " + endpoint + " as JSON", e);
         }
-        return parse(send(method, URI.create(base + API + endpoint), HttpRequest.BodyPublishers.ofByteArray(bytes),
-                endpoint));
     }
 
     private byte[] send(String method, URI uri, HttpRequest.BodyPublisher body, String endpoint) {
@@ -112,6 +142,7 @@ public final class MlflowRestClient {
     }
 
     private byte[] send(HttpRequest.Builder request, String what) {
+        credentials.ifPresent(user -> request.header("Authorization", user.authorizationHeader()));
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", JSON_TYPE).build(),

@@ -7,6 +7,13 @@
  * registry in catalog mode (three-part names only) and {@link org.mllabs.runtime.mlflow.LearnerModelNames} names a
  * learner's registered models so that learners sharing a server do not meet.
  *
+ * <p>On a shared server with authentication, {@link org.mllabs.runtime.mlflow.MlflowCredentials} (from
+ * {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}) go with every call;
+ * {@link org.mllabs.runtime.mlflow.MlflowUsers} manages users and permissions,
+ * {@link org.mllabs.runtime.mlflow.LearnerAccounts} gives each learner a user and a credentials file, and
+ * {@link org.mllabs.runtime.mlflow.ExperimentAuthorship} tells from the server's permission record whose work an
+ * experiment holds.
+ *
  * <p>A refused request becomes an {@link org.mllabs.runtime.mlflow.MlflowApiException} that names the request and
  * carries MLflow's error code; nothing is retried, so a rejected write is sent once.
  */

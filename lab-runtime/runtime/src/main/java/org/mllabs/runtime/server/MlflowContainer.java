@@ -2,6 +2,8 @@ package org.mllabs.runtime.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -37,6 +39,9 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The one host address the port is published on, if {@link #withPublishedPort} named one. */
+    private String publishedAddress;
+
     /**
      * A container of the given image, which must run {@code mlflow} like the official one.
      *
@@ -53,6 +58,41 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     /** Keeps the server's database and artifacts in a host directory. */
     public MlflowContainer withStateDirectory(Path hostDirectory) {
         return withFileSystemBind(hostDirectory.toAbsolutePath().toString(), STATE_PATH, BindMode.READ_WRITE);
+    }
+
+    /**
+     * Runs MLflow's own authentication ({@code --app-name basic-auth}) with these settings: every request then needs a
+     * user's credentials, and a user sees only what they created or were granted. Needs the state directory bound
+     * ({@link #withStateDirectory(Path)}), where the configuration and the user store are written.
+     */
+    public MlflowContainer withBasicAuth(SharedServerAuth auth, Path hostStateDirectory) {
+        auth.writeConfig(hostStateDirectory, STATE_PATH);
+        List<String> command = new ArrayList<>(MlflowServerCommand.of("mlflow", "0.0.0.0", MLFLOW_PORT, STATE_PATH));
+        command.addAll(List.of("--app-name", "basic-auth"));
+        auth.serverEnvironment(STATE_PATH).forEach(this::withEnv);
+        return withCommand(command.toArray(String[]::new));
+    }
+
+    /**
+     * Publishes the server's port on one address of this host and one port, such as {@code 127.0.0.1} (this machine
+     * only) or {@code 0.0.0.0} (every interface, for a class).
+     */
+    public MlflowContainer withPublishedPort(String address, int hostPort) {
+        this.publishedAddress = address;
+        setPortBindings(List.of(address + ":" + hostPort + ":" + MLFLOW_PORT));
+        return this;
+    }
+
+    /**
+     * Where this host reaches the container: the address the port is published on when that is a single one, since
+     * the engine's own address (which Testcontainers answers otherwise) does not carry it.
+     */
+    @Override
+    public String getHost() {
+        if (publishedAddress == null || publishedAddress.equals("0.0.0.0") || publishedAddress.equals("::")) {
+            return super.getHost();
+        }
+        return publishedAddress;
     }
 
     /** The tracking URI for clients on this host, such as {@code http://localhost:32768}. */

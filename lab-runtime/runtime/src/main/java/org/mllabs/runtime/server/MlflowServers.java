@@ -82,6 +82,42 @@ public final class MlflowServers {
         });
     }
 
+    /**
+     * A shared class server: MLflow's own authentication with the given settings, in a container whose port is
+     * published on the given address only. A server recorded earlier is used again if it requires credentials; one
+     * that does not is refused, since it would leave every learner's runs open to every other. This is about the server
+     * of the state directory: {@code MLFLOW_TRACKING_URI} plays no part.
+     *
+     * @param port the host port; a free one when empty
+     * @param bindAddress where the port is published, such as {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param auth the admin and key, from {@link SharedServerAuth#loadOrCreate}
+     */
+    public MlflowServer upShared(OptionalInt port, String bindAddress, SharedServerAuth auth) {
+        return withLock(() -> {
+            Optional<ServerRecord> recorded = ServerRecord.read(home.serverRecord());
+            if (recorded.isPresent() && MlflowHealth.isUp(recorded.get().toServer().trackingUri())) {
+                MlflowServer server = recorded.get().toServer();
+                if (!SharedServerAuth.isRequiredBy(server.trackingUri())) {
+                    throw new MlflowServerException("The MLflow server at " + server.uiUrl() + " runs without "
+                            + "authentication. Stop it with `lab down` (its data stays) and run `lab up --shared` "
+                            + "again.");
+                }
+                announcer.accept("Using the running shared MLflow server (" + server.detail() + ") at "
+                        + server.uiUrl());
+                return server;
+            }
+            recorded.ifPresent(this::stopRecorded);
+            if (!engineAvailable.getAsBoolean()) {
+                throw new MlflowServerException("A shared server runs in a container, but no container engine "
+                        + "answers. Start Docker or Podman's socket (bash lab-runtime/environment/setup.sh).");
+            }
+            int hostPort = port.orElseGet(Ports::free);
+            Ports.requireFree(hostPort);
+            return startContainer(container -> container.withBasicAuth(auth, home.mlflowState())
+                    .withPublishedPort(bindAddress, hostPort));
+        });
+    }
+
     /** The server that is up now, without starting one. */
     public Optional<MlflowServer> running() {
         Optional<String> uri = environment.get(LabEnvironment.MLFLOW_TRACKING_URI);
@@ -164,6 +200,11 @@ public final class MlflowServers {
     }
 
     private MlflowServer startContainer(OptionalInt port) {
+        return startContainer(container -> port.ifPresent(p ->
+                container.setPortBindings(List.of(p + ":" + MlflowContainer.MLFLOW_PORT))));
+    }
+
+    private MlflowServer startContainer(Consumer<MlflowContainer> settings) {
         if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
             throw new MlflowServerException("The MLflow container must outlive this command, which needs "
                     + "Testcontainers' reuse: run the lab command through lab-runtime/cli/lab (it sets "
@@ -180,7 +221,7 @@ public final class MlflowServers {
                 .withLabel("org.mllabs.role", "mlflow-server")
                 .withLabel("org.mllabs.home", home.root().toString())
                 .withReuse(true);
-        port.ifPresent(p -> container.setPortBindings(List.of(p + ":" + MlflowContainer.MLFLOW_PORT)));
+        settings.accept(container);
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -6,5 +6,9 @@
  * {@link org.mllabs.runtime.server.MlflowContainer} when a container engine answers; a local {@code mlflow server}
  * process when {@code mlflow} is on {@code PATH}. Otherwise it fails with one message naming the three ways to get a
  * server.
+ *
+ * <p>{@link org.mllabs.runtime.server.MlflowServers#upShared} starts a class server instead: MLflow's own
+ * authentication with the admin and key of {@link org.mllabs.runtime.server.SharedServerAuth}, published on one
+ * address.
  */
 package org.mllabs.runtime.server;
