@@ -167,8 +167,7 @@ public final class FeatureStore {
      * @throws IllegalStateException when rows were already recorded under the name
      */
     public Dataset<Row> recordGiven(String name, Dataset<Row> rows) {
-        pathOf(name);
-        String path = root.resolve(GIVEN).resolve(name).toString();
+        String path = root.resolve(GIVEN).resolve(pathOf(name).getFileName()).toString();
         if (DeltaTable.isDeltaTable(spark, path)) {
             throw new IllegalStateException("Rows were already recorded as " + name + " at " + path);
         }
