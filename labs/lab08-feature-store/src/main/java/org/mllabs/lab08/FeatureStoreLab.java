@@ -25,10 +25,11 @@ import org.mllabs.runtime.lab.LabRuns;
 import org.mllabs.runtime.model.ModelSignature;
 
 /**
- * Lab 08, given code: opens a feature store in the lab's work directory, starts the run
- * {@value #RUN_NAME} (tagged with the store's directory, {@value #STORE_TAG}), and calls the steps of
- * {@link FeatureStoreSteps} in order. Between steps 3 and 4 it records the training set's rows on the run
- * ({@link FeatureStore#logTrainingSet}) and trains the model on them. You do not need to change this class.
+ * Lab 08, given code: opens a feature store in the lab's work directory, starts the run {@value #RUN_NAME} (tagged
+ * with the store's directory, {@value #STORE_TAG}), records the data it hands the steps
+ * ({@link FeatureStore#recordGiven}) and calls the steps of {@link FeatureStoreSteps} in order. Between steps 3 and 4
+ * it records the training set's rows on the run ({@link FeatureStore#logTrainingSet}) and trains the model on them.
+ * You do not need to change this class.
  */
 public final class FeatureStoreLab implements LabExercise {
 
@@ -58,19 +59,24 @@ public final class FeatureStoreLab implements LabExercise {
         LabRuns runs = new LabRuns(context);
         String runId = runs.start(RUN_NAME);
         context.tracking().setTag(runId, STORE_TAG, store.root().toString());
+        // recorded as given, before any step: what the grader holds the table, training set and scores against
+        Dataset<Row> snapshots = store.recordGiven("snapshots", history.snapshots());
+        Dataset<Row> update = store.recordGiven("march_update", history.marchUpdate());
+        Dataset<Row> labels = store.recordGiven("labels", history.labels());
+        Dataset<Row> keys = store.recordGiven("keys_to_score", history.keysToScore());
         runs.finishAfter(runId, () -> {
-            steps.createFeatureTable(store, history.snapshots());
+            steps.createFeatureTable(store, snapshots);
             context.log("Step 1: feature table " + TABLE + " created");
-            steps.mergeUpdate(store, history.marchUpdate());
+            steps.mergeUpdate(store, update);
             context.log("Step 2: March update merged; table version " + store.version(TABLE));
-            TrainingSet training = steps.buildTrainingSet(store, history.labels());
+            TrainingSet training = steps.buildTrainingSet(store, labels);
             Dataset<Row> rows = training.loadDf().cache();
             context.log("Step 3: training set of " + rows.count() + " rows");
             store.logTrainingSet(runId, training);
             PipelineModel model = pipeline().fit(rows);
             String modelUri = steps.logModel(store, runId, model, training, signature(rows));
             context.log("Step 4: model logged as " + modelUri);
-            steps.scoreAndSave(store, modelUri, history.keysToScore(), store.pathOf(PREDICTIONS));
+            steps.scoreAndSave(store, modelUri, keys, store.pathOf(PREDICTIONS));
             context.log("Step 5: predictions saved to " + store.pathOf(PREDICTIONS));
             return runId;
         });

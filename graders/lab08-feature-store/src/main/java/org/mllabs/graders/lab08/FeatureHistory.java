@@ -42,6 +42,12 @@ final class FeatureHistory {
         return Optional.ofNullable(found);
     }
 
+    /** The key's latest row, whatever its time: what a lookup without a timestamp lookup key finds. */
+    Optional<Map<String, Object>> latest(String key) {
+        List<Map<String, Object>> rows = rowsByKey.getOrDefault(key, List.of());
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
+    }
+
     /** The key's earliest row after {@code time} whose feature has the value: the row a leaking lookup read. */
     Optional<Map<String, Object>> laterRowWith(String key, Instant time, String feature, Object value) {
         return rowsByKey.getOrDefault(key, List.of()).stream()

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.LoggedSignature;
 import org.mllabs.runtime.featurestore.FeatureSpec;
 import org.mllabs.runtime.featurestore.FeatureStore;
 import org.mllabs.runtime.mlflow.DatasetInput;
@@ -67,6 +69,20 @@ final class FeatureStoreEvidence {
         return root().map(root -> DeltaTableReader.open(root.resolve(TABLE)));
     }
 
+    /**
+     * The rows FeatureStoreLab handed the steps under the name ({@link FeatureStore#recordGiven}), as recorded at the
+     * table's version 0; empty when the run names no store or nothing was recorded.
+     */
+    Optional<List<Map<String, Object>>> given(String name) {
+        return root().map(root -> DeltaTableReader.open(root.resolve(FeatureStore.GIVEN).resolve(name)))
+                .filter(DeltaTableReader::exists).map(table -> table.atVersion(0).rows());
+    }
+
+    /** Where the rows handed the steps under the name are recorded. */
+    String givenPath(String name) {
+        return root().map(root -> root.resolve(FeatureStore.GIVEN).resolve(name).toString()).orElse(name);
+    }
+
     /** The predictions table {@value #PREDICTIONS}; empty when the run names no store. */
     Optional<DeltaTableReader> predictions() {
         return root().map(root -> DeltaTableReader.open(root.resolve(PREDICTIONS)));
@@ -90,6 +106,11 @@ final class FeatureStoreEvidence {
     /** Whether the run logged a model under {@value #MODEL_PATH}. */
     boolean hasModel() {
         return run().flatMap(run -> runs.artifact(run, MODEL_PATH + "/MLmodel")).isPresent();
+    }
+
+    /** The signature the model was logged with; empty when there is no model or it has none. */
+    Optional<LoggedSignature> signature() {
+        return run().flatMap(run -> runs.artifact(run, MODEL_PATH + "/MLmodel")).flatMap(LoggedSignature::parse);
     }
 
     /** The run's dataset inputs. */

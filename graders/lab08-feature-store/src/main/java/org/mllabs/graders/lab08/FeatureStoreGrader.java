@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Grader;
@@ -41,20 +38,16 @@ public final class FeatureStoreGrader implements Grader {
     static final String SCORE_TIME = "score_time";
     static final String LABEL = "churned";
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls", "contract");
-    /** When the March update is stamped. */
-    static final Instant MARCH = Instant.parse("2024-03-31T00:00:00Z");
-    /** One label per customer of customer_churn. */
-    static final int LABELS = 5_000;
-    /** Every fifth customer of customer_churn is scored. */
-    static final int SCORED_KEYS = 1_000;
+    /** The snapshots handed to step 1, as FeatureStoreLab records them. */
+    static final String GIVEN_SNAPSHOTS = "snapshots";
+    /** The March update handed to step 2. */
+    static final String GIVEN_UPDATE = "march_update";
+    /** The labels handed to step 3, each with the time it was observed. */
+    static final String GIVEN_LABELS = "labels";
+    /** The keys handed to step 5, each with the time to score it at. */
+    static final String GIVEN_KEYS = "keys_to_score";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final StructType SCORING_SCHEMA = new StructType()
-            .add(PRIMARY_KEY, DataTypes.StringType)
-            .add("tenure_months", DataTypes.IntegerType)
-            .add("monthly_charges", DataTypes.DoubleType)
-            .add("support_calls", DataTypes.IntegerType)
-            .add("contract", DataTypes.StringType);
 
     @Override
     public String labId() {
@@ -74,36 +67,31 @@ public final class FeatureStoreGrader implements Grader {
                         "README step 2: store.writeTable(\"customer_features\", update, WriteMode.MERGE): a merge "
                                 + "on the keys adds the March rows and keeps the earlier snapshots; an overwrite "
                                 + "loses them.",
-                        () -> merge(evidence)).dependsOn("lab08.step1"),
+                        () -> merge(evidence)),
                 Check.of("lab08.step3", 25, "training set looked up point in time",
-                        "README step 3: FeatureLookup.of(...).withTimestampLookupKey(\"label_time\"), so that each "
-                                + "label gets the features as they were at its time, never values from after it.",
-                        () -> pointInTime(evidence)).dependsOn("lab08.step1"),
+                        "README step 3: FeatureLookup.of(...).withTimestampLookupKey(\"label_time\") on the labels "
+                                + "as given, so that each label gets the features as they were at the time it was "
+                                + "observed, never values from after it.",
+                        () -> pointInTime(evidence)),
                 Check.of("lab08.step4", 20, "model logged with its feature lineage",
-                        "README step 4: store.logModel(runId, \"model\", model, training, signature): it writes "
-                                + "model/feature_spec.yaml and a dataset input for customer_features on the run.",
-                        () -> lineage(evidence)).dependsOn("lab08.step1"),
+                        "README step 4: store.logModel(runId, \"model\", model, training, signature) with the model "
+                                + "and training set given: it writes model/feature_spec.yaml and a dataset input for "
+                                + "the table version the training set read.",
+                        () -> lineage(evidence)),
                 Check.of("lab08.step5", 25, "keys scored in batch with features looked up at their time",
-                        "README step 5: store.scoreBatch(modelUri, keys) with each key's time in the column the "
-                                + "lookup uses (label_time), then write the result as a Delta table to the path given.",
-                        () -> scoring(evidence)).dependsOn("lab08.step4"));
+                        "README step 5: store.scoreBatch(modelUri, keys) with each key's score_time in the column "
+                                + "the lookup uses (label_time), then write the result as a Delta table to the path "
+                                + "given.",
+                        () -> scoring(evidence)));
     }
 
     private static CheckResult featureTable(FeatureStoreEvidence evidence) {
-        if (evidence.run().isEmpty()) {
-            return CheckResult.failed("found no run named " + FeatureStoreEvidence.RUN_NAME + " in "
-                    + evidence.runs().experimentName());
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
         }
-        Optional<DeltaTableReader> table = evidence.table();
-        if (table.isEmpty()) {
-            return CheckResult.failed("the run " + id(evidence.run().get()) + " has no tag "
-                    + FeatureStoreEvidence.STORE_TAG + " naming the feature store (FeatureStoreLab sets it)");
-        }
-        if (!table.get().exists()) {
-            return CheckResult.failed("found no Delta table " + FeatureStoreEvidence.TABLE + " at "
-                    + table.get().path());
-        }
-        DeltaSnapshot latest = table.get().latest();
+        DeltaTableReader table = evidence.table().orElseThrow();
+        DeltaSnapshot latest = table.latest();
         Map<String, String> properties = latest.properties();
         Problems problems = new Problems();
         problems.expect("primary keys (table property " + FeatureTable.PRIMARY_KEYS_PROPERTY + ")",
@@ -116,11 +104,28 @@ public final class FeatureStoreGrader implements Grader {
         List<String> columns = latest.columnNames();
         problems.require(columns.containsAll(FEATURES), "expected the features " + FEATURES + " among the columns, "
                 + "found " + columns);
+        Optional<List<Map<String, Object>>> snapshots = evidence.given(GIVEN_SNAPSHOTS);
+        OptionalLong created = firstVersionWithRows(table);
+        if (snapshots.isEmpty()) {
+            problems.add("found no snapshots recorded at " + evidence.givenPath(GIVEN_SNAPSHOTS)
+                    + " (FeatureStoreLab records them before step 1) to hold the table's rows against");
+        } else if (created.isEmpty()) {
+            problems.add("expected the snapshots as the table's rows, found no version with rows");
+        } else {
+            KeyedRows.of(snapshots.get()).compare(KeyedRows.of(table.atVersion(created.getAsLong()).rows()),
+                    "version " + created.getAsLong() + " of " + FeatureStoreEvidence.TABLE + ", its first with rows",
+                    problems);
+        }
         return problems.result(FeatureStoreEvidence.TABLE + " keyed by " + PRIMARY_KEY + " at " + TIMESTAMP_KEY
-                + ", version " + latest.version());
+                + ", the " + snapshots.map(List::size).orElse(0) + " snapshot rows at version "
+                + created.orElse(-1));
     }
 
     private static CheckResult merge(FeatureStoreEvidence evidence) {
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
         DeltaTableReader table = evidence.table().orElseThrow();
         List<DeltaCommit> history = table.history();
         String operations = history.stream().map(FeatureStoreGrader::describe).collect(Collectors.joining(", "));
@@ -134,27 +139,39 @@ public final class FeatureStoreGrader implements Grader {
         history.stream().filter(commit -> commit.parameter("mode").equalsIgnoreCase("Overwrite")).findFirst()
                 .ifPresent(commit -> problems.add("expected no overwrite of the table, found one at version "
                         + commit.version() + ": " + operations));
-        Set<String> before = rowKeys(table.atVersion(merge.get().version() - 1).rows());
-        List<Map<String, Object>> latestRows = table.latest().rows();
-        Set<String> after = rowKeys(latestRows);
-        Set<String> lost = new HashSet<>(before);
-        lost.removeAll(after);
-        problems.require(lost.isEmpty(), "expected every row of version " + (merge.get().version() - 1)
-                + " to stay, found " + lost.size() + " of " + before.size() + " gone at version "
-                + table.latestVersion());
-        long march = latestRows.stream().filter(row -> MARCH.equals(row.get(TIMESTAMP_KEY))).count();
-        problems.require(march > 0, "expected rows at " + MARCH + " (the March update), found none");
-        return problems.result("MERGE at version " + merge.get().version() + " added " + march + " rows at " + MARCH
-                + "; " + before.size() + " earlier rows kept");
+        Optional<List<Map<String, Object>>> update = evidence.given(GIVEN_UPDATE);
+        if (update.isEmpty()) {
+            return CheckResult.failed("found no March update recorded at " + evidence.givenPath(GIVEN_UPDATE)
+                    + " (FeatureStoreLab records it before step 1) to hold the merge against");
+        }
+        // what the merge must leave: the rows before it, with the update's rows added (or replacing equal keys)
+        long before = merge.get().version() - 1;
+        KeyedRows earlier = KeyedRows.of(table.atVersion(before).rows());
+        KeyedRows expected = earlier.mergedWith(KeyedRows.of(update.get()));
+        expected.compare(KeyedRows.of(table.latest().rows()), "version " + table.latestVersion() + " of "
+                + FeatureStoreEvidence.TABLE + ", the latest (the rows of version " + before + " and the "
+                + update.get().size() + " March rows)", problems);
+        return problems.result("MERGE at version " + merge.get().version() + " kept the " + earlier.size()
+                + " rows of version " + before + " and added the " + update.get().size() + " March rows");
     }
 
     private static CheckResult pointInTime(FeatureStoreEvidence evidence) {
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        Optional<List<Map<String, Object>>> given = evidence.given(GIVEN_LABELS);
+        if (given.isEmpty()) {
+            return CheckResult.failed("found no labels recorded at " + evidence.givenPath(GIVEN_LABELS)
+                    + " (FeatureStoreLab records them before step 1) to hold the training set against");
+        }
         List<JsonNode> rows = evidence.trainingRows();
         if (rows.isEmpty()) {
             return CheckResult.failed("found no training rows at " + FeatureStore.TRAINING_SET_ROWS + " in run "
-                    + id(evidence.run().orElseThrow()) + " (FeatureStoreLab logs them after step 3)");
+                    + id(evidence.run().orElseThrow()) + " (FeatureStoreLab logs them after step 3)"
+                    + stopped(evidence));
         }
-        List<String> columns = new ArrayList<>(List.of(PRIMARY_KEY, LABEL_TIME, LABEL));
+        List<String> columns = new ArrayList<>(List.of(PRIMARY_KEY, LABEL));
         columns.addAll(FEATURES);
         List<String> found = new ArrayList<>();
         rows.get(0).fieldNames().forEachRemaining(found::add);
@@ -162,24 +179,45 @@ public final class FeatureStoreGrader implements Grader {
             return CheckResult.failed("expected the training rows to have the columns " + columns + ", found "
                     + found);
         }
-        // The training set was built after the merge, from the table's latest version, which nothing writes after.
-        FeatureHistory history = history(evidence);
+        Map<String, Map<String, Object>> labels = new LinkedHashMap<>();
+        given.get().forEach(label -> labels.put(String.valueOf(label.get(PRIMARY_KEY)), label));
+        // the training set was built after the merge, from the table's latest version, which nothing writes after
+        FeatureHistory history = history(evidence.table().orElseThrow().latest());
         Problems problems = new Problems();
-        problems.require(rows.size() == LABELS, "expected " + LABELS + " training rows, one a label, found "
-                + rows.size());
+        LabelTimes times = new LabelTimes();
         Mismatches mismatches = new Mismatches("the label's");
+        Set<String> seen = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
         for (JsonNode row : rows) {
-            mismatches.compare(history, row.path(PRIMARY_KEY).asText(), Instant.parse(row.path(LABEL_TIME).asText()),
-                    feature -> value(row.path(feature)));
+            String key = row.path(PRIMARY_KEY).asText();
+            Map<String, Object> label = labels.get(key);
+            if (label == null || !seen.add(key)) {
+                unknown.add(key);
+                continue;
+            }
+            Instant observed = (Instant) label.get(LABEL_TIME);
+            times.compare(key, observed, row.path(LABEL_TIME), label.get(LABEL), value(row.path(LABEL)));
+            mismatches.compare(history, key, observed, feature -> value(row.path(feature)));
         }
+        times.report(problems, rows.size());
+        problems.require(unknown.isEmpty() && seen.size() == labels.size(), "expected one training row for each of "
+                + "the " + labels.size() + " labels given, found " + rows.size() + " rows for " + seen.size()
+                + " of them" + (unknown.isEmpty() ? "" : " and " + unknown.size() + " rows of no label given or "
+                + "repeated, such as " + unknown.get(0)));
         mismatches.report(problems, rows.size(), "training rows");
-        return problems.result(rows.size() + " training rows, each with the features as of its label_time");
+        return problems.result(rows.size() + " training rows, each with its label as given and the features as of "
+                + "the time it was observed");
     }
 
     private static CheckResult lineage(FeatureStoreEvidence evidence) {
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
         String runId = id(evidence.run().orElseThrow());
         if (!evidence.hasModel()) {
-            return CheckResult.failed("found no model under " + FeatureStoreEvidence.MODEL_PATH + "/ in run " + runId);
+            return CheckResult.failed("found no model under " + FeatureStoreEvidence.MODEL_PATH + "/ in run " + runId
+                    + stopped(evidence));
         }
         Optional<FeatureSpec> spec = evidence.featureSpec();
         if (spec.isEmpty()) {
@@ -187,113 +225,152 @@ public final class FeatureStoreGrader implements Grader {
                     + " next to the model of run " + runId + ": it was logged without its feature lineage");
         }
         DeltaTableReader table = evidence.table().orElseThrow();
-        Optional<FeatureSpec.Lookup> lookup = spec.get().lookups().stream()
+        Optional<FeatureSpec.Lookup> found = spec.get().lookups().stream()
                 .filter(entry -> entry.tableName().equals(FeatureStoreEvidence.TABLE)).findFirst();
-        if (lookup.isEmpty()) {
+        if (found.isEmpty()) {
             return CheckResult.failed("expected the feature spec to name " + FeatureStoreEvidence.TABLE
-                    + ", found the tables " + spec.get().lookups().stream().map(FeatureSpec.Lookup::tableName).toList());
+                    + ", found the tables "
+                    + spec.get().lookups().stream().map(FeatureSpec.Lookup::tableName).toList());
         }
+        FeatureSpec.Lookup lookup = found.get();
         Problems problems = new Problems();
         Problems about = problems.about("feature spec");
-        about.expect("table path", table.path(), Path.of(lookup.get().tablePath()).toAbsolutePath().normalize());
-        about.expect("lookup keys", List.of(PRIMARY_KEY), lookup.get().lookupKeys());
-        about.require(lookup.get().features().containsAll(FEATURES), "expected the features " + FEATURES
-                + ", found " + lookup.get().features());
-        about.require(table.hasVersion(lookup.get().tableVersion()), "expected a version of the table, found "
-                + lookup.get().tableVersion() + " which its history does not have");
+        about.expect("table path", table.path(), Path.of(lookup.tablePath()).toAbsolutePath().normalize());
+        about.expect("lookup keys", List.of(PRIMARY_KEY), lookup.lookupKeys());
+        about.require(lookup.features().containsAll(FEATURES), "expected the features " + FEATURES
+                + ", found " + lookup.features());
         about.expect("label", LABEL, spec.get().label());
+        List<JsonNode> rows = evidence.trainingRows();
+        if (!table.hasVersion(lookup.tableVersion())) {
+            about.add("expected a version of the table, found " + lookup.tableVersion()
+                    + " which its history does not have");
+        } else if (rows.isEmpty()) {
+            about.add("found no training rows at " + FeatureStore.TRAINING_SET_ROWS + " to hold its table version "
+                    + "against (FeatureStoreLab logs them after step 3)");
+        } else {
+            Map<String, Instant> observed = new LinkedHashMap<>();
+            evidence.given(GIVEN_LABELS).orElse(List.of()).forEach(label ->
+                    observed.put(String.valueOf(label.get(PRIMARY_KEY)), (Instant) label.get(LABEL_TIME)));
+            TableVersions.check(table, lookup, rows, observed, about);
+        }
+        evidence.signature().ifPresentOrElse(
+                signature -> problems.require(Set.copyOf(signature.inputNames()).equals(Set.copyOf(lookup.features())),
+                        "expected the model's signature inputs to be the lookup's features " + lookup.features()
+                                + ", found " + signature.inputNames()),
+                () -> problems.add("found no signature in the model's MLmodel: expected the lookup's features "
+                        + lookup.features() + " as its inputs"));
+        if (!rows.isEmpty()) {
+            evidence.model().ifPresentOrElse(model -> FittedMeans.compare(model, rows, problems),
+                    () -> problems.add("found no model under " + FeatureStoreEvidence.MODEL_PATH + "/ to load"));
+        }
+        inputOf(evidence, table, lookup, problems);
+        return problems.result("model fitted on the training rows, with " + FeatureSpec.FILE + " naming "
+                + FeatureStoreEvidence.TABLE + " version " + lookup.tableVersion() + ", whose rows give the "
+                + "training set's features; dataset input recorded");
+    }
+
+    private static void inputOf(FeatureStoreEvidence evidence, DeltaTableReader table, FeatureSpec.Lookup lookup,
+                                Problems problems) {
         List<DatasetInput> inputs = evidence.datasetInputs();
         Optional<DatasetInput> input = inputs.stream()
                 .filter(candidate -> candidate.name().equals(FeatureStoreEvidence.TABLE)).findFirst();
         if (input.isEmpty()) {
             problems.add("expected a dataset input " + FeatureStoreEvidence.TABLE + " on the run, found "
                     + inputs.stream().map(DatasetInput::name).toList());
-        } else {
-            Problems inputProblems = problems.about("dataset input " + FeatureStoreEvidence.TABLE);
-            inputProblems.expect("source type", FeatureStore.DELTA_SOURCE, input.get().sourceType());
-            JsonNode source = readJson(input.get().source());
-            inputProblems.expect("source path", table.path().toString(),
-                    Path.of(source.path("path").asText()).toAbsolutePath().normalize().toString());
-            inputProblems.expect("source version", lookup.get().tableVersion(), source.path("version").asLong(-1));
+            return;
         }
-        return problems.result("model with " + FeatureSpec.FILE + " naming " + FeatureStoreEvidence.TABLE
-                + " version " + lookup.get().tableVersion() + " and its features; dataset input recorded");
+        Problems about = problems.about("dataset input " + FeatureStoreEvidence.TABLE);
+        about.expect("source type", FeatureStore.DELTA_SOURCE, input.get().sourceType());
+        JsonNode source = readJson(input.get().source());
+        about.expect("source path", table.path().toString(),
+                Path.of(source.path("path").asText()).toAbsolutePath().normalize().toString());
+        about.expect("source version", lookup.tableVersion(), source.path("version").asLong(-1));
     }
 
     private static CheckResult scoring(FeatureStoreEvidence evidence) {
+        Optional<CheckResult> missing = missingTable(evidence);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
         DeltaTableReader predictions = evidence.predictions().orElseThrow();
         if (!predictions.exists()) {
             return CheckResult.failed("found no Delta table " + FeatureStoreEvidence.PREDICTIONS + " at "
-                    + predictions.path());
+                    + predictions.path() + stopped(evidence));
+        }
+        Optional<List<Map<String, Object>>> given = evidence.given(GIVEN_KEYS);
+        if (given.isEmpty()) {
+            return CheckResult.failed("found no keys recorded at " + evidence.givenPath(GIVEN_KEYS)
+                    + " (FeatureStoreLab records them before step 1) to hold the predictions against");
         }
         DeltaSnapshot latest = predictions.latest();
         List<String> columns = latest.columnNames();
         List<String> expected = new ArrayList<>(List.of(PRIMARY_KEY, FeatureStore.PREDICTION));
         expected.addAll(FEATURES);
-        // scoreBatch takes each key's time from the lookup's column, label_time; keys scored without it keep score_time
-        String time = columns.contains(LABEL_TIME) ? LABEL_TIME : SCORE_TIME;
-        expected.add(time);
         if (!columns.containsAll(expected)) {
             return CheckResult.failed("expected the columns " + expected + " in " + FeatureStoreEvidence.PREDICTIONS
                     + ", found " + columns);
         }
-        List<Map<String, Object>> rows = latest.rows();
-        Problems problems = new Problems();
-        long customers = rows.stream().map(row -> row.get(PRIMARY_KEY)).distinct().count();
-        problems.require(rows.size() == SCORED_KEYS && customers == SCORED_KEYS, "expected one prediction for each "
-                + "of the " + SCORED_KEYS + " keys, found " + rows.size() + " rows for " + customers + " customers");
-        FeatureHistory history = history(evidence);
-        Mismatches mismatches = new Mismatches("the score time");
-        for (Map<String, Object> row : rows) {
-            mismatches.compare(history, (String) row.get(PRIMARY_KEY), (Instant) row.get(time), row::get);
-        }
-        mismatches.report(problems, rows.size(), "scored rows");
-        if (problems.isEmpty()) {
-            rescore(evidence, rows, time, history, problems);
-        }
-        return problems.result(rows.size() + " predictions, features as of each key's " + time
-                + ", each what the logged model predicts");
-    }
-
-    /** Scores the grader's own point-in-time features with the logged model and compares with the predictions. */
-    private static void rescore(FeatureStoreEvidence evidence, List<Map<String, Object>> rows, String time,
-                                FeatureHistory history, Problems problems) {
-        Optional<PipelineModel> model = evidence.model();
-        if (model.isEmpty()) {
-            problems.add("found no model under " + FeatureStoreEvidence.MODEL_PATH + "/ to re-score the keys with");
-            return;
-        }
-        List<Row> features = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String key = (String) row.get(PRIMARY_KEY);
-            Map<String, Object> asOf = history.asOf(key, (Instant) row.get(time)).orElse(Map.of());
-            features.add(RowFactory.create(key, asOf.get("tenure_months"), asOf.get("monthly_charges"),
-                    asOf.get("support_calls"), asOf.get("contract")));
-        }
-        Map<String, Double> rescored = new HashMap<>();
-        model.get().transform(evidence.runs().context().spark().session().createDataFrame(features, SCORING_SCHEMA))
-                .select(PRIMARY_KEY, FeatureStore.PREDICTION).collectAsList()
-                .forEach(row -> rescored.put(row.getString(0), row.getDouble(1)));
-        List<String> differing = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Object found = row.get(FeatureStore.PREDICTION);
-            Double predicted = rescored.get((String) row.get(PRIMARY_KEY));
-            if (!FeatureHistory.same(predicted, found)) {
-                differing.add(row.get(PRIMARY_KEY) + ": found " + found + ", the model gives " + predicted);
+        Map<String, Instant> keys = new LinkedHashMap<>();
+        given.get().forEach(key -> keys.put(String.valueOf(key.get(PRIMARY_KEY)), (Instant) key.get(SCORE_TIME)));
+        Map<String, Map<String, Object>> scored = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Map<String, Object> row : latest.rows()) {
+            String key = String.valueOf(row.get(PRIMARY_KEY));
+            if (!keys.containsKey(key) || scored.putIfAbsent(key, row) != null) {
+                unknown.add(key);
             }
         }
-        problems.require(differing.isEmpty(), differing.size() + " of " + rows.size() + " predictions are not what "
-                + "the logged model predicts on the features at each key's " + time + ", e.g. "
-                + differing.stream().limit(3).collect(Collectors.joining("; ")));
+        Problems problems = new Problems();
+        FeatureHistory history = history(evidence.table().orElseThrow().latest());
+        Mismatches mismatches = new Mismatches("the score time");
+        scored.forEach((key, row) -> mismatches.compare(history, key, keys.get(key), row::get));
+        mismatches.report(problems, scored.size(), "scored rows");
+        problems.require(unknown.isEmpty() && scored.size() == keys.size(), "expected one prediction for each of the "
+                + keys.size() + " keys given, found " + scored.size() + " of them" + (unknown.isEmpty() ? ""
+                : " and " + unknown.size() + " rows of no key given or repeated, such as " + unknown.get(0)));
+        Rescoring.check(evidence, keys, scored, history, problems);
+        return problems.result(scored.size() + " predictions, features as of each key's score time, each what the "
+                + "logged model predicts");
     }
 
-    private static FeatureHistory history(FeatureStoreEvidence evidence) {
-        return new FeatureHistory(evidence.table().orElseThrow().latest().rows(), PRIMARY_KEY, TIMESTAMP_KEY);
+    /** A failure when the run, its store or the feature table is not there: no check can read anything then. */
+    private static Optional<CheckResult> missingTable(FeatureStoreEvidence evidence) {
+        if (evidence.run().isEmpty()) {
+            return Optional.of(CheckResult.failed("found no run named " + FeatureStoreEvidence.RUN_NAME + " in "
+                    + evidence.runs().experimentName()));
+        }
+        Optional<DeltaTableReader> table = evidence.table();
+        if (table.isEmpty()) {
+            return Optional.of(CheckResult.failed("found no tag " + FeatureStoreEvidence.STORE_TAG + " on run "
+                    + id(evidence.run().get()) + " naming the feature store (FeatureStoreLab sets it)"));
+        }
+        if (!table.get().exists()) {
+            return Optional.of(CheckResult.failed("found no Delta table " + FeatureStoreEvidence.TABLE + " at "
+                    + table.get().path()));
+        }
+        return Optional.empty();
     }
 
-    private static Set<String> rowKeys(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> row.get(PRIMARY_KEY) + "@" + row.get(TIMESTAMP_KEY))
-                .collect(Collectors.toSet());
+    /** Why a step may have left nothing: the run ended without finishing, stopped by an earlier step's error. */
+    private static String stopped(FeatureStoreEvidence evidence) {
+        RunStatus status = evidence.run().orElseThrow().getInfo().getStatus();
+        return status == RunStatus.FINISHED ? "" : "; the run ended " + status + ": a step before stopped it "
+                + "(lab run lab08 shows which)";
+    }
+
+    /** The table's first version with rows: where a table created from the snapshots holds them. */
+    private static OptionalLong firstVersionWithRows(DeltaTableReader table) {
+        for (DeltaCommit commit : table.history()) {
+            if (!table.atVersion(commit.version()).rows().isEmpty()) {
+                return OptionalLong.of(commit.version());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The point-in-time lookups a version of the feature table gives. */
+    static FeatureHistory history(DeltaSnapshot snapshot) {
+        return new FeatureHistory(snapshot.rows(), PRIMARY_KEY, TIMESTAMP_KEY);
     }
 
     private static String describe(DeltaCommit commit) {
@@ -301,7 +378,8 @@ public final class FeatureStoreGrader implements Grader {
         return commit.version() + " " + commit.operation() + (mode.isEmpty() ? "" : " (" + mode + ")");
     }
 
-    private static Object value(JsonNode node) {
+    /** A training row's value as the Delta rows hold it: a number, a text, or null. */
+    static Object value(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
