@@ -6,8 +6,9 @@ import org.mllabs.runtime.server.MlflowServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lab up}: starts the MLflow server, or finds the one already running. */
-@Command(name = "up", description = "Start the MLflow server (or find the one that is running).")
+/** {@code lab up}: starts the MLflow server, listening on loopback only, or finds the one already running. */
+@Command(name = "up", description = "Start the MLflow server (or find the one that is running). A new server listens "
+        + "on 127.0.0.1 only: no other machine can reach it.")
 final class UpCommand implements Callable<Integer> {
 
     private final CliSession session;

@@ -8,13 +8,17 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
 
-/** The lab command's answers that need no MLflow server: listings, instructions, usage and environment errors. */
+/**
+ * The lab command's answers that need no MLflow server: listings, instructions, usage and environment errors.
+ */
 class LabCommandTest {
 
     @TempDir
@@ -54,6 +58,23 @@ class LabCommandTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(lab(Map.of(), "publish")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Unmatched argument");
+    }
+
+    @Test
+    void downSaysThatTheRecordedServerHadAlreadyStoppedRatherThanThatItStoppedIt() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(new LabHome(home).serverRecord(), """
+                {"provider": "LOCAL_PROCESS", "trackingUri": "http://127.0.0.1:9", "pid": %d, "startedAt": "%s"}
+                """.formatted(ended.pid(), Instant.now()));
+
+        assertThat(lab(Map.of(), "down")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("The MLflow server recorded at http://127.0.0.1:9", "was no longer running",
+                "its record is removed").doesNotContain("Stopped");
+        assertThat(new LabHome(home).serverRecord()).doesNotExist();
+        assertThat(lab(Map.of(), "down")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("No MLflow server started by mllabs is recorded");
     }
 
     @Test

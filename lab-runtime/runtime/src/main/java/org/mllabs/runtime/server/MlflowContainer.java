@@ -2,6 +2,7 @@ package org.mllabs.runtime.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -10,7 +11,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * An MLflow tracking server in a container: SQLite backend store and proxied artifacts, both under
  * {@link #STATE_PATH}, which {@link #withStateDirectory(Path)} binds to a host directory so the state outlives the
- * container.
+ * container. The port is published on {@link ListenAddress#LOOPBACK} unless {@link #withListenAddress} says otherwise:
+ * the server has no authentication, so only this machine may reach it.
  *
  * <pre>{@code
  * try (MlflowContainer mlflow = new MlflowContainer(MlflowContainer.DEFAULT_IMAGE)) {
@@ -37,6 +39,9 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+    private ListenAddress listenAddress = ListenAddress.LOOPBACK;
+    private Integer hostPort;
+
     /**
      * A container of the given image, which must run {@code mlflow} like the official one.
      *
@@ -52,6 +57,41 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     /** Keeps the server's database and artifacts in a host directory. */
     public MlflowContainer withStateDirectory(Path hostDirectory) {
         return withFileSystemBind(hostDirectory.toAbsolutePath().toString(), STATE_PATH, BindMode.READ_WRITE);
+    }
+
+    /** Publishes the server's port on this address of the host instead of loopback. */
+    public MlflowContainer withListenAddress(ListenAddress address) {
+        this.listenAddress = address;
+        return self();
+    }
+
+    /** Publishes the server's port on this host port instead of a free one. */
+    public MlflowContainer withHostPort(int port) {
+        this.hostPort = port;
+        return self();
+    }
+
+    /** The host address the server's port is published on. */
+    public ListenAddress getListenAddress() {
+        return listenAddress;
+    }
+
+    /** Binds the server's port to the listen address, on the chosen host port or a free one. */
+    @Override
+    protected void configure() {
+        setPortBindings(List.of(listenAddress.host() + ":" + (hostPort == null ? "" : hostPort) + ":" + MLFLOW_PORT));
+    }
+
+    /**
+     * The host clients on this machine reach the server at: for a port published on loopback, {@code localhost} or
+     * {@code 127.0.0.1} even where Testcontainers would use another address of this machine (a bridge's gateway, when
+     * it believes it runs in a container); for another address, that address.
+     */
+    @Override
+    public String getHost() {
+        String engineHost = super.getHost();
+        return listenAddress.isLoopback() ? EngineHost.loopbackClientHost(engineHost)
+                : listenAddress.clientHost(engineHost);
     }
 
     /** The tracking URI for clients on this host, such as {@code http://localhost:32768}. */
