@@ -61,6 +61,17 @@ class LabCommandTest {
     }
 
     @Test
+    void aCorruptGradingSeedFileIsAnEnvironmentProblemThatSaysWhatToDo() throws IOException {
+        Path seed = Files.writeString(home.resolve("grading-seed"), "12ab\n");
+
+        int status = lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:1"), "grade", "lab01");
+
+        assertThat(status).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("The grading seed in the file " + seed + " is not an integer",
+                "one whole number", "delete the file");
+    }
+
+    @Test
     void downSaysThatTheRecordedServerHadAlreadyStoppedRatherThanThatItStoppedIt() throws Exception {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
