@@ -9,15 +9,20 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
+import picocli.CommandLine.Command;
 
 /**
- * The lab command's answers that need no MLflow server: listings, instructions, usage and environment errors.
+ * The lab command's answers that need no MLflow server: listings, instructions, usage, help and environment errors.
  */
 class LabCommandTest {
 
@@ -58,6 +63,20 @@ class LabCommandTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(lab(Map.of(), "publish")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Unmatched argument");
+    }
+
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void everySubcommandPrintsItsUsageOnStandardOutputForHelpAndExitsZero(String subcommand) {
+        assertThat(lab(Map.of(), subcommand, "--help")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("Usage: lab " + subcommand, "-h, --help");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    static Stream<String> subcommands() {
+        return Arrays.stream(LabCommand.class.getAnnotation(Command.class).subcommands())
+                .map(type -> type.getAnnotation(Command.class).name());
     }
 
     @Test
