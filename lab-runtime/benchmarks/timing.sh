@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+# shellcheck shell=bash
 # Timing helpers shared by the benchmark scripts: source it, do not run it.
 
 # seconds of one run of the command, or exits when the command fails

@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lab export-student <dir>}: writes the learners' copy of this checkout, without reference solutions, hidden
- * checks, grader tests and mutants, or a grading seed.
+ * {@code lab export-student <dir>}: writes the learners' copy of this checkout, the files git tracks without reference
+ * solutions, hidden checks, grader tests and mutants, or a grading seed. Untracked files are named, never copied.
  */
 @Command(name = "export-student",
-        description = "Write the learners' copy of this checkout into a new or empty folder: everything but the "
-                + "reference solutions, hidden checks, grader tests and mutants, and any grading seed.")
+        description = "Write the learners' copy of this checkout into a new or empty folder: the files git tracks but "
+                + "the reference solutions, hidden checks, grader tests and mutants, and any grading seed. Files git "
+                + "does not track are never copied.")
 final class ExportStudentCommand implements Callable<Integer> {
 
     private final CliSession session;

@@ -42,9 +42,9 @@ final class GradeCommand implements Callable<Integer> {
         LearnerId learner = target.learner(session);
         Grader grader = GraderCatalog.load().forLab(lab.id());
         Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
+        long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         MlflowServer server = session.servers().connect();
         GradeReport report;
-        long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         try (GradingContext context = GradingContext.of(learner, server, seed)) {
             report = Grading.grade(grader, context);
         }

@@ -6,9 +6,13 @@ import org.mllabs.runtime.server.MlflowServerVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code lab} command. */
+/**
+ * The {@code lab} command. Its sub-commands inherit {@code --help} (usage on standard output, exit status 0) and
+ * {@code --version}, and list the exit statuses in their usage.
+ */
 @Command(name = "lab",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = LabCommand.Version.class,
         description = "Hands-on labs for the Databricks machine-learning lifecycle, graded on your machine.",
         subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, GradeCommand.class,

@@ -2,6 +2,7 @@ package org.mllabs.cli;
 
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mllabs.cli.classroom.LabRunStatusFile;
 import org.mllabs.runtime.LabHome;
@@ -11,14 +12,21 @@ import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.lab.LabRunResult;
 import org.mllabs.runtime.lab.LabRunner;
 import org.mllabs.runtime.lab.LabVariant;
+import org.mllabs.runtime.server.MlflowHealth;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.spark.LabSpark;
 import org.mllabs.runtime.spark.SparkOnDemand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code lab run <lab> [--solution]}: compiles and runs the learner's code, or the reference solution. */
+/**
+ * {@code lab run <lab> [--solution]}: compiles and runs the learner's code, or the reference solution. The lab's code
+ * cannot end the command with a status of its own ({@link LabExitGuard}); a server that stopped answering during the
+ * run ends it as an environment failure ({@link ServerWentAway}), not as a fault of the lab's code.
+ */
 @Command(name = "run", description = "Compile and run a lab: your code, or the reference solution.")
 final class RunCommand implements Callable<Integer> {
 
@@ -30,6 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--solution", description = "Run the reference solution instead of your code.")
     private boolean solution;
 
+    @Spec
+    private CommandSpec spec;
 
     RunCommand(CliSession session) {
         this.session = session;
@@ -50,7 +60,20 @@ final class RunCommand implements Callable<Integer> {
                      home.work(lab.id()), session::say)) {
             session.say("Running " + lab.id() + " (" + variant.name().toLowerCase(Locale.ROOT) + ") for learner "
                     + learner + ", experiment " + context.experimentName());
-            result = LabRunner.run(lab, variant, context, home.work(lab.id() + "-" + variant.name().toLowerCase(Locale.ROOT)));
+            LabExitGuard guard = LabExitGuard.install(lab.id(), session.environment(), spec.commandLine().getErr());
+            try {
+                result = LabRunner.run(lab, variant, context,
+                        home.work(lab.id() + "-" + variant.name().toLowerCase(Locale.ROOT)));
+            } finally {
+                guard.close();
+            }
+            Optional<String> serverProblem = MlflowHealth.problem(server.trackingUri());
+            if (serverProblem.isPresent()) {
+                if (result.status() != LabRunResult.Status.FAILED) {
+                    session.say(result.message());
+                }
+                throw ServerWentAway.during(lab.id(), server, serverProblem.get(), result, home);
+            }
             LabRunStatusFile.write(session.environment(), result.status());
             session.say(String.format(Locale.ROOT, "%s (%.1f s)", result.message(),
                     result.duration().toNanos() / 1e9));

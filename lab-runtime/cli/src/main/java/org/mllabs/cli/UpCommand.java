@@ -20,11 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lab up}: starts the MLflow server, or finds the one already running. With {@code --shared}, a class server
- * with MLflow's own authentication: an admin, and with {@code --roster} one user per learner; the experiments a learner
- * creates only that learner (and the admin) can read or change.
+ * {@code lab up}: starts the MLflow server, listening on loopback only, or finds the one already running. With
+ * {@code --shared}, a class server with MLflow's own authentication: an admin, and with {@code --roster} one user per
+ * learner; the experiments a learner creates only that learner (and the admin) can read or change.
  */
-@Command(name = "up", description = "Start the MLflow server (or find the one that is running).")
+@Command(name = "up", description = "Start the MLflow server (or find the one that is running). A new server listens "
+        + "on 127.0.0.1 only unless --shared --bind names another address.")
 final class UpCommand implements Callable<Integer> {
 
     private final CliSession session;

@@ -8,13 +8,22 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
+import picocli.CommandLine.Command;
 
-/** The lab command's answers that need no MLflow server: listings, instructions, usage and environment errors. */
+/**
+ * The lab command's answers that need no MLflow server: listings, instructions, usage, help and environment errors.
+ */
 class LabCommandTest {
 
     @TempDir
@@ -60,6 +69,48 @@ class LabCommandTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(lab(Map.of(), "publish")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Unmatched argument");
+    }
+
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void everySubcommandPrintsItsUsageOnStandardOutputForHelpAndExitsZero(String subcommand) {
+        assertThat(lab(Map.of(), subcommand, "--help")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("Usage: lab " + subcommand, "-h, --help");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    static Stream<String> subcommands() {
+        return Arrays.stream(LabCommand.class.getAnnotation(Command.class).subcommands())
+                .map(type -> type.getAnnotation(Command.class).name());
+    }
+
+    @Test
+    void aCorruptGradingSeedFileIsAnEnvironmentProblemThatSaysWhatToDo() throws IOException {
+        Path seed = Files.writeString(home.resolve("grading-seed"), "12ab\n");
+
+        int status = lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:1"), "grade", "lab01");
+
+        assertThat(status).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("The grading seed in the file " + seed + " is not an integer",
+                "one whole number", "delete the file");
+    }
+
+    @Test
+    void downSaysThatTheRecordedServerHadAlreadyStoppedRatherThanThatItStoppedIt() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(new LabHome(home).serverRecord(), """
+                {"provider": "LOCAL_PROCESS", "trackingUri": "http://127.0.0.1:9", "pid": %d, "startedAt": "%s"}
+                """.formatted(ended.pid(), Instant.now()));
+
+        assertThat(lab(Map.of(), "down")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("The MLflow server recorded at http://127.0.0.1:9", "was no longer running",
+                "its record is removed").doesNotContain("Stopped");
+        assertThat(new LabHome(home).serverRecord()).doesNotExist();
+        assertThat(lab(Map.of(), "down")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("No MLflow server started by mllabs is recorded");
     }
 
     @Test

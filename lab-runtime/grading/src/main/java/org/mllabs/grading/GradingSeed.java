@@ -45,16 +45,19 @@ public record GradingSeed(long value, Source source, String origin) {
     /**
      * The seed the environment chooses.
      *
-     * @throws IllegalArgumentException naming the variable or file, when what it holds is not an integer
+     * @throws IllegalStateException naming the variable or file and what to write there, when what it holds is not
+     *         an integer: the environment is not ready to grade
      */
     public static GradingSeed resolve(LabEnvironment environment, LabHome home) {
         Optional<String> variable = environment.get(VARIABLE);
         if (variable.isPresent()) {
-            return new GradingSeed(parse(variable.get(), VARIABLE), Source.ENVIRONMENT, VARIABLE);
+            return new GradingSeed(parse(variable.get(), "the variable " + VARIABLE, "set it to", "unset it"),
+                    Source.ENVIRONMENT, VARIABLE);
         }
         Path file = home.root().resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
-            return new GradingSeed(parse(read(file), file.toString()), Source.FILE, file.toString());
+            return new GradingSeed(parse(read(file), "the file " + file, "write in it", "delete the file"),
+                    Source.FILE, file.toString());
         }
         return new GradingSeed(PRACTICE, Source.PRACTICE, "the public practice seed");
     }
@@ -69,13 +72,13 @@ public record GradingSeed(long value, Source source, String origin) {
         return isPractice() ? "the public practice seed " + PRACTICE : "grading seed from " + origin;
     }
 
-    private static long parse(String text, String origin) {
+    private static long parse(String text, String origin, String toCorrect, String toDrop) {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The grading seed in " + origin + " is not an integer (\"" + text.strip()
-                    + "\"): write one whole number, such as 912837465, or remove it to grade with the practice seed.",
-                    e);
+            throw new IllegalStateException("The grading seed in " + origin + " is not an integer (\"" + text.strip()
+                    + "\"): " + toCorrect + " one whole number, such as 912837465, or " + toDrop
+                    + " to grade with the public practice seed.", e);
         }
     }
 

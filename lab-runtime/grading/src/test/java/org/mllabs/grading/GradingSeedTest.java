@@ -54,12 +54,23 @@ class GradingSeedTest {
     }
 
     @Test
-    void aSeedThatIsNotANumberSaysWhereItIsAndWhatToWrite() throws IOException {
+    void aCorruptSeedFileIsAnEnvironmentProblemThatSaysWhereItIsAndWhatToWrite() throws IOException {
         Files.writeString(home.resolve("grading-seed"), "secret");
 
         assertThatThrownBy(() -> resolve(Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(home.resolve("grading-seed").toString())
-                .hasMessageContaining("not an integer");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the file " + home.resolve("grading-seed"))
+                .hasMessageContaining("is not an integer (\"secret\")")
+                .hasMessageContaining("write in it one whole number")
+                .hasMessageContaining("delete the file");
+    }
+
+    @Test
+    void aSeedVariableThatIsNotANumberSaysToSetOrUnsetIt() {
+        assertThatThrownBy(() -> resolve(Map.of("MLLABS_GRADING_SEED", "12ab")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the variable MLLABS_GRADING_SEED")
+                .hasMessageContaining("set it to one whole number")
+                .hasMessageContaining("unset it");
     }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The files of a checkout, relative to its root: in a git checkout, those git tracks plus new ones it does not
- * ignore ({@code git ls-files --cached --others --exclude-standard}), so build output and local state stay out;
- * elsewhere every file, without {@code target/} and {@code .git/} folders.
+ * The files of a checkout, relative to its root: in a git checkout, those git tracks ({@code git ls-files --cached}),
+ * so build output, local state and the instructor's own untracked files (a gradebook, notes) stay out; elsewhere
+ * every file, without {@code target/} and {@code .git/} folders.
  */
 final class RepositoryFiles {
 
@@ -27,13 +27,30 @@ final class RepositoryFiles {
 
     /** The files, sorted. */
     static List<Path> list(Path root) {
-        List<Path> files = Files.exists(root.resolve(".git")) ? fromGit(root) : walk(root);
+        List<Path> files = isGitCheckout(root) ? git(root, "--cached") : walk(root);
+        return existing(root, files);
+    }
+
+    /**
+     * The files of a git checkout that git neither tracks nor ignores, sorted: what {@link #list} leaves out that the
+     * owner may have meant to add. Empty outside git.
+     */
+    static List<Path> untracked(Path root) {
+        return isGitCheckout(root) ? existing(root, git(root, "--others", "--exclude-standard")) : List.of();
+    }
+
+    private static boolean isGitCheckout(Path root) {
+        return Files.exists(root.resolve(".git"));
+    }
+
+    private static List<Path> existing(Path root, List<Path> files) {
         return files.stream().filter(file -> Files.isRegularFile(root.resolve(file))).sorted().toList();
     }
 
-    private static List<Path> fromGit(Path root) {
-        ProcessBuilder git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z", "--cached",
-                "--others", "--exclude-standard").redirectError(ProcessBuilder.Redirect.DISCARD);
+    private static List<Path> git(Path root, String... selection) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString(), "ls-files", "-z"));
+        command.addAll(Arrays.asList(selection));
+        ProcessBuilder git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         try {
             Process process = git.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,19 +14,25 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a learner's copy of a checkout holds: every file of the checkout ({@link RepositoryFiles}) but those
- * {@link LeftOut} names.
+ * What a learner's copy of a checkout holds: every file of the checkout ({@link RepositoryFiles}: in git, the files it
+ * tracks) but those {@link LeftOut} names. Files git does not track are never copied, and named so that the owner can
+ * add those the learners should get.
  */
 public final class StudentCopy {
+
+    /** How many untracked files {@link #describeLeftOut()} names before it says "...". */
+    private static final int UNTRACKED_NAMED = 10;
 
     private final Path root;
     private final List<Path> kept;
     private final Map<LeftOut, List<Path>> leftOut;
+    private final List<Path> untracked;
 
-    private StudentCopy(Path root, List<Path> kept, Map<LeftOut, List<Path>> leftOut) {
+    private StudentCopy(Path root, List<Path> kept, Map<LeftOut, List<Path>> leftOut, List<Path> untracked) {
         this.root = root;
         this.kept = kept;
         this.leftOut = leftOut;
+        this.untracked = untracked;
     }
 
     /** Sorts the checkout's files into kept and left out. */
@@ -38,7 +44,7 @@ public final class StudentCopy {
             reason.ifPresentOrElse(rule -> leftOut.computeIfAbsent(rule, r -> new ArrayList<>()).add(file),
                     () -> kept.add(file));
         }
-        return new StudentCopy(root, List.copyOf(kept), leftOut);
+        return new StudentCopy(root, List.copyOf(kept), leftOut, RepositoryFiles.untracked(root));
     }
 
     /** The files the copy holds, relative to the root. */
@@ -49,6 +55,11 @@ public final class StudentCopy {
     /** The files left out, by reason, relative to the root. */
     public Map<LeftOut, List<Path>> leftOut() {
         return leftOut;
+    }
+
+    /** The files of a git checkout that git does not track (nor ignore), relative to the root: never copied. */
+    public List<Path> untracked() {
+        return untracked;
     }
 
     /**
@@ -69,13 +80,26 @@ public final class StudentCopy {
         }
     }
 
-    /** One line per reason: what was left out, the folders, and how many files. */
+    /**
+     * One line per reason: what was left out, the folders, and how many files; then the files git does not track,
+     * if any.
+     */
     public List<String> describeLeftOut() {
         List<String> lines = new ArrayList<>();
         leftOut.forEach((rule, files) -> lines.add(rule.description() + ": "
                 + String.join(", ", files.stream().map(rule::folderOf).distinct().map(Path::toString).toList())
-                + " (" + files.size() + (files.size() == 1 ? " file)" : " files)")));
+                + " (" + count(files) + ")"));
+        if (!untracked.isEmpty()) {
+            List<String> names = untracked.stream().limit(UNTRACKED_NAMED).map(Path::toString).toList();
+            lines.add("files git does not track: " + String.join(", ", names)
+                    + (untracked.size() > names.size() ? ", ..." : "") + " (" + count(untracked)
+                    + "; git add those the learners should get, and export again)");
+        }
         return lines;
+    }
+
+    private static String count(List<Path> files) {
+        return files.size() + (files.size() == 1 ? " file" : " files");
     }
 
     private static void requireEmpty(Path target) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,17 +55,32 @@ class StudentCopyTest {
     }
 
     @Test
-    void inAGitCheckoutTheFilesGitKnowsAndDoesNotIgnore() throws Exception {
+    void inAGitCheckoutOnlyTheFilesGitTracksAndTheUntrackedOnesAreNamed(@TempDir Path target) throws Exception {
         writeRepository();
         write("labs/lab01-x/notes/.keep");
         Files.writeString(repository.resolve(".gitignore"), "target/\nnotes/\n");
-        assertThat(new ProcessBuilder("git", "init", "-q", repository.toString()).start().waitFor()).isZero();
+        git("init", "-q");
+        git("add", ".");
+        write("gradebook.csv", "private/notes.md");
 
         StudentCopy copy = StudentCopy.of(repository);
+        copy.writeTo(target.resolve("copy"));
 
         assertThat(copy.kept()).map(Path::toString)
                 .containsExactlyInAnyOrderElementsOf(concat(KEPT, ".gitignore"));
         assertThat(copy.leftOut()).containsOnlyKeys(LeftOut.values());
+        assertThat(copy.untracked()).map(Path::toString).containsExactly("gradebook.csv", "private/notes.md");
+        assertThat(copy.describeLeftOut()).last().asString()
+                .startsWith("files git does not track: gradebook.csv, private/notes.md (2 files; git add");
+        assertThat(target.resolve("copy/gradebook.csv")).doesNotExist();
+        assertThat(target.resolve("copy/private")).doesNotExist();
+        assertThat(target.resolve("copy/labs/lab01-x/src/main/java/Steps.java")).exists();
+    }
+
+    private void git(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     @Test

@@ -29,8 +29,22 @@ public final class LocalMlflowProcess {
      * @return the running process
      */
     public static Process start(Path mlflow, Path stateDirectory, int port, Path log) {
+        return start(mlflow, stateDirectory, ListenAddress.LOOPBACK, port, log);
+    }
+
+    /**
+     * Starts {@code mlflow server} on the given address and waits until it answers.
+     *
+     * @param mlflow the {@code mlflow} executable
+     * @param stateDirectory where {@code mlflow.db} and {@code artifacts/} live
+     * @param address the address to listen on
+     * @param port the port to listen on
+     * @param log the file that receives the server's output
+     * @return the running process
+     */
+    public static Process start(Path mlflow, Path stateDirectory, ListenAddress address, int port, Path log) {
         Path state = stateDirectory.toAbsolutePath();
-        List<String> command = MlflowServerCommand.of(mlflow.toString(), "127.0.0.1", port, state.toString());
+        List<String> command = MlflowServerCommand.of(mlflow.toString(), address.host(), port, state.toString());
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -44,7 +58,7 @@ public final class LocalMlflowProcess {
         } catch (IOException e) {
             throw new MlflowServerException("Cannot start " + mlflow + ": " + e.getMessage(), e);
         }
-        URI uri = URI.create("http://127.0.0.1:" + port);
+        URI uri = URI.create("http://" + address.clientHost(ListenAddress.LOOPBACK.host()) + ":" + port);
         try {
             if (!MlflowHealth.awaitUp(uri, STARTUP_TIMEOUT, process::isAlive)) {
                 process.destroy();

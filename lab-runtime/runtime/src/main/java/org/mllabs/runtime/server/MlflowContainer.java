@@ -12,7 +12,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * An MLflow tracking server in a container: SQLite backend store and proxied artifacts, both under
  * {@link #STATE_PATH}, which {@link #withStateDirectory(Path)} binds to a host directory so the state outlives the
- * container.
+ * container. The port is published on {@link ListenAddress#LOOPBACK} unless {@link #withListenAddress} says otherwise:
+ * the server has no authentication, so only this machine may reach it.
  *
  * <pre>{@code
  * try (MlflowContainer mlflow = new MlflowContainer(MlflowContainer.DEFAULT_IMAGE)) {
@@ -39,8 +40,8 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-    /** The one host address the port is published on, if {@link #withPublishedPort} named one. */
-    private String publishedAddress;
+    private ListenAddress listenAddress = ListenAddress.LOOPBACK;
+    private Integer hostPort;
 
     /**
      * A container of the given image, which must run {@code mlflow} like the official one.
@@ -73,26 +74,39 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
         return withCommand(command.toArray(String[]::new));
     }
 
-    /**
-     * Publishes the server's port on one address of this host and one port, such as {@code 127.0.0.1} (this machine
-     * only) or {@code 0.0.0.0} (every interface, for a class).
-     */
-    public MlflowContainer withPublishedPort(String address, int hostPort) {
-        this.publishedAddress = address;
-        setPortBindings(List.of(address + ":" + hostPort + ":" + MLFLOW_PORT));
-        return this;
+    /** Publishes the server's port on this address of the host instead of loopback. */
+    public MlflowContainer withListenAddress(ListenAddress address) {
+        this.listenAddress = address;
+        return self();
+    }
+
+    /** Publishes the server's port on this host port instead of a free one. */
+    public MlflowContainer withHostPort(int port) {
+        this.hostPort = port;
+        return self();
+    }
+
+    /** The host address the server's port is published on. */
+    public ListenAddress getListenAddress() {
+        return listenAddress;
+    }
+
+    /** Binds the server's port to the listen address, on the chosen host port or a free one. */
+    @Override
+    protected void configure() {
+        setPortBindings(List.of(listenAddress.host() + ":" + (hostPort == null ? "" : hostPort) + ":" + MLFLOW_PORT));
     }
 
     /**
-     * Where this host reaches the container: the address the port is published on when that is a single one, since
-     * the engine's own address (which Testcontainers answers otherwise) does not carry it.
+     * The host clients on this machine reach the server at: for a port published on loopback, {@code localhost} or
+     * {@code 127.0.0.1} even where Testcontainers would use another address of this machine (a bridge's gateway, when
+     * it believes it runs in a container); for another address, that address.
      */
     @Override
     public String getHost() {
-        if (publishedAddress == null || publishedAddress.equals("0.0.0.0") || publishedAddress.equals("::")) {
-            return super.getHost();
-        }
-        return publishedAddress;
+        String engineHost = super.getHost();
+        return listenAddress.isLoopback() ? EngineHost.loopbackClientHost(engineHost)
+                : listenAddress.clientHost(engineHost);
     }
 
     /** The tracking URI for clients on this host, such as {@code http://localhost:32768}. */

@@ -9,24 +9,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
-/** Asks an MLflow server whether it is up, through {@code /health}, which answers before any host check. */
+/**
+ * Asks whether an MLflow server is up: {@code /health}, which answers before any host check, then {@code /version},
+ * which answers MLflow's version. Another program on the port may answer {@code /health} too (many services do);
+ * only a server that also answers a version is taken for MLflow.
+ */
 public final class MlflowHealth {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?\\S*");
 
     private MlflowHealth() {
     }
 
-    /** Empty when the server answers {@code /health} with 200, else why not. */
+    /**
+     * Empty when the server answers {@code /health} with 200 and {@code /version} with 200 and a version number, else
+     * why not.
+     */
     public static Optional<String> problem(URI trackingUri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(healthUri(trackingUri)).timeout(PROBE_TIMEOUT).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? Optional.empty()
-                    : Optional.of("/health answered HTTP " + response.statusCode());
+            HttpResponse<String> health = get(trackingUri, "/health");
+            if (health.statusCode() != 200) {
+                return Optional.of("/health answered HTTP " + health.statusCode());
+            }
+            HttpResponse<String> version = get(trackingUri, "/version");
+            if (version.statusCode() != 200) {
+                return Optional.of("/health answered, but /version answered HTTP " + version.statusCode()
+                        + ", which an MLflow server does not: another program listens there");
+            }
+            String body = version.body().strip();
+            if (!VERSION.matcher(body).matches()) {
+                return Optional.of("/health answered, but /version answered \"" + abbreviate(body)
+                        + "\", not an MLflow version: another program listens there");
+            }
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
@@ -61,8 +80,13 @@ public final class MlflowHealth {
         return false;
     }
 
-    private static URI healthUri(URI trackingUri) {
+    private static HttpResponse<String> get(URI trackingUri, String path) throws IOException, InterruptedException {
         String base = trackingUri.toString().replaceAll("/+$", "");
-        return URI.create(base + "/health");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(PROBE_TIMEOUT).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }

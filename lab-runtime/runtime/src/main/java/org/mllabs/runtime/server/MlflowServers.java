@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
@@ -58,11 +58,22 @@ public final class MlflowServers {
     }
 
     /**
-     * Like {@link #connect()}, with a port for a new server.
+     * Like {@link #connect()}, with a port for a new server, which listens on loopback only.
      *
      * @param port the host port a new server listens on; a free one when empty
      */
     public MlflowServer up(OptionalInt port) {
+        return up(port, ListenAddress.LOOPBACK);
+    }
+
+    /**
+     * Like {@link #connect()}, with a port and an address for a new server. A server that is already running is used
+     * as it is, whatever address it listens on.
+     *
+     * @param port the host port a new server listens on; a free one when empty
+     * @param address the address of this machine a new server listens on
+     */
+    public MlflowServer up(OptionalInt port, ListenAddress address) {
         Optional<MlflowServer> configured = configured();
         if (configured.isPresent()) {
             return configured.get();
@@ -71,14 +82,16 @@ public final class MlflowServers {
             Optional<ServerRecord> recorded = ServerRecord.read(home.serverRecord());
             if (recorded.isPresent()) {
                 MlflowServer server = recorded.get().toServer();
-                if (MlflowHealth.isUp(server.trackingUri())) {
+                Optional<String> problem = MlflowHealth.problem(server.trackingUri());
+                if (problem.isEmpty()) {
                     announcer.accept("Using the running MLflow server (" + server.detail() + ") at " + server.uiUrl());
                     return server;
                 }
-                announcer.accept("The MLflow server recorded at " + server.uiUrl() + " no longer answers; starting a new one.");
+                announcer.accept("The MLflow server recorded at " + server.uiUrl() + " no longer answers ("
+                        + problem.get() + "); starting a new one.");
                 stopRecorded(recorded.get());
             }
-            return start(port);
+            return start(port, address);
         });
     }
 
@@ -113,8 +126,8 @@ public final class MlflowServers {
             }
             int hostPort = port.orElseGet(Ports::free);
             Ports.requireFree(hostPort);
-            return startContainer(container -> container.withBasicAuth(auth, home.mlflowState())
-                    .withPublishedPort(bindAddress, hostPort));
+            return startContainer(OptionalInt.of(hostPort), new ListenAddress(bindAddress),
+                    container -> container.withBasicAuth(auth, home.mlflowState()));
         });
     }
 
@@ -131,15 +144,29 @@ public final class MlflowServers {
     }
 
     /**
-     * Stops the server an earlier command started. The data in the state directory stays.
+     * Stops the server an earlier command started and forgets it. The data in the state directory stays.
      *
-     * @return the server that was stopped, if there was one
+     * @return the recorded server and whether it was still running, if a server was recorded
+     * @throws MlflowServerException when the recorded container cannot be reached because no container engine answers;
+     *         the record is kept so that the next {@code down} can stop it
      */
-    public Optional<MlflowServer> down() {
+    public Optional<ServerStop> down() {
         return withLock(() -> {
             Optional<ServerRecord> recorded = ServerRecord.read(home.serverRecord());
-            recorded.ifPresent(this::stopRecorded);
-            return recorded.map(ServerRecord::toServer);
+            if (recorded.isEmpty()) {
+                return Optional.empty();
+            }
+            ServerRecord record = recorded.get();
+            if (record.provider() == MlflowServer.Provider.CONTAINER && !engineAvailable.getAsBoolean()) {
+                throw new MlflowServerException("No container engine answers, so the MLflow container "
+                        + record.toServer().detail() + " cannot be reached to stop it (it may have stopped with the "
+                        + "engine). Start the engine (Docker, or Podman's socket: bash "
+                        + "lab-runtime/environment/setup.sh) and run `lab down` again; " + home.serverRecord()
+                        + " still records it.");
+            }
+            boolean wasRunning = stopRecorded(record);
+            return Optional.of(new ServerStop(record.toServer(),
+                    wasRunning ? ServerStop.Outcome.STOPPED : ServerStop.Outcome.ALREADY_GONE));
         });
     }
 
@@ -165,7 +192,7 @@ public final class MlflowServers {
         return Optional.of(new MlflowServer(trackingUri, MlflowServer.Provider.TRACKING_URI, "MLFLOW_TRACKING_URI"));
     }
 
-    private MlflowServer start(OptionalInt port) {
+    private MlflowServer start(OptionalInt port, ListenAddress address) {
         port.ifPresent(Ports::requireFree);
         String forced = environment.get(PROVIDER_VARIABLE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("auto");
         switch (forced) {
@@ -175,21 +202,21 @@ public final class MlflowServers {
                             + "Start Docker or Podman's socket (bash lab-runtime/environment/setup.sh), "
                             + "or unset " + PROVIDER_VARIABLE + ".");
                 }
-                return startContainer(port);
+                return startContainer(port, address);
             }
             case "process" -> {
-                return startProcess(port, environment.findExecutable("mlflow").orElseThrow(() ->
+                return startProcess(port, address, environment.findExecutable("mlflow").orElseThrow(() ->
                         new MlflowServerException(PROVIDER_VARIABLE + "=process, but `mlflow` is not on PATH. "
                                 + "pip install mlflow==" + MlflowServerVersion.mlflow() + ", or unset "
                                 + PROVIDER_VARIABLE + ".")));
             }
             case "auto" -> {
                 if (engineAvailable.getAsBoolean()) {
-                    return startContainer(port);
+                    return startContainer(port, address);
                 }
                 Optional<java.nio.file.Path> mlflow = environment.findExecutable("mlflow");
                 if (mlflow.isPresent()) {
-                    return startProcess(port, mlflow.get());
+                    return startProcess(port, address, mlflow.get());
                 }
                 throw MlflowServerException.noWayToGetAServer(
                         "MLFLOW_TRACKING_URI is unset, no container engine answers, and `mlflow` is not on PATH");
@@ -199,17 +226,23 @@ public final class MlflowServers {
         }
     }
 
-    private MlflowServer startContainer(OptionalInt port) {
-        return startContainer(container -> port.ifPresent(p ->
-                container.setPortBindings(List.of(p + ":" + MlflowContainer.MLFLOW_PORT))));
+    private MlflowServer startContainer(OptionalInt port, ListenAddress address) {
+        return startContainer(port, address, container -> { });
     }
 
-    private MlflowServer startContainer(Consumer<MlflowContainer> settings) {
+    private MlflowServer startContainer(OptionalInt port, ListenAddress address, Consumer<MlflowContainer> settings) {
         if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
             throw new MlflowServerException("The MLflow container must outlive this command, which needs "
                     + "Testcontainers' reuse: run the lab command through lab-runtime/cli/lab (it sets "
                     + "TESTCONTAINERS_REUSE_ENABLE=true), or add testcontainers.reuse.enable=true to "
                     + "~/.testcontainers.properties.");
+        }
+        String engineHost = DockerClientFactory.instance().dockerHostIpAddress();
+        if (address.isLoopback() && !EngineHost.isThisMachine(engineHost)) {
+            throw new MlflowServerException("The container engine's ports are on another machine (Testcontainers "
+                    + "reaches them at " + engineHost + "), where a server listening on loopback only cannot be reached "
+                    + "from here. Run the labs on the engine's machine, or use another server: MLLABS_SERVER=process "
+                    + "with `mlflow` on PATH, or MLFLOW_TRACKING_URI.");
         }
         DockerImageName image = ContainerEngine.chooseImage(environment);
         announcer.accept("Starting MLflow " + MlflowServerVersion.mlflow() + " in a container (" + image
@@ -220,7 +253,9 @@ public final class MlflowServers {
                 .withStateDirectory(home.mlflowState())
                 .withLabel("org.mllabs.role", "mlflow-server")
                 .withLabel("org.mllabs.home", home.root().toString())
+                .withListenAddress(address)
                 .withReuse(true);
+        port.ifPresent(container::withHostPort);
         settings.accept(container);
         try {
             container.start();
@@ -237,14 +272,16 @@ public final class MlflowServers {
         return record.toServer();
     }
 
-    private MlflowServer startProcess(OptionalInt port, java.nio.file.Path mlflow) {
+    private MlflowServer startProcess(OptionalInt port, ListenAddress address, java.nio.file.Path mlflow) {
         int chosen = port.orElseGet(Ports::free);
-        announcer.accept("Starting `" + mlflow + " server` on port " + chosen + ", data in " + home.mlflowState() + " ...");
+        announcer.accept("Starting `" + mlflow + " server` on " + address.host() + ":" + chosen + ", data in "
+                + home.mlflowState() + " ...");
         long started = System.nanoTime();
-        Process process = LocalMlflowProcess.start(mlflow, home.mlflowState(), chosen,
+        Process process = LocalMlflowProcess.start(mlflow, home.mlflowState(), address, chosen,
                 home.logs().resolve("mlflow-server.log"));
-        ServerRecord record = new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, "http://127.0.0.1:" + chosen,
-                null, process.pid(), null, Instant.now().toString());
+        ServerRecord record = new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS,
+                "http://" + address.clientHost(ListenAddress.LOOPBACK.host()) + ":" + chosen, null, process.pid(), null,
+                Instant.now().toString());
         record.write(home.serverRecord());
         announceReady(record, started);
         return record.toServer();
@@ -255,17 +292,26 @@ public final class MlflowServers {
                 (System.nanoTime() - startedNanos) / 1e9));
     }
 
-    private void stopRecorded(ServerRecord record) {
-        switch (record.provider()) {
+    /** Stops the recorded container or process and deletes the record; returns whether it was still running. */
+    private boolean stopRecorded(ServerRecord record) {
+        boolean wasRunning = switch (record.provider()) {
             case CONTAINER -> {
-                if (engineAvailable.getAsBoolean()) {
-                    ContainerEngine.remove(record.containerId());
+                if (!engineAvailable.getAsBoolean()) {
+                    yield false;
                 }
+                boolean running = ContainerEngine.isRunning(record.containerId());
+                ContainerEngine.remove(record.containerId());
+                yield running;
             }
-            case LOCAL_PROCESS -> LocalMlflowProcess.stop(record.pid());
-            case TRACKING_URI -> { /* never recorded */ }
-        }
+            case LOCAL_PROCESS -> {
+                Optional<ProcessHandle> process = record.process();
+                process.ifPresent(handle -> LocalMlflowProcess.stop(handle.pid()));
+                yield process.isPresent();
+            }
+            case TRACKING_URI -> false;
+        };
         ServerRecord.delete(home.serverRecord());
+        return wasRunning;
     }
 
     private <T> T withLock(java.util.function.Supplier<T> action) {

@@ -9,6 +9,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,9 @@ record ServerRecord(MlflowServer.Provider provider, String trackingUri, String c
                     String startedAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How far a process's start time, as the system reports it, may be off. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
 
     static Optional<ServerRecord> read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -59,6 +65,20 @@ record ServerRecord(MlflowServer.Provider provider, String trackingUri, String c
         }
     }
 
+    /**
+     * The recorded {@code mlflow server} process, if it still runs. A process with that id that started after the
+     * record was written is another program that got the id after the server ended.
+     */
+    Optional<ProcessHandle> process() {
+        if (pid == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> recordedAt = parseInstant(startedAt);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> recordedAt.isEmpty()
+                || handle.info().startInstant().map(start -> !start.isAfter(recordedAt.get().plus(CLOCK_SLACK)))
+                        .orElse(true));
+    }
+
     MlflowServer toServer() {
         String detail = switch (provider) {
             case CONTAINER -> "container " + shortId(containerId) + " (" + image + ")";
@@ -66,6 +86,14 @@ record ServerRecord(MlflowServer.Provider provider, String trackingUri, String c
             case TRACKING_URI -> "MLFLOW_TRACKING_URI";
         };
         return new MlflowServer(URI.create(trackingUri), provider, detail);
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.ofNullable(text).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static String shortId(String id) {

@@ -2,10 +2,13 @@ package org.mllabs.runtime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports.Binding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.testing.EngineRequirement;
+import org.testcontainers.DockerClientFactory;
 
 /** The providers against a real engine and a real {@code mlflow server}: start, find again, stop, keep the data. */
 @Tag("integration")
@@ -38,6 +42,8 @@ class MlflowServersIT {
         try {
             MlflowServer first = servers.connect();
             assertThat(first.provider()).isEqualTo(MlflowServer.Provider.CONTAINER);
+            assertThat(publishedAddresses(recordedContainer())).as("host addresses the MLflow port is published on")
+                    .containsOnly(ListenAddress.LOOPBACK.host());
 
             MlflowServer again = new MlflowServers(new LabHome(home), environment, announced::add).connect();
             assertThat(again.trackingUri()).isEqualTo(first.trackingUri());
@@ -46,13 +52,17 @@ class MlflowServersIT {
 
             String runId = writeState(first);
 
-            assertThat(servers.down()).isPresent();
+            assertThat(servers.down()).map(ServerStop::outcome).contains(ServerStop.Outcome.STOPPED);
             assertThat(MlflowHealth.isUp(first.trackingUri())).isFalse();
             assertThat(home.resolve("mlflow/mlflow.db")).exists();
+            assertThat(servers.down()).isEmpty();
 
             MlflowServer restarted = servers.connect();
             assertThat(announced).filteredOn(line -> line.startsWith("Starting MLflow")).hasSize(2);
             assertStateSurvived(restarted, runId);
+
+            ContainerEngine.remove(recordedContainer());
+            assertThat(servers.down()).map(ServerStop::outcome).contains(ServerStop.Outcome.ALREADY_GONE);
         } finally {
             servers.down();
         }
@@ -74,12 +84,24 @@ class MlflowServersIT {
             assertThat(new MlflowServers(new LabHome(home), environment, announced::add).connect().trackingUri())
                     .isEqualTo(server.trackingUri());
 
-            servers.down();
+            assertThat(servers.down()).map(ServerStop::outcome).contains(ServerStop.Outcome.STOPPED);
             assertThat(MlflowHealth.isUp(server.trackingUri())).isFalse();
             assertStateSurvived(servers.connect(), runId);
         } finally {
             servers.down();
         }
+    }
+
+    private String recordedContainer() {
+        return ServerRecord.read(new LabHome(home).serverRecord()).orElseThrow().containerId();
+    }
+
+    /** The host addresses the engine publishes the container's MLflow port on, as it reports the running container. */
+    private static List<String> publishedAddresses(String containerId) {
+        Binding[] bindings = DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(MlflowContainer.MLFLOW_PORT));
+        assertThat(bindings).as("bindings of the MLflow port").isNotEmpty();
+        return Arrays.stream(bindings).map(Binding::getHostIp).toList();
     }
 
     private static String writeState(MlflowServer server) {

@@ -9,14 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.testing.FakeMlflowServer;
 
-/** How a server is chosen when none can be had, and the messages that say what to do. */
+/**
+ * How a server is chosen when none can be had, what is taken for MLflow, what {@code down} finds, and the messages that
+ * say what to do.
+ */
 class MlflowServersTest {
 
     @TempDir
@@ -82,5 +90,104 @@ class MlflowServersTest {
         assertThat(announced).anyMatch(line -> line.contains("no longer answers"));
         assertThat(new LabHome(home).serverRecord()).doesNotExist();
         assertThat(data).hasContent("learner's runs");
+    }
+
+    @Test
+    void aProgramThatAnswersHealthButNotVersionIsNotTakenForMlflow() {
+        try (FakeMlflowServer notMlflow = FakeMlflowServer.healthOnly()) {
+            assertThat(MlflowHealth.problem(notMlflow.uri())).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("/version answered HTTP 404", "another program listens there"));
+            assertThatThrownBy(() -> servers(Map.of("MLFLOW_TRACKING_URI", notMlflow.uri().toString()), true).connect())
+                    .isInstanceOf(MlflowServerException.class)
+                    .hasMessageContaining(notMlflow.uri() + " (from MLFLOW_TRACKING_URI) does not answer")
+                    .hasMessageContaining("/version answered HTTP 404");
+        }
+    }
+
+    @Test
+    void aRecordedServerWhosePortNowAnswersHealthOnlyIsNotUsed() {
+        try (FakeMlflowServer notMlflow = FakeMlflowServer.healthOnly()) {
+            new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, notMlflow.uri().toString(), null, Long.MAX_VALUE,
+                    null, "then").write(new LabHome(home).serverRecord());
+
+            assertThatThrownBy(() -> servers(Map.of("PATH", ""), false).connect())
+                    .isInstanceOf(MlflowServerException.class);
+
+            assertThat(announced).anyMatch(line -> line.contains("no longer answers") && line.contains("/version"))
+                    .noneMatch(line -> line.startsWith("Using the running MLflow server"));
+            assertThat(servers(Map.of(), false).running()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatAnswersHealthAndItsVersionIsTakenForMlflow() {
+        try (FakeMlflowServer mlflow = FakeMlflowServer.diesOnFirstApiCall()) {
+            assertThat(MlflowHealth.problem(mlflow.uri())).isEmpty();
+        }
+    }
+
+    @Test
+    void downWithNothingRecordedStopsNothing() {
+        assertThat(servers(Map.of(), false).down()).isEmpty();
+    }
+
+    @Test
+    void downSaysARecordedProcessThatHadEndedWasAlreadyGoneAndForgetsIt() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        record(ended.pid(), Instant.now());
+
+        Optional<ServerStop> stop = servers(Map.of(), false).down();
+
+        assertThat(stop).map(ServerStop::outcome).contains(ServerStop.Outcome.ALREADY_GONE);
+        assertThat(new LabHome(home).serverRecord()).doesNotExist();
+    }
+
+    @Test
+    void downStopsARecordedProcessThatRuns() throws Exception {
+        Process server = new ProcessBuilder("sleep", "60").start();
+        try {
+            record(server.pid(), Instant.now().plusSeconds(2));
+
+            Optional<ServerStop> stop = servers(Map.of(), false).down();
+
+            assertThat(stop).map(ServerStop::outcome).contains(ServerStop.Outcome.STOPPED);
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void downLeavesAloneAProcessThatGotTheRecordedIdAfterTheServerEnded() throws Exception {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            record(other.pid(), Instant.now().minus(Duration.ofHours(1)));
+
+            Optional<ServerStop> stop = servers(Map.of(), false).down();
+
+            assertThat(stop).map(ServerStop::outcome).contains(ServerStop.Outcome.ALREADY_GONE);
+            assertThat(other.isAlive()).isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void downWithoutAContainerEngineSaysTheContainerCannotBeReachedAndKeepsTheRecord() {
+        new ServerRecord(MlflowServer.Provider.CONTAINER, "http://localhost:9", "0123456789abcdef", null,
+                "localhost/mllabs/mlflow:test", Instant.now().toString()).write(new LabHome(home).serverRecord());
+
+        assertThatThrownBy(() -> servers(Map.of(), false).down())
+                .isInstanceOf(MlflowServerException.class)
+                .hasMessageContaining("No container engine answers")
+                .hasMessageContaining("container 0123456789ab")
+                .hasMessageContaining("run `lab down` again");
+        assertThat(new LabHome(home).serverRecord()).exists();
+    }
+
+    private void record(long pid, Instant startedAt) {
+        new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, "http://127.0.0.1:9", null, pid, null,
+                startedAt.toString()).write(new LabHome(home).serverRecord());
     }
 }

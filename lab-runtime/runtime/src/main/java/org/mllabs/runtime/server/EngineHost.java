@@ -1,0 +1,43 @@
+package org.mllabs.runtime.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+
+/**
+ * Where the container engine's published ports are, as Testcontainers reaches them: {@code localhost} for a local
+ * engine, the bridge's gateway when Testcontainers believes it runs in a container, a remote host for a remote engine.
+ * A port published on the engine's loopback can be reached from here only when that host is this machine.
+ */
+final class EngineHost {
+
+    private EngineHost() {
+    }
+
+    /** Whether the host is this machine: a loopback name or address, or an address of one of its interfaces. */
+    static boolean isThisMachine(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress() || address.isAnyLocalAddress()
+                        || NetworkInterface.getByInetAddress(address) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The host a client on this machine uses for a port published on the engine's loopback: the engine's own name for
+     * it when that is a loopback name (such as {@code localhost}), else {@code 127.0.0.1}.
+     */
+    static String loopbackClientHost(String engineHost) {
+        try {
+            return InetAddress.getByName(engineHost).isLoopbackAddress() ? engineHost : ListenAddress.LOOPBACK.host();
+        } catch (IOException e) {
+            return ListenAddress.LOOPBACK.host();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.mllabs.runtime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ListenAddressTest {
+
+    @Test
+    void loopbackIsTheDefaultAndClientsOnThisMachineUseTheirLocalName() {
+        assertThat(ListenAddress.LOOPBACK.isLoopback()).isTrue();
+        assertThat(ListenAddress.LOOPBACK.clientHost("localhost")).isEqualTo("localhost");
+        assertThat(ListenAddress.ALL_INTERFACES.isLoopback()).isFalse();
+        assertThat(ListenAddress.ALL_INTERFACES.clientHost("localhost")).isEqualTo("localhost");
+    }
+
+    @Test
+    void aSpecificAddressIsWhereClientsConnect() {
+        ListenAddress lan = new ListenAddress("192.168.10.7");
+
+        assertThat(lan.isLoopback()).isFalse();
+        assertThat(lan.isWildcard()).isFalse();
+        assertThat(lan.clientHost("localhost")).isEqualTo("192.168.10.7");
+    }
+
+    @Test
+    void aHostNameIsRefusedWithWhatToUse() {
+        assertThatThrownBy(() -> new ListenAddress("mlflow.example.org"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("127.0.0.1 (this machine only)");
+    }
+}
