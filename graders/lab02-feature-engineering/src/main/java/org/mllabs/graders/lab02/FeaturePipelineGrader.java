@@ -58,6 +58,12 @@ public final class FeaturePipelineGrader implements Grader {
      * scores); one row of a thousand moved changes it by about 1e-3, and the training split's AUC differs by more.
      */
     static final double SPLIT_AUC_TOLERANCE = 1e-4;
+    /**
+     * How close a logged AUC must be to the model's AUC on the training rows for the hint to say it was computed on
+     * them: the evaluator bins the ROC curve of the ~4,000 training rows' distinct scores into 1,000 points, which
+     * moves its AUC by up to about 1e-3 from the exact one the grader counts.
+     */
+    static final double TRAINING_AUC_TOLERANCE = 2e-3;
     /** The columns a caller of the model sends it: the signature's inputs. */
     static final Set<String> MODEL_INPUTS = Stream.of(List.of(StageChecks.TENURE), StageChecks.NUMERIC_WITH_MISSING,
             StageChecks.CATEGORICAL).flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new));
@@ -241,7 +247,7 @@ public final class FeaturePipelineGrader implements Grader {
                     recomputed));
         }
         double train = SplitAuc.of(model, evidence.trainingRows(), evidence.churn(), key, label);
-        if (Tolerance.withinAbsolute(train, reported, SPLIT_AUC_TOLERANCE)) {
+        if (Tolerance.withinAbsolute(train, reported, TRAINING_AUC_TOLERANCE)) {
             return CheckResult.failed(String.format(Locale.ROOT, "test_auc %.4f is the model's AUC on the training "
                     + "split (%.4f), not on the test split (%s): score split.test(), rows the model never saw",
                     reported, train, recomputed));
