@@ -46,7 +46,8 @@ final class FeaturePipelineEvidence {
     private Optional<Run> run;
     private Optional<JsonNode> mlModel;
     private Optional<PipelineModel> model;
-    private PipelineStages stages;
+    private Optional<PipelineStages> stages;
+    private String stagesProblem = "";
     private Dataset<Row> churn;
     private Dataset<Row> trainingRows;
 
@@ -84,12 +85,25 @@ final class FeaturePipelineEvidence {
         return model;
     }
 
-    /** The logged pipeline's stages, read against the churn data's columns; call only when there is a model. */
-    synchronized PipelineStages stages() {
+    /**
+     * The logged pipeline's stages, read against the churn data's columns; empty when the pipeline cannot transform
+     * data of those columns ({@link #stagesProblem()} says why). Call only when there is a model.
+     */
+    synchronized Optional<PipelineStages> stages() {
         if (stages == null) {
-            stages = PipelineStages.of(model().orElseThrow(), CHURN.schema());
+            try {
+                stages = Optional.of(PipelineStages.of(model().orElseThrow(), CHURN.schema()));
+            } catch (IllegalArgumentException e) {
+                stages = Optional.empty();
+                stagesProblem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            }
         }
         return stages;
+    }
+
+    /** Why the pipeline cannot transform the churn data's columns; empty when it can. */
+    synchronized String stagesProblem() {
+        return stagesProblem;
     }
 
     /** The model's {@code MLmodel} file, as a tree; empty when the run has no model under {@value #MODEL_PATH}/. */

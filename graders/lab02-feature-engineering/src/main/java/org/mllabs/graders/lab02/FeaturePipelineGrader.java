@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
@@ -27,6 +29,7 @@ import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.grading.evidence.SplitAuc;
 
 /**
  * Grades lab 02, feature engineering pipeline, one check per README step. Steps 2 to 6 are checked on the pipeline the
@@ -49,6 +52,18 @@ public final class FeaturePipelineGrader implements Grader {
      * made-up metric 0.1 too high is off by.
      */
     static final double AUC_TOLERANCE = 0.05;
+    /**
+     * How far the logged test AUC may be from the model's AUC on the recorded test split: the same model on the same
+     * rows gives the same AUC up to rounding (the evaluator and the grader both count it exactly below 2,000 distinct
+     * scores); one row of a thousand moved changes it by about 1e-3, and the training split's AUC differs by more.
+     */
+    static final double SPLIT_AUC_TOLERANCE = 1e-4;
+    /**
+     * How close a logged AUC must be to the model's AUC on the training rows for the hint to say it was computed on
+     * them: the evaluator bins the ROC curve of the ~4,000 training rows' distinct scores into 1,000 points, which
+     * moves its AUC by up to about 1e-3 from the exact one the grader counts.
+     */
+    static final double TRAINING_AUC_TOLERANCE = 2e-3;
     /** The columns a caller of the model sends it: the signature's inputs. */
     static final Set<String> MODEL_INPUTS = Stream.of(List.of(StageChecks.TENURE), StageChecks.NUMERIC_WITH_MISSING,
             StageChecks.CATEGORICAL).flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new));
@@ -81,25 +96,28 @@ public final class FeaturePipelineGrader implements Grader {
                         "README step 4: an Interaction of contract_vec and monthly_charges_imputed, and its output "
                                 + "among the VectorAssembler's inputs.",
                         () -> onPipeline(evidence, StageChecks::interaction)),
-                Check.of("lab02.step5", 10, "assembled and scaled features",
+                Check.of("lab02.step5", 10, "assembled and scaled features, made from the input columns only",
                         "README step 5: a VectorAssembler of tenure_months, the imputed numeric columns, the one-hot "
-                                + "vectors and the interaction, and a StandardScaler of its output.",
+                                + "vectors and the interaction, and a StandardScaler of its output; no feature made "
+                                + "from the label churned or from columns other than the seven inputs.",
                         () -> onPipeline(evidence, StageChecks::assemblerAndScaler)),
-                Check.of("lab02.step6", 10, "one pipeline, stages in order, classifier last",
-                        "README step 6: new Pipeline().setStages(imputer, indexer, encoder, interaction, assembler, "
-                                + "scaler, classifier), the classifier reading scaled_features.",
+                Check.of("lab02.step6", 10, "one pipeline, classifier last reading the scaled features",
+                        "README step 6: one Pipeline of the stages in the order the data flows through them and the "
+                                + "classifier last, reading scaled_features.",
                         () -> onPipeline(evidence, StageChecks::order)),
                 Check.of("lab02.step6.leakage", 15, "pipeline fitted on the training split only",
                         "README step 6: call pipeline.fit(split.train()), never on the whole data: the imputer's means "
                                 + "and the scaler's statistics must not see the test rows.",
-                        () -> LeakageCheck.result(evidence)).dependsOn("lab02.step1", "lab02.step6"),
+                        () -> onPipeline(evidence, stages -> LeakageCheck.result(stages, evidence)))
+                        .dependsOn("lab02.step1"),
                 Check.of("lab02.step7", 10, "model logged with its signature, and test_auc",
                         "README step 7: log test_auc, the AUC on split.test(), and the model under model/ with "
                                 + "ModelSignature.infer(the seven input columns' schema, the prediction's schema).",
                         () -> loggedModel(evidence)),
                 Check.of("lab02.step7.auc", 10, "test_auc is what the model scores",
                         "README step 7: log as test_auc the AUC that BinaryClassificationEvaluator computes on the "
-                                + "test split's predictions; the grader scores the logged model on held-out data.",
+                                + "test split's predictions; the grader scores the logged model on the test split "
+                                + "your run recorded.",
                         () -> honestAuc(evidence)).dependsOn("lab02.step7"));
     }
 
@@ -114,7 +132,13 @@ public final class FeaturePipelineGrader implements Grader {
             return CheckResult.failed("found no model under " + FeaturePipelineEvidence.MODEL_PATH + "/ of run "
                     + id(run.get()) + ": step 7 logs the fitted pipeline there");
         }
-        return check.apply(evidence.stages());
+        Optional<PipelineStages> stages = evidence.stages();
+        if (stages.isEmpty()) {
+            return CheckResult.failed("the pipeline under " + FeaturePipelineEvidence.MODEL_PATH + "/ of run "
+                    + id(run.get()) + " cannot transform the churn data's columns (" + evidence.stagesProblem()
+                    + "): every stage must be in the one pipeline of step 6, fitted on the data's own columns");
+        }
+        return check.apply(stages.get());
     }
 
     private static CheckResult noRun(FeaturePipelineEvidence evidence) {
@@ -187,6 +211,10 @@ public final class FeaturePipelineGrader implements Grader {
         return names;
     }
 
+    /**
+     * test_auc recomputed from the logged model on the test split the run recorded (the rows its training keys leave
+     * out), when the record is a proper split; on held-out rows drawn from the grading seed otherwise.
+     */
     private static CheckResult honestAuc(FeaturePipelineEvidence evidence) {
         Run run = evidence.run().orElseThrow();
         Optional<PipelineModel> model = evidence.model();
@@ -194,11 +222,45 @@ public final class FeaturePipelineGrader implements Grader {
             return CheckResult.failed("found a model under model/ that Spark cannot load as a PipelineModel");
         }
         double reported = metrics(run).get("test_auc");
+        Optional<RecordedSplit> split = evidence.split().filter(recorded -> isProper(recorded, evidence));
+        if (split.isPresent()) {
+            return onRecordedSplit(evidence, model.get(), split.get(), reported);
+        }
         double heldOut = HeldOutAuc.of(model.get(), evidence.heldOut(), FeaturePipelineEvidence.CHURN.labelColumn());
         String scores = String.format(Locale.ROOT, "test_auc %.4f; the model scores %.4f on %d held-out rows "
-                + "(grading seed %d)", reported, heldOut, FeaturePipelineEvidence.HELD_OUT_ROWS,
-                evidence.runs().context().seed());
+                + "(grading seed %d; the run recorded no proper split to recompute it on)", reported, heldOut,
+                FeaturePipelineEvidence.HELD_OUT_ROWS, evidence.runs().context().seed());
         return CheckResult.when(Tolerance.withinAbsolute(heldOut, reported, AUC_TOLERANCE), scores,
                 scores + ": test_auc is not what the model scores; a metric must come from the model's evaluation");
+    }
+
+    private static CheckResult onRecordedSplit(FeaturePipelineEvidence evidence, PipelineModel model,
+                                               RecordedSplit split, double reported) {
+        String key = FeaturePipelineEvidence.CHURN.keyColumn();
+        String label = FeaturePipelineEvidence.CHURN.labelColumn();
+        Dataset<Row> testRows = split.otherRowsOf(evidence.churn(), key);
+        double test = SplitAuc.of(model, testRows, evidence.churn(), key, label);
+        String recomputed = String.format(Locale.ROOT, "%.4f on the %d test rows %s leaves out", test,
+                testRows.count(), FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT);
+        if (Tolerance.withinAbsolute(test, reported, SPLIT_AUC_TOLERANCE)) {
+            return CheckResult.passed(String.format(Locale.ROOT, "test_auc %.4f; the model scores %s", reported,
+                    recomputed));
+        }
+        double train = SplitAuc.of(model, evidence.trainingRows(), evidence.churn(), key, label);
+        if (Tolerance.withinAbsolute(train, reported, TRAINING_AUC_TOLERANCE)) {
+            return CheckResult.failed(String.format(Locale.ROOT, "test_auc %.4f is the model's AUC on the training "
+                    + "split (%.4f), not on the test split (%s): score split.test(), rows the model never saw",
+                    reported, train, recomputed));
+        }
+        return CheckResult.failed(String.format(Locale.ROOT, "test_auc %.4f is not what the model scores on the test "
+                + "split: %s (%.4f on the training split); a metric must come from the model's evaluation",
+                reported, recomputed, train));
+    }
+
+    /** Whether the recorded keys are a split of the data of the share step 1 asks for. */
+    private static boolean isProper(RecordedSplit split, FeaturePipelineEvidence evidence) {
+        Problems problems = new Problems();
+        split.check(evidence.churnKeys(), Double.parseDouble(TRAIN_FRACTION), TRAIN_FRACTION_TOLERANCE, problems);
+        return problems.isEmpty();
     }
 }

@@ -31,11 +31,11 @@ final class LeakageCheck {
     }
 
     /** The check's result: passed when every fitted statistic is the training split's. */
-    static CheckResult result(FeaturePipelineEvidence evidence) {
-        List<FittedStatistic> statistics = statistics(evidence);
+    static CheckResult result(PipelineStages stages, FeaturePipelineEvidence evidence) {
+        List<FittedStatistic> statistics = statistics(stages, evidence);
         if (statistics.isEmpty()) {
             return CheckResult.failed("found no fitted statistics to compare: expected an Imputer with strategy mean "
-                    + "and a StandardScaler among the stages " + evidence.stages().kinds());
+                    + "and a StandardScaler among the stages " + stages.kinds());
         }
         Problems problems = new Problems();
         report(statistics, FittedStatistic.Source.WHOLE_DATA, "fit the pipeline on the training split only",
@@ -57,8 +57,7 @@ final class LeakageCheck {
     }
 
     /** The statistics of the model's mean imputers and scalers, in the order of its stages. */
-    static List<FittedStatistic> statistics(FeaturePipelineEvidence evidence) {
-        PipelineStages stages = evidence.stages();
+    static List<FittedStatistic> statistics(PipelineStages stages, FeaturePipelineEvidence evidence) {
         Dataset<Row> training = evidence.trainingRows();
         Dataset<Row> whole = evidence.churn();
         List<FittedStatistic> statistics = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.mllabs.graders.lab02;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
+import org.mllabs.grading.evidence.FeatureSources;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.PipelineStages.Stage;
 
@@ -30,9 +30,6 @@ final class StageChecks {
     static final List<String> NUMERIC_WITH_MISSING = List.of("monthly_charges", "total_charges", "support_calls");
     static final String TENURE = "tenure_months";
     static final List<String> CATEGORICAL = List.of("contract", "payment_method", "region");
-    /** The kinds of feature stages in the order the data flows through them; the classifier comes after them all. */
-    static final List<String> FEATURE_STAGE_ORDER = List.of("Imputer", "StringIndexer", "OneHotEncoder",
-            "Interaction", "VectorAssembler", "StandardScaler");
 
     private StageChecks() {
     }
@@ -136,9 +133,26 @@ final class StageChecks {
 
     /**
      * Step 5: a StandardScaler of a VectorAssembler's output; the assembler reads tenure, the imputed numeric columns
-     * and the one-hot vectors of the categorical ones.
+     * and the one-hot vectors of the categorical ones; and what the classifier reads is made from the seven input
+     * columns only, never from the label, whatever stages make it.
      */
     static CheckResult assemblerAndScaler(PipelineStages stages) {
+        Problems sources = new Problems();
+        FeatureSources.expectFrom(stages, FeaturePipelineEvidence.CHURN.labelColumn(),
+                FeaturePipelineGrader.MODEL_INPUTS, sources);
+        CheckResult assembled = assembledAndScaled(stages);
+        if (sources.isEmpty()) {
+            return assembled;
+        }
+        Problems problems = new Problems();
+        sources.lines().forEach(problems::add);
+        if (!assembled.passed()) {
+            problems.add(assembled.detail());
+        }
+        return problems.result("");
+    }
+
+    private static CheckResult assembledAndScaled(PipelineStages stages) {
         List<Stage> scalers = stages.ofType(StandardScalerModel.class);
         if (scalers.isEmpty()) {
             return CheckResult.failed("found no StandardScaler among the stages " + stages.kinds());
@@ -176,36 +190,21 @@ final class StageChecks {
     }
 
     /**
-     * Step 6: the stages in the order the data flows through them, and a classifier last that reads the scaler's
-     * output.
+     * Step 6: one pipeline whose last stage is a classifier that reads the scaler's output. The order of the other
+     * stages is the data's: Spark fits a pipeline only when each stage comes after the stages whose columns it reads,
+     * and stages that do not feed each other may come in any order.
      */
     static CheckResult order(PipelineStages stages) {
-        Problems problems = new Problems();
         List<String> kinds = stages.kinds();
-        List<String> misplaced = new ArrayList<>();
-        for (int i = 0; i < FEATURE_STAGE_ORDER.size(); i++) {
-            for (String later : FEATURE_STAGE_ORDER.subList(i + 1, FEATURE_STAGE_ORDER.size())) {
-                String earlier = FEATURE_STAGE_ORDER.get(i);
-                if (kinds.contains(earlier) && kinds.contains(later)
-                        && kinds.lastIndexOf(earlier) > kinds.indexOf(later)) {
-                    misplaced.add(earlier + " after " + later);
-                }
-            }
-        }
-        problems.require(misplaced.isEmpty(), "expected the stages in the order "
-                + String.join(", ", FEATURE_STAGE_ORDER) + ", classifier, found " + kinds
-                + " (" + String.join(", ", misplaced) + ")");
         Optional<Stage> last = stages.last();
         if (last.isEmpty() || !last.get().is(ClassificationModel.class)) {
-            problems.add("expected a classifier as the last stage, found " + kinds);
-        } else {
-            String features = last.get().inputs().get(0);
-            Optional<Stage> producer = stages.producer(features);
-            problems.require(producer.filter(stage -> stage.is(StandardScalerModel.class)).isPresent(),
-                    "expected the classifier to read the StandardScaler's output, found it reads " + features
-                            + producer.map(stage -> ", written by the " + stage.kind()).orElse("")
-                            + ": the scaling never reaches the model");
+            return CheckResult.failed("expected a classifier as the last stage, found " + kinds);
         }
-        return problems.result(String.join(" -> ", kinds));
+        String features = last.get().inputs().isEmpty() ? "nothing" : last.get().inputs().get(0);
+        Optional<Stage> producer = stages.producer(features);
+        return CheckResult.when(producer.filter(stage -> stage.is(StandardScalerModel.class)).isPresent(),
+                String.join(" -> ", kinds), "expected the classifier to read the StandardScaler's output, found it "
+                        + "reads " + features + producer.map(stage -> ", written by the " + stage.kind()).orElse("")
+                        + ": the scaling never reaches the model");
     }
 }

@@ -6,19 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.automl.AutoMl;
 import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.RunData;
 import org.mllabs.runtime.search.MlflowTrialLogger;
 
 /**
  * What the MLflow server holds of a learner's lab 10: the AutoML run and its trials, the runs {@code automl-top3},
- * {@code manual-model} and {@code extended-trial}, read through the grade's {@link LearnerRuns}.
+ * {@code manual-model} and {@code extended-trial}, read through the grade's {@link LearnerRuns}, the validation parts
+ * the lab recorded on them, and the churn data their models are scored on.
  */
 final class AutoMlEvidence {
 
@@ -30,8 +36,12 @@ final class AutoMlEvidence {
     static final String MODEL_PATH = AutoMl.MODEL_PATH;
     /** Rows of held-out data the models are scored on. */
     static final int HELD_OUT_ROWS = 2_000;
+    /** The artifact in which the lab records the validation part a run's metric is computed on. */
+    static final String VALIDATION_KEYS = "split/validation_keys.txt";
+    static final LabDataset CHURN = LabDataset.CUSTOMER_CHURN;
 
     private final LearnerRuns runs;
+    private Dataset<Row> churn;
 
     private AutoMlEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -91,6 +101,24 @@ final class AutoMlEvidence {
     /** Whether the run logged a model under {@code model/}, without loading it. */
     boolean hasModel(Run run) {
         return runs.artifact(run, MODEL_PATH + "/MLmodel").isPresent();
+    }
+
+    /** The validation part the lab recorded on the run, by its rows' keys; empty when it recorded none. */
+    Optional<RecordedSplit> validationPart(Run run) {
+        return runs.artifact(run, VALIDATION_KEYS).map(RecordedSplit::parse);
+    }
+
+    /** The model the run logged under {@code model/}; empty when there is none. Starts Spark on first use. */
+    Optional<PipelineModel> model(Run run) {
+        return runs.model(run, MODEL_PATH);
+    }
+
+    /** The whole customer churn data, as the lab loads it. */
+    synchronized Dataset<Row> churn() {
+        if (churn == null) {
+            churn = LabDatasets.locate().load(runs.context().spark().session(), CHURN).cache();
+        }
+        return churn;
     }
 
     /**

@@ -6,12 +6,20 @@ import static org.mllabs.runtime.mlflow.RunData.name;
 import static org.mllabs.runtime.mlflow.RunData.params;
 import static org.mllabs.runtime.mlflow.RunData.tags;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.feature.ImputerModel;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -21,6 +29,11 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.FeatureSources;
+import org.mllabs.grading.evidence.PipelineStages;
+import org.mllabs.grading.evidence.PipelineStages.Stage;
+import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.grading.evidence.SplitAuc;
 import org.mllabs.runtime.automl.AutoMl;
 
 /** Grades lab 10, AutoML, one check per README step and three more on the AutoML run. */
@@ -45,6 +58,18 @@ public final class AutoMlGrader implements Grader {
      * typed in or computed on the wrong rows is further off.
      */
     static final double AUC_TOLERANCE = 0.05;
+    /**
+     * How far a logged AUC may be from its model's AUC on the validation part the lab recorded: the same model on the
+     * same rows gives the same AUC up to rounding (the evaluator counts it exactly below 2,000 distinct scores, as the
+     * grader does); one of the thousand rows moved changes it by about 1e-3, and the training part's AUC differs more.
+     */
+    static final double SPLIT_AUC_TOLERANCE = 1e-4;
+    /**
+     * How close a logged AUC must be to the model's AUC on the training rows for the hint to say it was computed on
+     * them: the evaluator bins the ROC curve of the ~4,000 training rows' distinct scores into 1,000 points, which
+     * moves its AUC by up to about 1e-3 from the exact one the grader counts.
+     */
+    static final double TRAINING_AUC_TOLERANCE = 2e-3;
     static final String EXTRA_NUMERIC_EMPTY = "static final String[] EXTRA_NUMERIC = {};";
     static final String EXTRA_STAGES_EMPTY = "return new PipelineStage[] {};";
     private static final Pattern SOURCE_FILE = Pattern.compile("Trial_(\\d+)\\.java$");
@@ -86,12 +111,14 @@ public final class AutoMlGrader implements Grader {
                                 + "the two numbers give, and your model under model/.",
                         () -> manual(evidence)),
                 Check.of("lab10.step4", 10, "the generated source is extended with a feature",
-                        "README step 4: add a stage to extraStages() that derives a column and list that column "
-                                + "in EXTRA_NUMERIC; the lab logs your source on the run extended-trial under source/.",
+                        "README step 4: add a stage to extraStages() that derives a column from the data's columns, "
+                                + "never from the label churned, and list that column in EXTRA_NUMERIC; the lab logs "
+                                + "your source on the run extended-trial under source/.",
                         () -> extendedSource(evidence)),
                 Check.of("lab10.step5", 10, "the extended trial ran and is logged with the trial it came from",
                         "README step 5: log the run extended-trial tagged source_trial_run_id = the run id of the "
-                                + "trial whose source you extended, with areaUnderROC and the model under model/.",
+                                + "trial whose source you extended, with areaUnderROC on split[1] (the validation "
+                                + "part) and the model under model/.",
                         () -> extendedRun(evidence)));
     }
 
@@ -242,7 +269,13 @@ public final class AutoMlGrader implements Grader {
         String expectedWinner = automlAuc == null ? null : manualAuc > automlAuc ? "manual" : "automl";
         problems.expect("tag winner (from manual_auc " + manualAuc + " and automl_best_auc " + automlAuc + ")",
                 expectedWinner, winner);
-        rescore(evidence, manual.get(), manualAuc, "manual_auc", problems);
+        Optional<RecordedSplit> validation = evidence.automl().flatMap(evidence::validationPart);
+        if (validation.isPresent()) {
+            onValidationPart(evidence, manual.get(), manualAuc, "manual_auc", validation.get(), "validation",
+                    problems);
+        } else {
+            rescore(evidence, manual.get(), manualAuc, "manual_auc", problems);
+        }
         return problems.result(String.format(Locale.ROOT, "manual %.4f against AutoML %.4f: %s", manualAuc,
                 automlAuc, winner));
     }
@@ -273,7 +306,38 @@ public final class AutoMlGrader implements Grader {
                 + "that derives a column, found it returning none");
         problems.require(!source.get().contains(EXTRA_NUMERIC_EMPTY), "expected EXTRA_NUMERIC to list the column "
                 + "your extra stage derives, found it empty: the assembler never sees the new column");
+        evidence.model(extended.get()).ifPresent(model -> extensionLineage(model, problems));
         return problems.result("Trial_" + number.get() + ".java extended with a derived feature");
+    }
+
+    /**
+     * Adds a problem unless the extended trial's logged model learns from a column its extra stages derive, and from
+     * the data's columns other than the label only: traced stage by stage, whatever the columns are called.
+     */
+    private static void extensionLineage(PipelineModel model, Problems problems) {
+        PipelineStages stages;
+        try {
+            stages = PipelineStages.of(model, AutoMlEvidence.CHURN.schema());
+        } catch (IllegalArgumentException e) {
+            problems.add("expected the extended trial's model to transform the churn data's columns, found it cannot ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): derive new columns in "
+                    + "extraStages(), inside the pipeline");
+            return;
+        }
+        String label = AutoMlEvidence.CHURN.labelColumn();
+        List<String> allowed = Arrays.stream(AutoMlEvidence.CHURN.schema().fieldNames())
+                .filter(column -> !column.equals(label)).toList();
+        FeatureSources.expectFrom(stages, label, allowed, problems.about("the extended trial's model"));
+        int generated = stages.stages().stream()
+                .filter(stage -> stage.is(ImputerModel.class) || stage.is(StringIndexerModel.class))
+                .mapToInt(Stage::position).min().orElse(stages.stages().size());
+        List<String> derived = stages.stages().subList(0, generated).stream()
+                .flatMap(stage -> stage.outputs().stream()).toList();
+        Set<String> read = new HashSet<>();
+        stages.last().ifPresent(last -> last.inputs().forEach(input -> read.addAll(stages.upstream(input))));
+        problems.require(derived.stream().anyMatch(read::contains), "expected the model to read a column your "
+                + "extraStages() derive, found " + (derived.isEmpty() ? "no extra stage in the logged model"
+                : derived + ", none of which reaches the model"));
     }
 
     private static CheckResult extendedRun(AutoMlEvidence evidence) {
@@ -291,8 +355,21 @@ public final class AutoMlGrader implements Grader {
                 + "the AutoML run " + evidence.automl().map(run -> id(run)).orElse("") + ", found " + source
                 + " (not a trial of that run)");
         Double auc = metrics(extended.get()).get(AutoMlEvidence.METRIC);
+        Optional<RecordedSplit> validation = evidence.validationPart(extended.get());
+        Optional<RecordedSplit> automlValidation = evidence.automl().flatMap(evidence::validationPart);
+        if (validation.isPresent() && automlValidation.isPresent()) {
+            Set<String> keys = new HashSet<>(validation.get().keys());
+            Set<String> automlKeys = new HashSet<>(automlValidation.get().keys());
+            problems.require(keys.equals(automlKeys), String.format(Locale.ROOT, "expected the extended source's "
+                    + "split() to give AutoML's validation part (%d rows), found %d rows, %d of them not AutoML's: "
+                    + "keep the generated split(), so the extended trial is scored on the trial's rows",
+                    automlKeys.size(), keys.size(), keys.stream().filter(key -> !automlKeys.contains(key)).count()));
+        }
         if (auc == null) {
             problems.add("expected metric " + AutoMlEvidence.METRIC + ", found none");
+        } else if (validation.isPresent()) {
+            onValidationPart(evidence, extended.get(), auc, AutoMlEvidence.METRIC, validation.get(), "split[1]",
+                    problems);
         } else {
             rescore(evidence, extended.get(), auc, AutoMlEvidence.METRIC, problems);
         }
@@ -303,6 +380,38 @@ public final class AutoMlGrader implements Grader {
     private static CheckResult noAutoMlRun(AutoMlEvidence evidence) {
         return CheckResult.failed("found no run named " + AutoMlEvidence.AUTOML_RUN + " in "
                 + evidence.runs().experimentName());
+    }
+
+    /**
+     * Adds a problem unless the run's model scores the logged AUC on the validation part the lab recorded, naming the
+     * training part when the logged AUC is the model's score on it.
+     *
+     * @param part how the step names the validation part, such as {@code split[1]}
+     */
+    private static void onValidationPart(AutoMlEvidence evidence, Run run, double logged, String metric,
+                                         RecordedSplit validation, String part, Problems problems) {
+        Optional<PipelineModel> model = evidence.model(run);
+        if (model.isEmpty()) {
+            problems.add("expected a model under model/ of " + name(run) + " to score, found none");
+            return;
+        }
+        String key = AutoMlEvidence.CHURN.keyColumn();
+        String label = AutoMlEvidence.CHURN.labelColumn();
+        Dataset<Row> churn = evidence.churn();
+        double onValidation = SplitAuc.of(model.get(), validation.rowsOf(churn, key), churn, key, label);
+        if (Tolerance.withinAbsolute(onValidation, logged, SPLIT_AUC_TOLERANCE)) {
+            return;
+        }
+        double onTraining = SplitAuc.of(model.get(), validation.otherRowsOf(churn, key), churn, key, label);
+        String scores = String.format(Locale.ROOT, "%.4f on the validation part's %d rows (%s, recorded by the lab "
+                + "in %s), %.4f on the training part", onValidation, new HashSet<>(validation.keys()).size(), part,
+                AutoMlEvidence.VALIDATION_KEYS, onTraining);
+        problems.add(Tolerance.withinAbsolute(onTraining, logged, TRAINING_AUC_TOLERANCE)
+                ? String.format(Locale.ROOT, "%s %.4f of %s is its model's AUC on the training part, the rows it "
+                        + "was fitted on, not on the validation part: %s; score %s", metric, logged, name(run),
+                        scores, part)
+                : String.format(Locale.ROOT, "%s %.4f of %s is not what its model scores on the validation part: "
+                        + "%s; log the model's own evaluation", metric, logged, name(run), scores));
     }
 
     /** Adds a problem unless the run's model scores the logged AUC on the held-out rows, within the tolerance. */

@@ -80,9 +80,18 @@ public final class RecordedSplit {
 
     /** The rows of {@code data} whose {@code keyColumn} is one of the recorded keys. */
     public Dataset<Row> rowsOf(Dataset<Row> data, String keyColumn) {
+        return join(data, keyColumn, "left_semi");
+    }
+
+    /** The rows of {@code data} whose {@code keyColumn} is none of the recorded keys: the split's other side. */
+    public Dataset<Row> otherRowsOf(Dataset<Row> data, String keyColumn) {
+        return join(data, keyColumn, "left_anti");
+    }
+
+    private Dataset<Row> join(Dataset<Row> data, String keyColumn, String joinType) {
         Dataset<Row> recorded = data.sparkSession()
                 .createDataset(List.copyOf(new LinkedHashSet<>(keys)), Encoders.STRING()).toDF(keyColumn);
-        return data.join(recorded, data.col(keyColumn).equalTo(recorded.col(keyColumn)), "left_semi");
+        return data.join(recorded, data.col(keyColumn).equalTo(recorded.col(keyColumn)), joinType);
     }
 
     private static String examples(Set<String> keys) {

@@ -4,6 +4,8 @@
  * {@link org.mllabs.grading.evidence.LoggedSignature} reads the signature a logged model declares;
  * {@link org.mllabs.grading.evidence.PipelineStages} reads a logged pipeline's stages and the columns between them;
  * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset;
+ * {@link org.mllabs.grading.evidence.SplitAuc} is the AUC a model scores on a side of a recorded split;
+ * {@link org.mllabs.grading.evidence.FeatureSources} refuses a model fed by the label or by columns it may not read;
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
  * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
  * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out

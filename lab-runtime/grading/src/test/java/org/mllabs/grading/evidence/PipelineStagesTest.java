@@ -9,10 +9,13 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.ImputerModel;
 import org.apache.spark.ml.feature.Interaction;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.RFormula;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
@@ -113,5 +116,55 @@ class PipelineStagesTest {
         }).fit(data);
 
         assertThatThrownBy(() -> PipelineStages.of(model, withoutCharges)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSqlTransformersColumnsAreMadeFromTheColumnsBehindTheirExpressions() {
+        PipelineStages sql = stagesOf(new SQLTransformer().setStatement(
+                "SELECT plan, region, charges, label, charges / (age + 1) AS per_year, plan AS age FROM __THIS__ "
+                        + "WHERE region IS NOT NULL"));
+
+        PipelineStages.Stage stage = sql.stages().get(0);
+        assertThat(stage.traced()).isTrue();
+        assertThat(stage.outputs()).as("a new column and one replaced; the columns passed through are not written")
+                .containsExactlyInAnyOrder("per_year", "age");
+        assertThat(stage.inputsOf("per_year")).as("the filter's column shapes every value")
+                .containsExactlyInAnyOrder("charges", "age", "region");
+        assertThat(sql.sources("age")).contains("plan").doesNotContain("label");
+        assertThat(sql.sources("per_year")).as("columns are traced by name: the replaced age counts as an input too")
+                .contains("charges", "age").doesNotContain("label");
+    }
+
+    @Test
+    void aSqlTransformerThatAggregatesTheLabelMakesItsColumnFromTheLabel() {
+        PipelineStages sql = stagesOf(new SQLTransformer().setStatement("SELECT t.*, r.rate FROM __THIS__ t JOIN "
+                + "(SELECT region, avg(label) AS rate FROM __THIS__ GROUP BY region) r ON t.region = r.region"));
+
+        assertThat(sql.sources("rate")).contains("label");
+        assertThat(sql.path("rate", "label")).containsExactly("rate", "label");
+    }
+
+    @Test
+    void anRFormulaMakesItsFeaturesFromItsTermsAndItsLabelFromItsLabel() {
+        PipelineStages formula = stagesOf(new RFormula().setFormula("label ~ age + plan")
+                .setFeaturesCol("f").setLabelCol("y"));
+
+        assertThat(formula.stages().get(0).traced()).isTrue();
+        assertThat(formula.sources("f")).containsExactlyInAnyOrder("age", "plan");
+        assertThat(formula.sources("y")).containsExactly("label");
+    }
+
+    @Test
+    void aStageOfAnotherKindIsUntracedAndTakenToReadEveryColumn() {
+        PipelineStages clustered = stagesOf(
+                new VectorAssembler().setInputCols(new String[] {"age"}).setOutputCol("features"),
+                new KMeans().setK(2).setSeed(1L).setPredictionCol("cluster"));
+
+        assertThat(clustered.untraced()).extracting(PipelineStages.Stage::kind).containsExactly("KMeans");
+        assertThat(clustered.sources("cluster")).contains("label", "age", "plan");
+    }
+
+    private PipelineStages stagesOf(PipelineStage... stages) {
+        return PipelineStages.of(new Pipeline().setStages(stages).fit(data), SCHEMA);
     }
 }

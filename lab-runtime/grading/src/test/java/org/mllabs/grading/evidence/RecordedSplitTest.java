@@ -85,4 +85,14 @@ class RecordedSplitTest {
 
         assertThat(rows).containsExactlyInAnyOrder("k01", "k03");
     }
+
+    @Test
+    void selectsTheRowsOfTheOtherSideOfTheSplit(SparkSession spark) {
+        Dataset<Row> data = spark.createDataset(DATASET, Encoders.STRING()).toDF("id");
+        RecordedSplit split = recorded(DATASET.subList(2, DATASET.size()));
+
+        List<String> rows = split.otherRowsOf(data, "id").as(Encoders.STRING()).collectAsList();
+
+        assertThat(rows).containsExactlyInAnyOrder(DATASET.get(0), DATASET.get(1));
+    }
 }
