@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.mllabs.cli.classroom.BatchStop;
 import org.mllabs.cli.classroom.ClassGrading;
 import org.mllabs.cli.classroom.ClassSummary;
 import org.mllabs.cli.classroom.Gradebook;
@@ -78,6 +79,12 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private String memory;
 
+    @Option(names = "--same-user",
+            description = "--submissions: run the submissions as your own user where they cannot run as users of "
+                    + "their own (not root, not Linux). Only for submissions you trust: they can then read the grading "
+                    + "seed and change your files.")
+    private boolean sameUser;
+
     /** Where the learners come from. */
     static final class Source {
         @Option(names = "--server", required = true,
@@ -102,28 +109,31 @@ final class GradeAllCommand implements Callable<Integer> {
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
         gradebook.open(lab.id(), restart);
+        BatchStop stop = new BatchStop();
         try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, seed,
-                session::say)) {
+                session::say, stop, InstructorGrading.SERVER_WAIT)) {
             if (source.server) {
-                gradeFromServer(lab, server, gradebook, grading);
+                gradeFromServer(lab, server, gradebook, grading, stop);
             } else {
-                runAndGradeSubmissions(lab, server, gradebook, grading);
+                runAndGradeSubmissions(lab, server, seed, gradebook, grading, stop);
             }
         }
         List<GradebookRow> rows = gradebook.compact();
         session.say(ClassSummary.of(lab.id(), rows).render());
         session.say("Gradebook: " + gradebook.file());
-        boolean graderErrors = rows.stream()
-                .anyMatch(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR);
-        if (graderErrors) {
-            session.say("Some learners could not be graded (GRADER_ERROR): run the same command again to grade them.");
-            return ExitCodes.INTERNAL;
+        long graderErrors = rows.stream()
+                .filter(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR).count();
+        if (graderErrors > 0 || stop.stopped()) {
+            session.say("Not every learner could be graded" + stop.reason().map(why -> " (" + why + ")").orElse("")
+                    + ": " + graderErrors + " GRADER_ERROR. Once the MLflow server answers (lab status), run the "
+                    + "same command again: it grades those learners and the ones not reached, and no others.");
+            return ExitCodes.ENVIRONMENT;
         }
         return ExitCodes.OK;
     }
 
     private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
-                                 InstructorGrading grading) {
+                                 InstructorGrading grading, BatchStop stop) {
         List<LearnerId> learners;
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
@@ -136,11 +146,12 @@ final class GradeAllCommand implements Callable<Integer> {
             all.addAll(roster.learners());
             learners = List.copyOf(all);
         }
-        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer);
+        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer,
+                stop);
     }
 
-    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
-                                        InstructorGrading grading) {
+    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, GradingSeed seed, Gradebook gradebook,
+                                        InstructorGrading grading, BatchStop stop) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
         if (rosterFile != null) {
             Roster roster = Roster.read(rosterFile);
@@ -148,16 +159,20 @@ final class GradeAllCommand implements Callable<Integer> {
             folders = SubmissionFolder.withRoster(source.submissions, folders, roster);
         }
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
-        try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
-                new Submissions.Limits(timeout, memory, parallel, cores()),
-                logs(gradebook), session.home().work("grade-all-" + lab.id()))) {
+        List<Path> secrets = seed.source() == GradingSeed.Source.FILE ? List.of(Path.of(seed.origin())) : List.of();
+        List<Path> guarded = List.of(gradebook.file().getParent(), session.home().root(),
+                session.repository().root());
+        Submissions.Setup setup = new Submissions.Setup(lab.id(), lab.directory().getFileName().toString(),
+                server.trackingUri(), logs(gradebook), sameUser, secrets, guarded, restart, stop, session::say);
+        Submissions.Limits limits = new Submissions.Limits(timeout, memory, parallel, cores());
+        try (Submissions submissions = Submissions.prepare(setup, grading, limits)) {
             session.say("Each learner's run is logged in " + submissions.logs() + ".");
-            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade);
+            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade, stop);
         }
     }
 
     private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
-                           int parallel, Function<T, GradebookRow> gradeOne) {
+                           int parallel, Function<T, GradebookRow> gradeOne, BatchStop stop) {
         Set<String> finished = gradebook.finished(lab.id());
         List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
         if (todo.size() < learners.size()) {
@@ -165,7 +180,7 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
         }
         session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
-        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne);
+        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne, stop);
     }
 
     /** Tells the instructor who is graded without being on the roster (a typo in a folder name, a guest). */
