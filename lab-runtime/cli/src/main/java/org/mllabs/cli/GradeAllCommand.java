@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -108,14 +109,15 @@ final class GradeAllCommand implements Callable<Integer> {
         session.say("Grading with the " + seed.describe() + ".");
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
-        gradebook.open(lab.id(), restart);
+        // bad input is refused before the gradebook is touched (--restart drops rows), so it loses nothing
+        Optional<Roster> roster = Optional.ofNullable(rosterFile).map(Roster::read);
         BatchStop stop = new BatchStop();
         try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, seed,
                 session::say, stop, InstructorGrading.SERVER_WAIT)) {
             if (source.server) {
-                gradeFromServer(lab, server, gradebook, grading, stop);
+                gradeFromServer(lab, server, gradebook, roster, grading, stop);
             } else {
-                runAndGradeSubmissions(lab, server, seed, gradebook, grading, stop);
+                runAndGradeSubmissions(lab, server, seed, gradebook, roster, grading, stop);
             }
         }
         List<GradebookRow> rows = gradebook.compact();
@@ -132,18 +134,17 @@ final class GradeAllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
+    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook, Optional<Roster> roster,
                                  InstructorGrading grading, BatchStop stop) {
         List<LearnerId> learners;
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
         }
-        if (rosterFile != null) {
-            Roster roster = Roster.read(rosterFile);
-            noteOffRoster(roster, learners.stream().map(LearnerId::value).toList());
+        if (roster.isPresent()) {
+            noteOffRoster(roster.get(), learners.stream().map(LearnerId::value).toList());
             Set<LearnerId> all = new TreeSet<>(Comparator.comparing(LearnerId::value));
             all.addAll(learners);
-            all.addAll(roster.learners());
+            all.addAll(roster.get().learners());
             learners = List.copyOf(all);
         }
         grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer,
@@ -151,12 +152,11 @@ final class GradeAllCommand implements Callable<Integer> {
     }
 
     private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, GradingSeed seed, Gradebook gradebook,
-                                        InstructorGrading grading, BatchStop stop) {
+                                        Optional<Roster> roster, InstructorGrading grading, BatchStop stop) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
-        if (rosterFile != null) {
-            Roster roster = Roster.read(rosterFile);
-            noteOffRoster(roster, folders.stream().map(SubmissionFolder::key).toList());
-            folders = SubmissionFolder.withRoster(source.submissions, folders, roster);
+        if (roster.isPresent()) {
+            noteOffRoster(roster.get(), folders.stream().map(SubmissionFolder::key).toList());
+            folders = SubmissionFolder.withRoster(source.submissions, folders, roster.get());
         }
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
         List<Path> secrets = seed.source() == GradingSeed.Source.FILE ? List.of(Path.of(seed.origin())) : List.of();
@@ -173,6 +173,7 @@ final class GradeAllCommand implements Callable<Integer> {
 
     private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
                            int parallel, Function<T, GradebookRow> gradeOne, BatchStop stop) {
+        gradebook.open(lab.id(), restart);
         Set<String> finished = gradebook.finished(lab.id());
         List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
         if (todo.size() < learners.size()) {

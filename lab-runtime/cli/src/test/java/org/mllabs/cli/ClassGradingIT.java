@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.ViewType;
 import org.mllabs.cli.classroom.Gradebook;
 import org.mllabs.cli.classroom.GradebookRow;
 import org.mllabs.cli.classroom.LearnerStatus;
@@ -242,8 +243,11 @@ class ClassGradingIT {
             assertThat(rows).as("no forged row").containsOnlyKeys(attacker);
             assertThat(rows.get(attacker).fullMarks()).as(out.toString()).isTrue();
             assertThat(alive).as("the submission could write /tmp").exists();
-            Thread.sleep(8_000);
-            assertThat(changed).as("the detached process was killed with the run").doesNotExist();
+            assertThat(changed).as("the detached process ran during the run").exists();
+            String lastWrite = Files.readString(changed);
+            Thread.sleep(4_000);
+            assertThat(Files.readString(changed)).as("the detached process, writing every second, was killed with "
+                    + "the run").isEqualTo(lastWrite);
             assertThat(ProcessHandle.allProcesses().filter(process -> process.info().user()
                     .filter(user -> user.startsWith("mllabs-submission-")).isPresent()
                     && process.info().command().isPresent())).as("no process of a submission user is left").isEmpty();
@@ -270,7 +274,8 @@ class ClassGradingIT {
                                 "victim,lab01,100,100,COMPLETED,1.0\\n", java.nio.file.StandardOpenOption.APPEND));
                         attempt("detached", () -> {
                             java.nio.file.Files.writeString(java.nio.file.Path.of("%4$s"), "alive");
-                            new ProcessBuilder("setsid", "sh", "-c", "sleep 6; echo changed > %5$s").start();
+                            new ProcessBuilder("setsid", "sh", "-c", "while :; do date +%%s%%N > %5$s; sleep 1; done")
+                                    .start();
                             System.out.println("ATTACK detached started");
                         });
                     }
@@ -307,7 +312,8 @@ class ClassGradingIT {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             String experiment = mlflow.activeExperiment(learner.experimentName("lab01")).orElseThrow()
                     .getExperimentId();
-            assertThat(mlflow.client().searchRuns(List.of(experiment), ""))
+            assertThat(mlflow.client().searchRuns(List.of(experiment), "", ViewType.ACTIVE_ONLY, 10)
+                    .getItems())
                     .as("the learner's runs are still on the server").isNotEmpty();
         }
     }
@@ -333,6 +339,20 @@ class ClassGradingIT {
         assertThat(rows.get(regraded.value()).score()).as("the experiment, and nothing else").isEqualTo(10);
         assertThat(rows.get(kept.value()).score()).as("a final row is not graded again").isEqualTo(55);
         assertThat(out.toString()).contains("Skipping 1 of 2 learners");
+    }
+
+    @Test
+    void aRosterThatCannotBeUsedIsRefusedBeforeTheGradebookIsTouched() throws IOException {
+        Path gradebookFile = home.resolve("kept.csv");
+        String before = "learner,lab,score,max,status,duration_s\nada,lab01,80,100,GRADED,1.0\n";
+        Files.writeString(gradebookFile, before);
+        Path roster = Files.writeString(home.resolve("bad-roster.csv"), "Name,Email\nAda,ada@example.org\n");
+
+        assertThat(lab("grade-all", "lab01", "--server", "--restart", "--roster", roster.toString(), "--gradebook",
+                gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(out.toString()).contains("the first line is a header");
+        assertThat(Files.readString(gradebookFile)).as("--restart dropped nothing").isEqualTo(before);
     }
 
     private static boolean runsAsRoot() {

@@ -120,8 +120,9 @@ final class ChildJvm {
                 Manifest manifest = jar.getManifest();
                 String named = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
                 if (named != null) {
-                    for (String relative : named.trim().split("\\s+")) {
-                        Path resolved = path.resolveSibling(relative).normalize();
+                    for (String url : named.trim().split("\\s+")) {
+                        // relative to the jar (lab.jar's lib/...) or absolute (file:/..., a test runner's jar)
+                        Path resolved = Path.of(path.toUri().resolve(url)).normalize();
                         if (Files.exists(resolved)) {
                             entries.add(resolved);
                         }

@@ -20,11 +20,14 @@ import org.mllabs.runtime.spark.LabSpark;
  * {@link SubmissionSandbox} (a copy of the checkout as {@code MLLABS_REPO}, a state directory, a temporary folder, a
  * user of its own where it can), logging to the instructor's MLflow server ({@code MLFLOW_TRACKING_URI}), with no
  * other variable of the instructor's, within a time limit. Its output goes to {@code <logs>/<learner>.log}, which
- * this process writes. While it runs the server is asked every few seconds whether it answers.
+ * this process writes. While it runs the server is asked every few seconds whether it answers: one that does not for
+ * 10 s, during the run or right after it, makes the run say nothing about the learner's work.
  */
 final class SubmissionRun {
 
     private static final Duration HEALTH_EVERY = Duration.ofSeconds(2);
+    /** How long the server must fail to answer to count as down: a busy machine answers a probe late now and then. */
+    private static final Duration DOWN_FOR = Duration.ofSeconds(10);
 
     private final SubmissionSandbox sandbox;
     private final ChildProcesses children;
@@ -87,10 +90,17 @@ final class SubmissionRun {
             try {
                 long deadline = System.nanoTime() + settings.timeout().toNanos();
                 boolean serverDown = false;
+                long downSince = 0;
                 boolean ended;
                 while (!(ended = process.waitFor(Math.min(HEALTH_EVERY.toNanos(), deadline - System.nanoTime()),
                         TimeUnit.NANOSECONDS)) && System.nanoTime() < deadline) {
-                    serverDown |= !MlflowHealth.isUp(trackingUri);
+                    if (MlflowHealth.isUp(trackingUri)) {
+                        downSince = 0;
+                    } else if (downSince == 0) {
+                        downSince = System.nanoTime();
+                    } else {
+                        serverDown |= System.nanoTime() - downSince >= DOWN_FOR.toNanos();
+                    }
                 }
                 if (children.stopping()) {
                     throw new IllegalStateException("the batch stopped while " + learner + "'s lab ran");
@@ -99,7 +109,7 @@ final class SubmissionRun {
                     ChildProcesses.kill(process);
                 }
                 place.user().ifPresent(SubmissionUsers::killEverything);
-                serverDown |= !MlflowHealth.isUp(trackingUri);
+                serverDown |= !answersWithin(DOWN_FOR);
                 return new ChildExit(process.exitValue(), !ended, LabRunStatusFile.read(statusFile), serverDown);
             } finally {
                 children.ended(process);
@@ -110,6 +120,18 @@ final class SubmissionRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while " + learner + "'s lab ran", e);
         }
+    }
+
+    /** Whether the server answers within the time, asked every half second. */
+    private boolean answersWithin(Duration time) throws InterruptedException {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (!MlflowHealth.isUp(trackingUri)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+        return true;
     }
 
     private static Path directory(Path path) {

@@ -65,15 +65,16 @@ final class SubmissionSandbox implements AutoCloseable {
         }
         Path batch = batchFolder();
         Optional<SubmissionUsers> users = Optional.empty();
-        if (unavailable.isEmpty()) {
-            users = Optional.of(SubmissionUsers.take(jobs, batch.getParent()));
-            say.accept("Each submission runs as an unprivileged user of its own (" + users.get().all().stream()
-                    .map(SubmissionUsers.User::name).toList() + "), on a copy of its checkout in " + batch + ".");
-        } else {
-            say.accept("Warning: --same-user: submissions run as you (" + unavailable.get() + "). They can read "
-                    + "the grading seed and change your files, and a process a submission detaches may outlive it.");
-        }
         try {
+            if (unavailable.isEmpty()) {
+                users = Optional.of(SubmissionUsers.take(jobs, batch.getParent()));
+                say.accept("Each submission runs as an unprivileged user of its own (" + users.get().all().stream()
+                        .map(SubmissionUsers.User::name).toList() + "), on a copy of its checkout in " + batch + ".");
+            } else {
+                say.accept("Warning: --same-user: submissions run as you (" + unavailable.get() + "). They can "
+                        + "read the grading seed and change your files, and a process a submission detaches may "
+                        + "outlive it.");
+            }
             ChildJvm jvm = users.isPresent() ? ChildJvm.sharedWithOtherUsers(heap, batch.resolve("jvm"))
                     : ChildJvm.likeThisOne(heap, batch.resolve("jvm"));
             SubmissionSandbox sandbox = new SubmissionSandbox(batch, users, jvm);
@@ -89,11 +90,6 @@ final class SubmissionSandbox implements AutoCloseable {
     /** The child JVM every run starts. */
     ChildJvm jvm() {
         return jvm;
-    }
-
-    /** Whether submissions run as users of their own. */
-    boolean isolated() {
-        return users.isPresent();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,17 +77,22 @@ final class SubmissionUsers implements AutoCloseable {
     static SubmissionUsers take(int count, Path lockFolder) {
         List<User> users = new ArrayList<>();
         List<FileChannel> locks = new ArrayList<>();
-        for (int number = 1; users.size() < count && number <= MOST_USERS; number++) {
-            String name = PREFIX + number;
-            Optional<FileChannel> lock = lock(lockFolder.resolve(name + ".lock"));
-            if (lock.isPresent()) {
-                locks.add(lock.get());
-                users.add(lookUp(name).orElseGet(() -> create(name)));
+        try {
+            for (int number = 1; users.size() < count && number <= MOST_USERS; number++) {
+                String name = PREFIX + number;
+                Optional<FileChannel> lock = lock(lockFolder.resolve(name + ".lock"));
+                if (lock.isPresent()) {
+                    locks.add(lock.get());
+                    users.add(lookUp(name).orElseGet(() -> create(name)));
+                }
             }
-        }
-        if (users.size() < count) {
-            throw new IllegalStateException("Other class gradings hold every submission user " + PREFIX + "1 to "
-                    + MOST_USERS + ": wait for them to end.");
+            if (users.size() < count) {
+                throw new IllegalStateException("Other class gradings hold every submission user " + PREFIX + "1 to "
+                        + MOST_USERS + ": wait for them to end.");
+            }
+        } catch (RuntimeException e) {
+            release(locks);
+            throw e;
         }
         return new SubmissionUsers(users, locks);
     }
@@ -153,6 +159,10 @@ final class SubmissionUsers implements AutoCloseable {
     /** Releases the batch's users for other batches. */
     @Override
     public void close() {
+        release(locks);
+    }
+
+    private static void release(List<FileChannel> locks) {
         for (FileChannel lock : locks) {
             try {
                 lock.close();
@@ -184,7 +194,12 @@ final class SubmissionUsers implements AutoCloseable {
     private static Optional<FileChannel> lock(Path file) {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldByThisProcess) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 return Optional.empty();
@@ -207,7 +222,7 @@ final class SubmissionUsers implements AutoCloseable {
     private static User create(String name) {
         Result created = run(List.of(USERADD.toString(), "--system", "--user-group", "--no-create-home",
                 "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", "--comment",
-                "mllabs: runs learners' submissions", name));
+                "mllabs submissions", name));
         return lookUp(name).orElseThrow(() -> new IllegalStateException("Cannot create the submission user " + name
                 + " with useradd: " + created.output().strip()));
     }
