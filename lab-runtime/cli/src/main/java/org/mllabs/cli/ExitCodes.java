@@ -11,7 +11,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The lab's code did not run to the end: a TODO step, a compile error, or an exception it threw. */
     public static final int LAB_DID_NOT_COMPLETE = 3;
-    /** The environment is not ready: no MLflow server, no checkout, an unreachable address. */
+    /**
+     * The environment is not ready: no MLflow server, no checkout, an unreachable address; for {@code grade-all}, the
+     * server stopped answering and some learners are left to grade again.
+     */
     public static final int ENVIRONMENT = 4;
     /** Something unexpected inside mllabs. */
     public static final int INTERNAL = 5;

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.mllabs.cli.classroom.BatchStop;
 import org.mllabs.cli.classroom.ClassGrading;
 import org.mllabs.cli.classroom.ClassSummary;
 import org.mllabs.cli.classroom.Gradebook;
@@ -78,6 +80,12 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private String memory;
 
+    @Option(names = "--same-user",
+            description = "--submissions: run the submissions as your own user where they cannot run as users of "
+                    + "their own (not root, not Linux). Only for submissions you trust: they can then read the grading "
+                    + "seed and change your files.")
+    private boolean sameUser;
+
     /** Where the learners come from. */
     static final class Source {
         @Option(names = "--server", required = true,
@@ -101,63 +109,71 @@ final class GradeAllCommand implements Callable<Integer> {
         session.say("Grading with the " + seed.describe() + ".");
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
-        gradebook.open(lab.id(), restart);
+        // bad input is refused before the gradebook is touched (--restart drops rows), so it loses nothing
+        Optional<Roster> roster = Optional.ofNullable(rosterFile).map(Roster::read);
+        BatchStop stop = new BatchStop();
         try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, seed,
-                session::say)) {
+                session::say, stop, InstructorGrading.SERVER_WAIT)) {
             if (source.server) {
-                gradeFromServer(lab, server, gradebook, grading);
+                gradeFromServer(lab, server, gradebook, roster, grading, stop);
             } else {
-                runAndGradeSubmissions(lab, server, gradebook, grading);
+                runAndGradeSubmissions(lab, server, seed, gradebook, roster, grading, stop);
             }
         }
         List<GradebookRow> rows = gradebook.compact();
         session.say(ClassSummary.of(lab.id(), rows).render());
         session.say("Gradebook: " + gradebook.file());
-        boolean graderErrors = rows.stream()
-                .anyMatch(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR);
-        if (graderErrors) {
-            session.say("Some learners could not be graded (GRADER_ERROR): run the same command again to grade them.");
-            return ExitCodes.INTERNAL;
+        long graderErrors = rows.stream()
+                .filter(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR).count();
+        if (graderErrors > 0 || stop.stopped()) {
+            session.say("Not every learner could be graded" + stop.reason().map(why -> " (" + why + ")").orElse("")
+                    + ": " + graderErrors + " GRADER_ERROR. Once the MLflow server answers (lab status), run the "
+                    + "same command again: it grades those learners and the ones not reached, and no others.");
+            return ExitCodes.ENVIRONMENT;
         }
         return ExitCodes.OK;
     }
 
-    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
-                                 InstructorGrading grading) {
+    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook, Optional<Roster> roster,
+                                 InstructorGrading grading, BatchStop stop) {
         List<LearnerId> learners;
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
         }
-        if (rosterFile != null) {
-            Roster roster = Roster.read(rosterFile);
-            noteOffRoster(roster, learners.stream().map(LearnerId::value).toList());
+        if (roster.isPresent()) {
+            noteOffRoster(roster.get(), learners.stream().map(LearnerId::value).toList());
             Set<LearnerId> all = new TreeSet<>(Comparator.comparing(LearnerId::value));
             all.addAll(learners);
-            all.addAll(roster.learners());
+            all.addAll(roster.get().learners());
             learners = List.copyOf(all);
         }
-        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer);
+        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer,
+                stop);
     }
 
-    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Gradebook gradebook,
-                                        InstructorGrading grading) {
+    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, GradingSeed seed, Gradebook gradebook,
+                                        Optional<Roster> roster, InstructorGrading grading, BatchStop stop) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
-        if (rosterFile != null) {
-            Roster roster = Roster.read(rosterFile);
-            noteOffRoster(roster, folders.stream().map(SubmissionFolder::key).toList());
-            folders = SubmissionFolder.withRoster(source.submissions, folders, roster);
+        if (roster.isPresent()) {
+            noteOffRoster(roster.get(), folders.stream().map(SubmissionFolder::key).toList());
+            folders = SubmissionFolder.withRoster(source.submissions, folders, roster.get());
         }
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
-        try (Submissions submissions = Submissions.prepare(lab.id(), grading, server.trackingUri(),
-                new Submissions.Limits(timeout, memory, parallel, cores()),
-                logs(gradebook), session.home().work("grade-all-" + lab.id()))) {
+        List<Path> secrets = seed.source() == GradingSeed.Source.FILE ? List.of(Path.of(seed.origin())) : List.of();
+        List<Path> guarded = List.of(gradebook.file().getParent(), session.home().root(),
+                session.repository().root());
+        Submissions.Setup setup = new Submissions.Setup(lab.id(), lab.directory().getFileName().toString(),
+                server.trackingUri(), logs(gradebook), sameUser, secrets, guarded, restart, stop, session::say);
+        Submissions.Limits limits = new Submissions.Limits(timeout, memory, parallel, cores());
+        try (Submissions submissions = Submissions.prepare(setup, grading, limits)) {
             session.say("Each learner's run is logged in " + submissions.logs() + ".");
-            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade);
+            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade, stop);
         }
     }
 
     private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
-                           int parallel, Function<T, GradebookRow> gradeOne) {
+                           int parallel, Function<T, GradebookRow> gradeOne, BatchStop stop) {
+        gradebook.open(lab.id(), restart);
         Set<String> finished = gradebook.finished(lab.id());
         List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
         if (todo.size() < learners.size()) {
@@ -165,7 +181,7 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
         }
         session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
-        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne);
+        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne, stop);
     }
 
     /** Tells the instructor who is graded without being on the roster (a typo in a folder name, a guest). */

@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
             "1:grade: some points were not earned",
             "2:the command line is wrong",
             "3:the lab's code did not run to the end",
-            "4:the environment is not ready (no MLflow server, not in the checkout)",
-            "5:unexpected error; for grade-all, some learners could not be graded (run it again)"})
+            "4:the environment is not ready (no MLflow server, not in the checkout); for grade-all, some learners "
+                    + "could not be graded (run it again)",
+            "5:unexpected error"})
 public final class LabCommand {
 
     private LabCommand() {

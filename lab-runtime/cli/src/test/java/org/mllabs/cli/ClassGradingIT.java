@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.ViewType;
 import org.mllabs.cli.classroom.Gradebook;
 import org.mllabs.cli.classroom.GradebookRow;
 import org.mllabs.cli.classroom.LearnerStatus;
@@ -205,6 +208,162 @@ class ClassGradingIT {
         assertThat(row.durationSeconds()).isLessThan(30);
     }
 
+    @Test
+    void aSubmissionReachesNothingOfTheInstructorsAndLeavesNothingRunning(@TempDir Path submissions)
+            throws IOException, InterruptedException {
+        Assumptions.assumeTrue(runsAsRoot(), "submissions run as users of their own only when grade-all runs as root");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path seedFile = Files.writeString(home.resolve("grading-seed"), "987654321\n");
+        Files.setPosixFilePermissions(seedFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Path gradebookFile = home.resolve("attack.csv");
+        Path besideJar = repository.root().resolve("lab-runtime/cli/target/written-by-" + suffix);
+        Path alive = Path.of("/tmp/mllabs-attack-" + suffix + "-alive");
+        Path changed = Path.of("/tmp/mllabs-attack-" + suffix + "-changed");
+        String attacker = "attacker-" + suffix;
+        Path checkout = checkout(submissions.resolve(attacker));
+        String solution = Files.readString(repository.root().resolve(LAB_FOLDER
+                + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"));
+        Files.writeString(checkout.resolve(LAB_FOLDER + "/" + STEPS), solution.replace("final class TrackingSteps {",
+                "final class TrackingSteps {\n" + attack(seedFile, besideJar, gradebookFile, alive, changed)));
+
+        try {
+            int status = lab("grade-all", "lab01", "--submissions", submissions.toString(), "--gradebook",
+                    gradebookFile.toString(), "--memory", "1g");
+
+            assertThat(status).as(out.toString()).isEqualTo(ExitCodes.OK);
+            String log = Files.readString(home.resolve("attack-logs/" + attacker + ".log"));
+            assertThat(log).as("the attack ran, and failed at every turn").contains("ATTACK detached started",
+                    "ATTACK seed denied", "ATTACK environ denied", "ATTACK beside-jar denied",
+                    "ATTACK classpath denied", "ATTACK gradebook denied");
+            assertThat(log).doesNotContain("987654321");
+            assertThat(besideJar).doesNotExist();
+            assertThat(Files.getPosixFilePermissions(seedFile)).as("made the instructor's alone")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            Map<String, GradebookRow> rows = rowsByLearner(gradebookFile);
+            assertThat(rows).as("no forged row").containsOnlyKeys(attacker);
+            assertThat(rows.get(attacker).fullMarks()).as(out.toString()).isTrue();
+            assertThat(alive).as("the submission could write /tmp").exists();
+            assertThat(changed).as("the detached process ran during the run").exists();
+            String lastWrite = Files.readString(changed);
+            Thread.sleep(4_000);
+            assertThat(Files.readString(changed)).as("the detached process, writing every second, was killed with "
+                    + "the run").isEqualTo(lastWrite);
+            assertThat(ProcessHandle.allProcesses().filter(process -> process.info().user()
+                    .filter(user -> user.startsWith("mllabs-submission-")).isPresent()
+                    && process.info().command().isPresent())).as("no process of a submission user is left").isEmpty();
+        } finally {
+            Files.deleteIfExists(alive);
+            Files.deleteIfExists(changed);
+            Files.deleteIfExists(besideJar);
+        }
+    }
+
+    /** Code that a cheating submission runs first: each attempt prints whether it got through. */
+    private static String attack(Path seed, Path besideJar, Path gradebook, Path alive, Path changed) {
+        return """
+                    static {
+                        attempt("seed", () -> System.out.println(java.nio.file.Files.readString(
+                                java.nio.file.Path.of("%1$s"))));
+                        attempt("environ", () -> System.out.println(new String(java.nio.file.Files.readAllBytes(
+                                java.nio.file.Path.of("/proc/" + ProcessHandle.current().parent().orElseThrow().pid()
+                                        + "/environ")))));
+                        attempt("beside-jar", () -> java.nio.file.Files.writeString(java.nio.file.Path.of("%2$s"), "x"));
+                        attempt("classpath", () -> java.nio.file.Files.writeString(java.nio.file.Path.of(
+                                System.getProperty("java.class.path").split(":")[0]).resolveSibling("x.jar"), "x"));
+                        attempt("gradebook", () -> java.nio.file.Files.writeString(java.nio.file.Path.of("%3$s"),
+                                "victim,lab01,100,100,COMPLETED,1.0\\n", java.nio.file.StandardOpenOption.APPEND));
+                        attempt("detached", () -> {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%4$s"), "alive");
+                            new ProcessBuilder("setsid", "sh", "-c", "while :; do date +%%s%%N > %5$s; sleep 1; done")
+                                    .start();
+                            System.out.println("ATTACK detached started");
+                        });
+                    }
+
+                    private interface Attempt {
+                        void run() throws Exception;
+                    }
+
+                    private static void attempt(String what, Attempt attempt) {
+                        try {
+                            attempt.run();
+                            System.out.println("ATTACK " + what + " got through");
+                        } catch (Exception e) {
+                            System.out.println("ATTACK " + what + " denied: " + e);
+                        }
+                    }
+                """.formatted(seed, besideJar, gradebook, alive, changed);
+    }
+
+    @Test
+    void aFolderThatIsNoCheckoutDeletesNothingOfTheLearners(@TempDir Path submissions) throws IOException {
+        LearnerId learner = LabFixture.newLearner("class-empty");
+        assertThat(labs.run("lab01", LabVariant.SOLUTION, learner).status()).isEqualTo(LabRunResult.Status.COMPLETED);
+        Files.createDirectory(submissions.resolve(learner.value()));
+        Path gradebookFile = home.resolve("empty.csv");
+
+        assertThat(lab("grade-all", "lab01", "--submissions", submissions.toString(), "--gradebook",
+                gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
+
+        GradebookRow row = rowsByLearner(gradebookFile).get(learner.value());
+        assertThat(row.status()).isEqualTo(LearnerStatus.NOT_A_CHECKOUT);
+        assertThat(row.score()).isZero();
+        assertThat(out.toString()).contains("is not a checkout", "nothing of the learner's deleted");
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            String experiment = mlflow.activeExperiment(learner.experimentName("lab01")).orElseThrow()
+                    .getExperimentId();
+            assertThat(mlflow.client().searchRuns(List.of(experiment), "", ViewType.ACTIVE_ONLY, 10)
+                    .getItems())
+                    .as("the learner's runs are still on the server").isNotEmpty();
+        }
+    }
+
+    @Test
+    void aRerunGradesTheLearnersAnOutageLeftWithAGraderErrorAndNoOthers() throws IOException {
+        LearnerId kept = LabFixture.newLearner("class-kept");
+        LearnerId regraded = LabFixture.newLearner("class-regraded");
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            mlflow.client().createExperiment(kept.experimentName("lab01"));
+            mlflow.client().createExperiment(regraded.experimentName("lab01"));
+        }
+        Path gradebookFile = home.resolve("outage.csv");
+        Files.writeString(gradebookFile, "learner,lab,score,max,status,duration_s\n"
+                + kept + ",lab01,55,100,GRADED,1.0\n" + regraded + ",lab01,0,0,GRADER_ERROR,1.0\n");
+        Path roster = Files.writeString(home.resolve("outage-roster.txt"), kept + "\n" + regraded + "\n");
+
+        assertThat(lab("grade-all", "lab01", "--server", "--roster", roster.toString(), "--gradebook",
+                gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
+
+        Map<String, GradebookRow> rows = rowsByLearner(gradebookFile);
+        assertThat(rows.get(regraded.value()).status()).isEqualTo(LearnerStatus.GRADED);
+        assertThat(rows.get(regraded.value()).score()).as("the experiment, and nothing else").isEqualTo(10);
+        assertThat(rows.get(kept.value()).score()).as("a final row is not graded again").isEqualTo(55);
+        assertThat(out.toString()).as("other tests' learners share the server").containsPattern("Skipping \\d+ of");
+    }
+
+    @Test
+    void aRosterThatCannotBeUsedIsRefusedBeforeTheGradebookIsTouched() throws IOException {
+        Path gradebookFile = home.resolve("kept.csv");
+        String before = "learner,lab,score,max,status,duration_s\nada,lab01,80,100,GRADED,1.0\n";
+        Files.writeString(gradebookFile, before);
+        Path roster = Files.writeString(home.resolve("bad-roster.csv"), "Name,Email\nAda,ada@example.org\n");
+
+        assertThat(lab("grade-all", "lab01", "--server", "--restart", "--roster", roster.toString(), "--gradebook",
+                gradebookFile.toString())).as(out.toString()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(out.toString()).contains("the first line is a header");
+        assertThat(Files.readString(gradebookFile)).as("--restart dropped nothing").isEqualTo(before);
+    }
+
+    private static boolean runsAsRoot() {
+        try {
+            return (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0
+                    && Files.isExecutable(Path.of("/usr/bin/setpriv"));
+        } catch (IOException | RuntimeException notLinux) {
+            return false;
+        }
+    }
+
     /** A learner's checkout: what {@code lab run lab01} needs of this one, and the grader's source. */
     private Path checkout(Path target) throws IOException {
         for (String part : List.of("pom.xml", LAB_FOLDER + "/lab.yaml", LAB_FOLDER + "/README.md",
@@ -233,7 +392,13 @@ class ClassGradingIT {
         Files.writeString(grader, edited);
     }
 
+    /** Runs the lab command; submissions run as users of their own when this runs as root, else as this user. */
     private int lab(String... args) {
+        if (List.of(args).contains("--submissions") && !runsAsRoot()) {
+            List<String> sameUser = new ArrayList<>(List.of(args));
+            sameUser.add("--same-user");
+            args = sameUser.toArray(String[]::new);
+        }
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.remove(RepositoryLayout.MLLABS_REPO);
         variables.put(LabEnvironment.MLFLOW_TRACKING_URI, server.trackingUri().toString());

@@ -1,36 +1,60 @@
 package org.mllabs.cli.classroom;
 
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The child JVMs of a class grading. A shutdown hook kills every one still running, with its own children, when the
- * batch is interrupted (Ctrl-C, {@code kill}), so no learner's lab outlives the command that started it.
+ * The child JVMs of a class grading. When the batch is interrupted (Ctrl-C, {@code kill}), a shutdown hook stops the
+ * batch ({@link BatchStop}), so no learner still queued is started, and kills every child still running with all it
+ * started, so no learner's lab outlives the command that started it.
  */
 final class ChildProcesses implements AutoCloseable {
 
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
-    private final Thread shutdownHook = new Thread(this::killAll, "lab-grade-all-kill-children");
-    private volatile boolean closed;
+    private final Map<Process, Runnable> running = new ConcurrentHashMap<>();
+    private final BatchStop stop;
+    private final Thread shutdownHook = new Thread(this::interrupted, "lab-grade-all-kill-children");
 
-    ChildProcesses() {
+    /** @param stop stopped by the shutdown hook */
+    ChildProcesses(BatchStop stop) {
+        this.stop = stop;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts a child; it is killed if the batch is interrupted before it ends. */
+    /** Children of a batch of their own. */
+    ChildProcesses() {
+        this(new BatchStop());
+    }
+
+    /** Starts a child; it is killed with its descendants if the batch is interrupted before it ends. */
     Process start(ProcessBuilder builder) throws IOException {
+        return start(builder, () -> { });
+    }
+
+    /**
+     * Starts a child, unless the batch is stopping.
+     *
+     * @param killRest kills what the child may have started that is not among its descendants any more (a detached
+     *     process), run after the child and its descendants are killed
+     * @throws IllegalStateException when the batch is stopping
+     */
+    Process start(ProcessBuilder builder, Runnable killRest) throws IOException {
+        if (stop.stopped()) {
+            throw new IllegalStateException("the batch is stopping: " + stop.reason().orElse(""));
+        }
         Process process = builder.start();
-        running.add(process);
-        if (closed) {
+        running.put(process, killRest);
+        if (stop.stopped()) {
             kill(process);
+            killRest.run();
         }
         return process;
     }
 
     /** Whether the batch is being stopped: a child that ended now was killed by the stop, not by its own doing. */
     boolean stopping() {
-        return closed;
+        return stop.stopped();
     }
 
     /** Forgets a child that has ended. */
@@ -49,9 +73,19 @@ final class ChildProcesses implements AutoCloseable {
         }
     }
 
+    private void interrupted() {
+        stop.stop("the batch was interrupted");
+        killAll();
+    }
+
     private void killAll() {
-        closed = true;
-        running.forEach(ChildProcesses::kill);
+        for (Process process : List.copyOf(running.keySet())) {
+            Runnable killRest = running.remove(process);
+            if (killRest != null) {
+                kill(process);
+                killRest.run();
+            }
+        }
     }
 
     /** Kills any child still running and removes the shutdown hook. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -42,10 +43,27 @@ public final class ClassGrading {
      * @param grading grades one learner into a gradebook row
      */
     public <T> void gradeAll(List<T> learners, Function<T, GradebookRow> grading) {
+        gradeAll(learners, grading, new BatchStop());
+    }
+
+    /**
+     * Grades every learner until the batch is stopped, and waits until all that started are done. Once it is stopped
+     * no learner still queued is started, and the output says how many were left for the next run.
+     *
+     * @param learners what to grade, one per learner
+     * @param grading grades one learner into a gradebook row
+     * @param stop stops the queue
+     */
+    public <T> void gradeAll(List<T> learners, Function<T, GradebookRow> grading, BatchStop stop) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, learners.size())));
+        AtomicInteger notStarted = new AtomicInteger();
         try (BatchProgress progress = new BatchProgress(out, terminal, learners.size())) {
             for (T learner : learners) {
                 pool.execute(() -> {
+                    if (stop.stopped()) {
+                        notStarted.incrementAndGet();
+                        return;
+                    }
                     try {
                         GradebookRow row = grading.apply(learner);
                         gradebook.append(row);
@@ -57,6 +75,10 @@ public final class ClassGrading {
             }
             pool.shutdown();
             awaitTermination(pool);
+            if (notStarted.get() > 0) {
+                progress.failed("Stopped: " + stop.reason().orElse("") + ". " + notStarted.get() + " learners were "
+                        + "not started: run the same command again to grade them.");
+            }
         }
     }
 

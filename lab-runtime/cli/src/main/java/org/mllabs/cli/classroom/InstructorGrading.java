@@ -1,15 +1,21 @@
 package org.mllabs.cli.classroom;
 
+import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.mllabs.grading.Check;
 import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.GradingSeed;
 import org.mllabs.grading.GradingSpark;
+import org.mllabs.grading.HiddenChecks;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
+import org.mllabs.runtime.server.MlflowHealth;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
@@ -17,26 +23,42 @@ import org.mllabs.runtime.server.MlflowServer;
  * that learner's experiment on the server through a client of its own; whatever the learner's work holds, the result
  * is a gradebook row. The learners share one Spark session, started only if a check re-scores a model, and stopped
  * when this is closed.
+ *
+ * <p>An outage is never a learner's 0: a grade counts only if the server answered before and after it. When it did
+ * not, the learner is graded again once the server is back (waiting up to {@code serverWait}); when it stays down the
+ * learner's row is {@link LearnerStatus#GRADER_ERROR}, which the next run grades again, and the batch is stopped.
  */
 public final class InstructorGrading implements AutoCloseable {
+
+    /** How long a learner's grading waits for the server to answer again, by default. */
+    public static final Duration SERVER_WAIT = Duration.ofSeconds(30);
+
+    private static final int ATTEMPTS = 2;
 
     private final Grader grader;
     private final MlflowServer server;
     private final GradingSeed seed;
     private final GradingSpark spark = new GradingSpark();
     private final Consumer<String> warn;
+    private final BatchStop stop;
+    private final Duration serverWait;
 
     /**
      * @param grader the lab's grader, from the instructor's class path
      * @param server the server the learners' labs logged to
      * @param seed the seed held-out data is drawn from
      * @param warn told why a learner could not be graded, and of earlier work deleted before a submission runs
+     * @param stop stopped when the server stays down
+     * @param serverWait how long to wait for a server that does not answer before giving up on a learner
      */
-    public InstructorGrading(Grader grader, MlflowServer server, GradingSeed seed, Consumer<String> warn) {
+    public InstructorGrading(Grader grader, MlflowServer server, GradingSeed seed, Consumer<String> warn,
+                             BatchStop stop, Duration serverWait) {
         this.grader = grader;
         this.server = server;
         this.seed = seed;
         this.warn = warn;
+        this.stop = stop;
+        this.serverWait = serverWait;
     }
 
     /**
@@ -45,11 +67,12 @@ public final class InstructorGrading implements AutoCloseable {
      */
     public GradebookRow gradeFromServer(LearnerId learner) {
         long start = System.nanoTime();
-        boolean submitted;
-        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
-            submitted = mlflow.activeExperiment(learner.experimentName(grader.labId())).isPresent();
-        }
-        return grade(learner, submitted ? LearnerStatus.GRADED : LearnerStatus.NO_SUBMISSION, start);
+        return grade(learner, () -> {
+            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+                return mlflow.activeExperiment(learner.experimentName(grader.labId())).isPresent()
+                        ? LearnerStatus.GRADED : LearnerStatus.NO_SUBMISSION;
+            }
+        }, start);
     }
 
     /**
@@ -72,13 +95,77 @@ public final class InstructorGrading implements AutoCloseable {
      * @param startNanos when the learner's turn began, for the duration
      */
     GradebookRow grade(LearnerId learner, LearnerStatus status, long startNanos) {
+        return grade(learner, () -> status, startNanos);
+    }
+
+    private GradebookRow grade(LearnerId learner, Supplier<LearnerStatus> status, long startNanos) {
+        String problem = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (!serverAnswers()) {
+                problem = "the MLflow server " + server.trackingUri() + " does not answer";
+                break;
+            }
+            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+                LearnerStatus ended = status.get();
+                GradeReport report = Grading.grade(grader,
+                        new GradingContext(learner, server, mlflow, spark, seed.value()));
+                if (MlflowHealth.isUp(server.trackingUri())) {
+                    return row(learner.value(), report.score(), report.maxScore(), ended, startNanos);
+                }
+                problem = "the MLflow server " + server.trackingUri() + " stopped answering during the grading";
+            } catch (RuntimeException e) {
+                problem = e.toString();
+            }
+            warn.accept(learner + " could not be graded: " + problem + (attempt < ATTEMPTS ? "; grading again." : "."));
+        }
+        if (!MlflowHealth.isUp(server.trackingUri())) {
+            stop.stop("the MLflow server " + server.trackingUri() + " stopped answering");
+        }
+        return row(learner.value(), 0, 0, LearnerStatus.GRADER_ERROR, startNanos);
+    }
+
+    /**
+     * Whether the server answers, waiting up to the server wait for it to come back; when it does not, the batch is
+     * stopped.
+     */
+    boolean serverAnswers() {
+        long deadline = System.nanoTime() + serverWait.toNanos();
+        while (!MlflowHealth.isUp(server.trackingUri())) {
+            if (System.nanoTime() >= deadline || stop.stopped()) {
+                stop.stop("the MLflow server " + server.trackingUri() + " stopped answering");
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A row of no points for a learner whose work is not graded (nothing handed in, a folder that is no checkout),
+     * out of the lab's points; the server is not read for the learner's work.
+     */
+    GradebookRow notGraded(LearnerId learner, LearnerStatus status, long startNanos) {
+        return row(learner.value(), 0, maxPoints(learner), status, startNanos);
+    }
+
+    /** The lab's points: every check's, the hidden ones' included; 0 when the checks cannot be listed. */
+    private int maxPoints(LearnerId learner) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
-            GradeReport report = Grading.grade(grader,
-                    new GradingContext(learner, server, mlflow, spark, seed.value()));
-            return row(learner.value(), report.score(), report.maxScore(), status, startNanos);
+            GradingContext context = new GradingContext(learner, server, mlflow, spark, seed.value());
+            int points = grader.checks(context).stream().mapToInt(Check::points).sum();
+            for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class)) {
+                if (hidden.labId().equals(grader.labId())) {
+                    points += hidden.checks(context).stream().mapToInt(Check::points).sum();
+                }
+            }
+            return points;
         } catch (RuntimeException e) {
-            warn.accept(learner + " could not be graded: " + e);
-            return row(learner.value(), 0, 0, LearnerStatus.GRADER_ERROR, startNanos);
+            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package org.mllabs.cli.classroom;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,6 +20,8 @@ public final class LabRunStatusFile {
     /** The variable naming the file a {@code lab run} writes its result's status to. */
     public static final String VARIABLE = "MLLABS_RUN_STATUS_FILE";
 
+    private static final int LONGEST = 64;
+
     private LabRunStatusFile() {
     }
 
@@ -33,10 +36,16 @@ public final class LabRunStatusFile {
         });
     }
 
-    /** The status a run wrote, empty when it wrote none (it did not get that far) or something else. */
+    /**
+     * The status a run wrote, empty when it wrote none (it did not get that far) or something else. The run owns the
+     * file's folder: a symbolic link (to a file of the instructor's) or anything longer than a status is not read.
+     */
     static Optional<LabRunResult.Status> read(Path file) {
         try {
-            String text = Files.isRegularFile(file) ? Files.readString(file).strip() : "";
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > LONGEST) {
+                return Optional.empty();
+            }
+            String text = Files.readString(file).strip();
             return Arrays.stream(LabRunResult.Status.values()).filter(s -> s.name().equals(text)).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);

@@ -21,6 +21,11 @@ public enum LearnerStatus {
     /** The submission folder's name cannot be made a learner id, or another folder already took that id. */
     INVALID_NAME,
     /**
+     * {@code --submissions}: the learner's folder holds no checkout of the lab (no {@code labs/<lab>/lab.yaml}):
+     * nothing ran, nothing of the learner's was deleted. Graded again on the next run, once the folder is fixed.
+     */
+    NOT_A_CHECKOUT,
+    /**
      * On the roster, but nothing was handed in: no experiment on the server ({@code --server}) or no submission folder
      * ({@code --submissions}). Graded as it is (nothing), and again on the next run, in case the work arrives late.
      */
@@ -30,7 +35,7 @@ public enum LearnerStatus {
 
     /** Whether a later run keeps this result rather than grading the learner again. */
     public boolean isFinal() {
-        return this != GRADER_ERROR && this != NO_SUBMISSION;
+        return this != GRADER_ERROR && this != NO_SUBMISSION && this != NOT_A_CHECKOUT;
     }
 
     /** The status of a lab run that ended with exit status 3 and wrote how it ended. */

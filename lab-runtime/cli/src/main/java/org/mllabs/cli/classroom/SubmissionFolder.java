@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,6 +35,18 @@ public record SubmissionFolder(Path directory, Optional<LearnerId> learner) {
     /** Whether the checkout exists. */
     public boolean submitted() {
         return Files.isDirectory(directory);
+    }
+
+    /**
+     * Whether the folder holds a checkout with the lab: what {@code lab run} needs ({@code pom.xml}, {@code labs/},
+     * {@code lab-runtime/}) and the lab's {@code lab.yaml}. Nothing is run or deleted for a folder that does not.
+     *
+     * @param labFolder the lab's folder name, such as {@code lab01-mlflow-tracking}
+     */
+    public boolean isCheckoutOf(String labFolder) {
+        return Files.isRegularFile(directory.resolve("pom.xml"))
+                && Files.isDirectory(directory.resolve("lab-runtime"))
+                && Files.isRegularFile(directory.resolve("labs").resolve(labFolder).resolve("lab.yaml"));
     }
 
     /**
@@ -85,10 +98,12 @@ public record SubmissionFolder(Path directory, Optional<LearnerId> learner) {
 
     /**
      * The learner id a folder name stands for: lower case, with every run of other characters than letters, digits,
-     * {@code .}, {@code _} and {@code -} made one {@code -} ({@code Ada Lovelace} is {@code ada-lovelace}).
+     * {@code .}, {@code _} and {@code -} made one {@code -} ({@code Ada Lovelace} is {@code ada-lovelace}); accented
+     * letters are compared composed, so a name a file system stores decomposed gives the same id.
      */
     static Optional<LearnerId> learnerId(String folderName) {
-        String sanitized = folderName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String sanitized = Normalizer.normalize(folderName, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-");
         try {
             return Optional.of(new LearnerId(sanitized));
         } catch (IllegalArgumentException e) {

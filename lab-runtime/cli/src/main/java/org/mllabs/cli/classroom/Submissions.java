@@ -3,19 +3,25 @@ package org.mllabs.cli.classroom;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.mllabs.runtime.LearnerId;
 
 /**
- * A folder of learners' checkouts being graded: each valid submission runs in a child JVM
- * ({@link SubmissionRun}), then is graded in this process with the instructor's grader, on what it logged whatever
- * way its run ended. Closing it kills any child still running.
+ * A folder of learners' checkouts being graded: each valid submission runs in a child JVM ({@link SubmissionRun}) in
+ * a {@link SubmissionSandbox}, then is graded in this process with the instructor's grader, on what it logged whatever
+ * way its run ended. The gradebook gets only what this process computed: the grade, and the run's end as this process
+ * saw it. Closing it kills any child still running.
  */
 public final class Submissions implements AutoCloseable {
 
+    private final Setup setup;
     private final InstructorGrading grading;
+    private final SubmissionSandbox sandbox;
     private final ChildProcesses children;
     private final SubmissionRun run;
-    private final Path logs;
+    private final EndedRuns ended;
 
     /**
      * How submissions run.
@@ -43,40 +49,65 @@ public final class Submissions implements AutoCloseable {
         }
     }
 
-    private Submissions(InstructorGrading grading, ChildProcesses children, SubmissionRun run, Path logs) {
+    /**
+     * What a batch of submissions is.
+     *
+     * @param labId the lab each submission runs
+     * @param labFolder the lab's folder name, which a checkout must hold
+     * @param trackingUri the server every run logs to, the instructor's
+     * @param logs the folder of the per-learner logs
+     * @param sameUser whether the instructor accepts that submissions run as the instructor's user
+     * @param secrets what no submission may read (the grading seed's file)
+     * @param guarded what no submission may write (the gradebook's folder, the state directory, the checkout)
+     * @param restart whether every learner runs again, even one whose run ended and only its grading did not
+     * @param stop stopped when the batch is interrupted or the server stays down
+     * @param say told what happens
+     */
+    public record Setup(String labId, String labFolder, URI trackingUri, Path logs, boolean sameUser,
+                        List<Path> secrets, List<Path> guarded, boolean restart, BatchStop stop,
+                        Consumer<String> say) {
+    }
+
+    private Submissions(Setup setup, InstructorGrading grading, SubmissionSandbox sandbox, ChildProcesses children,
+                        SubmissionRun run) {
+        this.setup = setup;
         this.grading = grading;
+        this.sandbox = sandbox;
         this.children = children;
         this.run = run;
-        this.logs = logs;
+        this.ended = new EndedRuns(setup.logs());
     }
 
     /**
      * Gets ready to run submissions.
      *
-     * @param labId the lab each submission runs
+     * @param setup what the batch is
      * @param grading grades each learner afterwards
-     * @param trackingUri the server every run logs to, the instructor's
      * @param limits time, memory and parallelism
-     * @param logs the folder of the per-learner logs
-     * @param work the folder of the per-learner state directories
+     * @throws IllegalStateException when the submissions cannot be kept from the instructor's files (see
+     *     {@link SubmissionSandbox#prepare})
      */
-    public static Submissions prepare(String labId, InstructorGrading grading, URI trackingUri, Limits limits,
-                                      Path logs, Path work) {
-        ChildProcesses children = new ChildProcesses();
-        SubmissionRun run = new SubmissionRun(ChildJvm.likeThisOne(limits.memory(), work), children, labId,
-                trackingUri, new SubmissionRun.Settings(logs, work.resolve("learners"), limits.timeout(),
-                limits.sparkMaster()));
-        return new Submissions(grading, children, run, logs);
+    public static Submissions prepare(Setup setup, InstructorGrading grading, Limits limits) {
+        SubmissionSandbox sandbox = SubmissionSandbox.prepare(limits.jobs(), setup.sameUser(), limits.memory(),
+                setup.secrets(), setup.guarded(), setup.say());
+        ChildProcesses children = new ChildProcesses(setup.stop());
+        SubmissionRun run = new SubmissionRun(sandbox, children, setup.labId(), setup.trackingUri(),
+                new SubmissionRun.Settings(setup.logs(), limits.timeout(), limits.sparkMaster()));
+        return new Submissions(setup, grading, sandbox, children, run);
     }
 
     /** The folder of the per-learner logs. */
     public Path logs() {
-        return logs;
+        return setup.logs();
     }
 
     /**
-     * Deletes the learner's earlier work of the lab on the server, runs the submission, then grades what it logged.
-     * A roster's learner without a folder is graded on nothing: {@link LearnerStatus#NO_SUBMISSION}.
+     * Runs the submission, after deleting the learner's earlier work of the lab on the server, then grades what it
+     * logged. Nothing is run, deleted or graded for a folder that is not a checkout of the lab, nor for a roster's
+     * learner without a folder ({@link LearnerStatus#NO_SUBMISSION}): no points. A run that ended while the server
+     * answered, whose grading an outage cut short, is graded again without running again.
+     *
+     * @throws IllegalStateException when the batch is stopping: the learner is not started and gets no row
      */
     public GradebookRow runAndGrade(SubmissionFolder folder) {
         long start = System.nanoTime();
@@ -84,15 +115,48 @@ public final class Submissions implements AutoCloseable {
             return grading.row(folder.key(), 0, 0, LearnerStatus.INVALID_NAME, start);
         }
         LearnerId learner = folder.learner().get();
-        grading.clearEarlierWork(learner);
         if (!folder.submitted()) {
-            return grading.grade(learner, LearnerStatus.NO_SUBMISSION, start);
+            return grading.notGraded(learner, LearnerStatus.NO_SUBMISSION, start);
         }
-        return grading.grade(learner, run.run(folder.directory(), learner).status(), start);
+        if (!folder.isCheckoutOf(setup.labFolder())) {
+            setup.say().accept(learner + ": " + folder.directory() + " is not a checkout with labs/"
+                    + setup.labFolder() + "/lab.yaml, pom.xml and lab-runtime/: nothing run, nothing of the "
+                    + "learner's deleted. Put the learner's checkout there and grade again.");
+            return grading.notGraded(learner, LearnerStatus.NOT_A_CHECKOUT, start);
+        }
+        Optional<LearnerStatus> earlier = setup.restart() ? Optional.empty() : ended.read(learner);
+        LearnerStatus status;
+        if (earlier.isPresent()) {
+            status = earlier.get();
+            setup.say().accept(learner + ": grading again what the last batch's run logged (it ended " + status
+                    + " before the server stopped answering), without running it again.");
+        } else {
+            if (setup.stop().stopped() || !grading.serverAnswers()) {
+                throw new IllegalStateException("not started: " + setup.stop().reason().orElse("the batch stopped"));
+            }
+            grading.clearEarlierWork(learner);
+            ChildExit exit = run.run(folder.directory(), learner);
+            if (exit.serverDown()) {
+                setup.say().accept(learner + ": the MLflow server did not answer during the run: GRADER_ERROR, run "
+                        + "again by the next batch.");
+                return grading.row(learner.value(), 0, 0, LearnerStatus.GRADER_ERROR, start);
+            }
+            status = exit.status();
+            ended.write(learner, status);
+        }
+        GradebookRow row = grading.grade(learner, status, start);
+        if (row.status().isFinal()) {
+            ended.forget(learner);
+        }
+        return row;
     }
 
     @Override
     public void close() {
-        children.close();
+        try {
+            children.close();
+        } finally {
+            sandbox.close();
+        }
     }
 }

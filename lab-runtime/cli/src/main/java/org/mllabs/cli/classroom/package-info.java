@@ -5,7 +5,10 @@
  * {@link org.mllabs.cli.classroom.Gradebook} as soon as it is known, so an interrupted batch resumes where it stopped.
  * Learners come from the MLflow server ({@link org.mllabs.cli.classroom.ServerLearners}) or from a folder of
  * checkouts ({@link org.mllabs.cli.classroom.SubmissionFolder}); a checkout's lab code runs in a child JVM with a
- * time and memory limit ({@link org.mllabs.cli.classroom.SubmissionRun}), and is always graded in the instructor's
- * process with the instructor's graders, never the submission's.
+ * time and memory limit ({@link org.mllabs.cli.classroom.SubmissionRun}), in a sandbox out of reach of the
+ * instructor's files and processes, as an unprivileged user of its own where it can
+ * ({@link org.mllabs.cli.classroom.SubmissionSandbox}), and is always graded in the instructor's process with the
+ * instructor's graders, never the submission's. An outage of the server stops the batch
+ * ({@link org.mllabs.cli.classroom.BatchStop}) and is never a learner's 0.
  */
 package org.mllabs.cli.classroom;

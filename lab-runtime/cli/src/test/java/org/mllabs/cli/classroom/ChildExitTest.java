@@ -39,8 +39,17 @@ class ChildExitTest {
     }
 
     @Test
-    void onlyAGraderErrorOrANoSubmissionIsGradedAgain() {
+    void aRunWhileTheServerWasDownIsAGraderErrorWhateverItReported() {
+        assertThat(new ChildExit(0, false, Optional.of(Status.COMPLETED), true).status())
+                .isEqualTo(LearnerStatus.GRADER_ERROR);
+        assertThat(new ChildExit(3, false, Optional.of(Status.FAILED), true).status())
+                .isEqualTo(LearnerStatus.GRADER_ERROR);
+    }
+
+    @Test
+    void onlyAGraderErrorANoSubmissionOrANonCheckoutIsGradedAgain() {
         assertThat(LearnerStatus.values()).filteredOn(status -> !status.isFinal())
-                .containsExactlyInAnyOrder(LearnerStatus.GRADER_ERROR, LearnerStatus.NO_SUBMISSION);
+                .containsExactlyInAnyOrder(LearnerStatus.GRADER_ERROR, LearnerStatus.NO_SUBMISSION,
+                        LearnerStatus.NOT_A_CHECKOUT);
     }
 }

@@ -1,12 +1,14 @@
 package org.mllabs.cli.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,23 @@ class ChildProcessesTest {
             sleeper = children.start(new ProcessBuilder("sleep", "60"));
         }
         assertThat(sleeper.isAlive()).isFalse();
+    }
+
+    @Test
+    void aStoppedBatchStartsNoChildAndKillsTheRunningOnesWithWhatTheyLeft() throws IOException {
+        BatchStop stop = new BatchStop();
+        List<String> killedRest = new ArrayList<>();
+        try (ChildProcesses children = new ChildProcesses(stop)) {
+            Process sleeper = children.start(new ProcessBuilder("sleep", "60"), () -> killedRest.add("rest"));
+            stop.stop("the batch was interrupted");
+
+            assertThatThrownBy(() -> children.start(new ProcessBuilder("sleep", "60")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("the batch was interrupted");
+            assertThat(children.stopping()).isTrue();
+            children.close();
+            assertThat(sleeper.isAlive()).isFalse();
+        }
+        assertThat(killedRest).as("killed once, with what it left").containsExactly("rest");
     }
 
     /**

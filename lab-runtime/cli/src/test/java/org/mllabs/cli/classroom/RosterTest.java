@@ -35,6 +35,40 @@ class RosterTest {
     }
 
     @Test
+    void aByteOrderMarkIsPassedOverAndTheHeaderAfterItRecognised() throws IOException {
+        Roster roster = Roster.read(write("\uFEFFlearner,name\nada,Ada\n"));
+
+        assertThat(roster.learners()).extracting(LearnerId::value).containsExactly("ada");
+        assertThat(Roster.read(write("\uFEFFada\nbob\n")).learners()).extracting(LearnerId::value)
+                .containsExactly("ada", "bob");
+    }
+
+    @Test
+    void aHeaderWhoseFirstColumnIsNotTheIdIsRefusedRatherThanMadeALearner() throws IOException {
+        Path file = write("Name,Email\nAda Lovelace,ada@example.org\n");
+
+        assertThatThrownBy(() -> Roster.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":1: the first line is a header")
+                .hasMessageContaining("\"Name\"")
+                .hasMessageContaining("learner, learner_id or id");
+        assertThat(Roster.read(write("Learner ID,Email\nada,ada@example.org\n")).learners())
+                .extracting(LearnerId::value).containsExactly("ada");
+    }
+
+    @Test
+    void namesThatDifferOnlyByAccentsAreTwoPeopleAndRefused() throws IOException {
+        Path file = write("Zoë Lee\nada\nZoé Lee\n");
+
+        assertThatThrownBy(() -> Roster.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":3: \"Zoé Lee\" and \"Zoë Lee\" (line 1) both become the learner id "
+                        + "zo-lee");
+        String decomposed = "Zoe\u0308 Lee";
+        assertThat(Roster.read(write("Zoë Lee\n" + decomposed + "\nADA\nada\n")).learners())
+                .as("the same name composed or not, or in another case, is one learner")
+                .extracting(LearnerId::value).containsExactly("zo-lee", "ada");
+    }
+
+    @Test
     void anEntryThatCannotBeAnIdIsNamedWithItsLine() throws IOException {
         Path file = write("ada\n_draft\nbob\n" + "x".repeat(65) + "\n");
 

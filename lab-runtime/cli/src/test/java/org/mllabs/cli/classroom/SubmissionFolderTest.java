@@ -35,6 +35,28 @@ class SubmissionFolderTest {
     }
 
     @Test
+    void onlyAFolderWithTheLabIsACheckout(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("ada"));
+        Path checkout = Files.createDirectory(dir.resolve("bob"));
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(checkout.resolve("lab-runtime"));
+        Files.createDirectories(checkout.resolve("labs/lab01-mlflow-tracking"));
+        SubmissionFolder bob = new SubmissionFolder(checkout, SubmissionFolder.learnerId("bob"));
+
+        assertThat(new SubmissionFolder(empty, SubmissionFolder.learnerId("ada")).isCheckoutOf("lab01-mlflow-tracking"))
+                .isFalse();
+        assertThat(bob.isCheckoutOf("lab01-mlflow-tracking")).as("no lab.yaml yet").isFalse();
+        Files.writeString(checkout.resolve("labs/lab01-mlflow-tracking/lab.yaml"), "id: lab01\n");
+        assertThat(bob.isCheckoutOf("lab01-mlflow-tracking")).isTrue();
+        assertThat(bob.isCheckoutOf("lab02-feature-engineering")).isFalse();
+    }
+
+    @Test
+    void aDecomposedNameGivesTheIdOfItsComposedForm() {
+        assertThat(SubmissionFolder.learnerId("Zoe\u0308")).isEqualTo(SubmissionFolder.learnerId("Zoë"));
+    }
+
+    @Test
     void aMissingFolderIsAUsageError(@TempDir Path dir) {
         assertThatThrownBy(() -> SubmissionFolder.scan(dir.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a folder");
