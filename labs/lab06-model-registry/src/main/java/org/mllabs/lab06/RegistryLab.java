@@ -107,7 +107,7 @@ public final class RegistryLab implements LabExercise {
 
         steps.scoreBatch(experimentId, name, batch);
         showLegacyStage(context, name, best);
-        steps.recordTwoPartNameRefusal(name);
+        steps.tryTwoPartName();
     }
 
     /** The area under the ROC curve of a model on labelled data, for comparing versions (step 5). */

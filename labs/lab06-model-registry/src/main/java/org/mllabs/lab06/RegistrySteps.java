@@ -10,9 +10,9 @@ import org.mllabs.runtime.lab.StepNotDoneException;
  * Lab 06, your steps. Replace each {@code throw new StepNotDoneException(...)} with your code; README.md explains
  * every step and `lab grade lab06` checks it in the registry.
  *
- * <p>{@code new CatalogModelRegistry(context.mlflow())} is the registry in catalog mode (three-part names only);
- * {@code context.mlflow().registry()} reads and writes versions, tags and aliases; {@code context.models()} loads a
- * model by URI.
+ * <p>{@code context.catalog()} is the registry in catalog mode (three-part names only; the runtime records what it
+ * refuses); {@code context.mlflow().registry()} reads and writes versions, tags and aliases; {@code context.models()}
+ * loads a model by URI.
  */
 final class RegistrySteps {
 
@@ -58,9 +58,9 @@ final class RegistrySteps {
         throw new StepNotDoneException("lab06.step6", "load models:/<name>@Champion, score the batch, log the run");
     }
 
-    /** Step 7: tries the two-part name in catalog mode and records the refusal on the registered model. */
-    void recordTwoPartNameRefusal(String name) {
+    /** Step 7: tries to create the two-part name in catalog mode, which refuses it; the runtime records the refusal. */
+    void tryTwoPartName() {
         // TODO lab06.step7
-        throw new StepNotDoneException("lab06.step7", "try the two-part name in catalog mode and record the refusal");
+        throw new StepNotDoneException("lab06.step7", "try the two-part name in catalog mode and catch the refusal");
     }
 }

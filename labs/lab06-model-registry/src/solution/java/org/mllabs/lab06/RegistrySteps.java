@@ -7,8 +7,9 @@ import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
+import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.RefusedOperationException;
 import org.mllabs.runtime.lab.LabContext;
-import org.mllabs.runtime.mlflow.CatalogModelRegistry;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.ModelRegistry;
 
@@ -18,12 +19,12 @@ import org.mllabs.runtime.mlflow.ModelRegistry;
 final class RegistrySteps {
 
     private final LabContext context;
-    private final CatalogModelRegistry catalog;
+    private final AuditedCatalogRegistry catalog;
     private final ModelRegistry registry;
 
     RegistrySteps(LabContext context) {
         this.context = context;
-        this.catalog = new CatalogModelRegistry(context.mlflow());
+        this.catalog = context.catalog();
         this.registry = context.mlflow().registry();
     }
 
@@ -91,14 +92,14 @@ final class RegistrySteps {
         context.log("Scored " + scored + " customers with " + modelUri + " (version " + version + ")");
     }
 
-    /** Step 7: tries the two-part name in catalog mode and records the refusal on the registered model. */
-    void recordTwoPartNameRefusal(String name) {
+    /** Step 7: tries to create the two-part name in catalog mode, which refuses it; the runtime records the refusal. */
+    void tryTwoPartName() {
         // DONE lab06.step7
         String twoPartName = LearnerModelNames.schemaName(context.learner(), RegistryLab.MODEL);
         try {
             catalog.createRegisteredModel(twoPartName, context.runTags(), null);
-        } catch (IllegalArgumentException refused) {
-            registry.setRegisteredModelTag(name, "two_part_name_refused", refused.getMessage());
+            context.log("Catalog mode accepted '" + twoPartName + "'");
+        } catch (RefusedOperationException refused) {
             context.log("Catalog mode refused '" + twoPartName + "': " + refused.getMessage());
         }
     }

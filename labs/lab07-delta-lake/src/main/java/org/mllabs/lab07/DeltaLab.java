@@ -74,7 +74,7 @@ public final class DeltaLab implements LabExercise {
         runs.finishAfter(runId, () -> {
             steps.createVersions(path, firstBatch, newCustomers);
             steps.timeTravel(runId, path);
-            steps.enforceAndEvolveSchema(runId, path, misnamedBatch, evolvedBatch);
+            steps.enforceAndEvolveSchema(path, misnamedBatch, evolvedBatch);
             steps.trainOnPinnedVersion(runId, path);
             return runId;
         });

@@ -10,7 +10,8 @@ import org.mllabs.runtime.lab.StepNotDoneException;
  * every step and `lab grade lab07` checks it from the Delta table and MLflow.
  *
  * <p>{@code context.spark()} is the Spark session, with Delta Lake configured; {@code context.tracking()} is MLflow's
- * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs.
+ * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.delta()} appends to a
+ * Delta table and records what Delta refuses.
  */
 final class DeltaSteps {
 
@@ -39,10 +40,11 @@ final class DeltaSteps {
     }
 
     /**
-     * Step 3: appends {@code misnamedBatch} without mergeSchema, catches Delta's refusal and logs its message as the
-     * artifact {@code schema_enforcement_error.txt}; then appends {@code evolvedBatch} with mergeSchema.
+     * Step 3: appends {@code misnamedBatch} through the runtime's audited writer without mergeSchema, so that Delta
+     * refuses it and the runtime records the refusal; catches it and goes on; then appends {@code evolvedBatch} with
+     * mergeSchema.
      */
-    void enforceAndEvolveSchema(String runId, String path, Dataset<Row> misnamedBatch, Dataset<Row> evolvedBatch) {
+    void enforceAndEvolveSchema(String path, Dataset<Row> misnamedBatch, Dataset<Row> evolvedBatch) {
         // TODO lab07.step3
         throw new StepNotDoneException("lab07.step3", "show schema enforcement, then evolve the schema with mergeSchema");
     }

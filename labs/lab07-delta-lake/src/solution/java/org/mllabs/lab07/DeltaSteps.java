@@ -6,15 +6,14 @@ import static org.apache.spark.sql.functions.max;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.delta.tables.DeltaTable;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.audit.RefusedOperationException;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lineage.ContentDigest;
 import org.mllabs.runtime.mlflow.DatasetInput;
@@ -24,7 +23,8 @@ import org.mllabs.runtime.mlflow.DatasetInput;
  * every step and `lab grade lab07` checks it from the Delta table and MLflow.
  *
  * <p>{@code context.spark()} is the Spark session, with Delta Lake configured; {@code context.tracking()} is MLflow's
- * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs.
+ * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.delta()} appends to a
+ * Delta table and records what Delta refuses.
  */
 final class DeltaSteps {
 
@@ -65,23 +65,19 @@ final class DeltaSteps {
     }
 
     /**
-     * Step 3: appends {@code misnamedBatch} without mergeSchema, catches Delta's refusal and logs its message as the
-     * artifact {@code schema_enforcement_error.txt}; then appends {@code evolvedBatch} with mergeSchema.
+     * Step 3: appends {@code misnamedBatch} through the runtime's audited writer without mergeSchema, so that Delta
+     * refuses it and the runtime records the refusal; catches it and goes on; then appends {@code evolvedBatch} with
+     * mergeSchema.
      */
-    void enforceAndEvolveSchema(String runId, String path, Dataset<Row> misnamedBatch, Dataset<Row> evolvedBatch) {
+    void enforceAndEvolveSchema(String path, Dataset<Row> misnamedBatch, Dataset<Row> evolvedBatch) {
         // DONE lab07.step3
         try {
-            misnamedBatch.write().format("delta").mode("append").save(path);
+            context.delta().append(misnamedBatch, path);
             context.log("Delta accepted the misnamed column: schema enforcement did not happen");
-        } catch (Exception e) {
-            if (!(e instanceof AnalysisException)) {
-                throw e;
-            }
-            context.log("Delta refused the append: " + e.getMessage().lines().findFirst().orElse(""));
-            context.mlflow().artifacts().upload(runId, "schema_enforcement_error.txt",
-                    e.getMessage().getBytes(StandardCharsets.UTF_8));
+        } catch (RefusedOperationException refused) {
+            context.log("Delta refused the append: " + refused.getMessage().lines().findFirst().orElse(""));
         }
-        evolvedBatch.write().format("delta").mode("append").option("mergeSchema", "true").save(path);
+        context.delta().append(evolvedBatch, path, Map.of("mergeSchema", "true"));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.RecordedRefusals;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.ModelRegistry;
@@ -18,7 +19,8 @@ import org.mllabs.runtime.mlflow.RunData;
 
 /**
  * What the MLflow server holds of a learner's lab 06: the registered model {@code mllabs.<learner>.churn_classifier},
- * its versions, and the learner's runs, read through the grade's {@link LearnerRuns} and the registry.
+ * its versions, the learner's runs and the refusals the runtime recorded, read through the grade's {@link LearnerRuns},
+ * {@link RecordedRefusals} and the registry.
  */
 final class RegistryEvidence {
 
@@ -49,6 +51,11 @@ final class RegistryEvidence {
     /** The learner's runs of lab 06. */
     LearnerRuns runs() {
         return runs;
+    }
+
+    /** The refused operations the runtime recorded while the learner's lab ran. */
+    RecordedRefusals refusals() {
+        return RecordedRefusals.of(runs.context(), "lab06");
     }
 
     /** The registry. */

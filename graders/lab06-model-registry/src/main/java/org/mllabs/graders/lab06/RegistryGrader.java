@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.Check;
@@ -18,11 +20,18 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.RefusedOperation;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
+import org.mllabs.runtime.mlflow.RegistryNames;
 
-/** Grades lab 06, the model registry and aliases, one check per README step. */
+/**
+ * Grades lab 06, the model registry and aliases, one check per README step, from the registry's own records (model,
+ * versions with their runs and sources, tags, aliases), the learner's runs, the held-out AUC of each version's model,
+ * and, for step 7, the refusal the runtime recorded, held against catalog mode's own rule.
+ */
 public final class RegistryGrader implements Grader {
 
     /** The feature sets of the candidates, one version each. */
@@ -30,7 +39,6 @@ public final class RegistryGrader implements Grader {
     /** The rows the batch inference scores. */
     static final int BATCH_ROWS = 500;
     static final String BATCH_RUN_NAME = "batch-inference";
-    static final String REFUSAL_TAG = "two_part_name_refused";
 
     @Override
     public String labId() {
@@ -42,35 +50,45 @@ public final class RegistryGrader implements Grader {
         RegistryEvidence evidence = RegistryEvidence.of(context);
         return List.of(
                 Check.of("lab06.step1", 15, "registered model with a three-part name and the lab's tags",
-                        "README step 1: create the registered model with new CatalogModelRegistry(context.mlflow())"
+                        "README step 1: create the registered model with context.catalog()"
                                 + ".createRegisteredModel(name, context.runTags(), description).",
                         () -> registeredModel(evidence)),
                 Check.of("lab06.step2", 15, "a version from each candidate's run",
-                        "README step 2: register each candidate with catalog.registerVersion(name, runId, \"model\"), "
-                                + "so each version's source is its run's model/ directory.",
-                        () -> versions(evidence)).dependsOn("lab06.step1"),
+                        "README step 2: register each candidate with context.catalog().registerVersion(name, runId, "
+                                + "\"model\"), so each version's source is its run's model/ directory.",
+                        () -> onModel(evidence, RegistryGrader::versions)),
                 Check.of("lab06.step3", 10, "version tags",
                         "README step 3: on every version set the tags validation_status = passed and feature_set = "
                                 + "the candidate's feature set (setModelVersionTag).",
-                        () -> versionTags(evidence)).dependsOn("lab06.step2"),
+                        () -> onModel(evidence, RegistryGrader::versionTags)),
                 Check.of("lab06.step4", 15, "@Challenger on the newest version",
                         "README step 4: setAlias(name, \"Champion\", <first version>) and setAlias(name, "
                                 + "\"Challenger\", <newest version>).",
-                        () -> challenger(evidence)).dependsOn("lab06.step2"),
+                        () -> onModel(evidence, RegistryGrader::challenger)),
                 Check.of("lab06.step5", 20, "@Champion on the best version",
                         "README step 5: load each version with models:/<name>/<version>, score it on the evaluation "
                                 + "data, and move @Champion to the version with the highest AUC.",
-                        () -> champion(evidence)).dependsOn("lab06.step2"),
+                        () -> onModel(evidence, RegistryGrader::champion)),
                 Check.of("lab06.step6", 15, "batch inference through @Champion",
                         "README step 6: load models:/<name>@Champion (the alias, not a version number), score the "
                                 + "batch, and log a run batch-inference with params model_uri and model_version and "
                                 + "the metric scored_rows.",
-                        () -> batchInference(evidence)).dependsOn("lab06.step1"),
+                        () -> onModel(evidence, RegistryGrader::batchInference)),
                 Check.of("lab06.step7", 10, "catalog mode refused the two-part name",
-                        "README step 7: create the two-part name with the CatalogModelRegistry (catalog mode), catch "
-                                + "its IllegalArgumentException and set its message as the model tag "
-                                + REFUSAL_TAG + ".",
-                        () -> twoPartNameRefused(evidence)).dependsOn("lab06.step1"));
+                        "README step 7: try to create the two-part name with context.catalog() (catalog mode), which "
+                                + "refuses it (the runtime records the refusal), and catch the "
+                                + "RefusedOperationException.",
+                        () -> twoPartNameRefused(evidence)));
+    }
+
+    /**
+     * A check on the registered model, whatever step 1's check found: skipped, naming step 1, only when the server holds
+     * no model of that name.
+     */
+    private static CheckResult onModel(RegistryEvidence evidence, Function<RegistryEvidence, CheckResult> check) {
+        return evidence.model().isEmpty()
+                ? CheckResult.skipped("found no registered model " + evidence.name() + ": step 1 creates it")
+                : check.apply(evidence);
     }
 
     /** The model is looked up by its three-part name, so a model under any other name is not found. */
@@ -117,23 +135,50 @@ public final class RegistryGrader implements Grader {
         return problems.result(versions.size() + " versions, from the runs of " + featureSets);
     }
 
+    /**
+     * A version's tag feature_set is held against the param of the run the registry says it came from. Where several
+     * versions share a run, step 2 registered the wrong runs and the tag cannot be held against one: it must then name
+     * one of the candidates' feature sets.
+     */
     private static CheckResult versionTags(RegistryEvidence evidence) {
+        if (evidence.versions().isEmpty()) {
+            return noVersions(evidence, "to tag");
+        }
+        Map<String, Long> versionsByRun = evidence.versions().stream()
+                .collect(Collectors.groupingBy(ModelVersion::runId, Collectors.counting()));
         Problems problems = new Problems();
         for (ModelVersion version : evidence.versions()) {
             Problems about = problems.about("version " + version.version());
             about.expect("tag validation_status", "passed", version.tags().get("validation_status"));
-            String featureSet = evidence.run(version.runId()).map(run -> params(run).get("feature_set")).orElse(null);
-            about.expect("tag feature_set", featureSet, version.tags().get("feature_set"));
+            String tagged = version.tags().get("feature_set");
+            Optional<String> featureSet = evidence.run(version.runId()).map(run -> params(run).get("feature_set"));
+            if (featureSet.isPresent() && versionsByRun.get(version.runId()) == 1) {
+                about.expect("tag feature_set (its run's param feature_set)", featureSet.get(), tagged);
+            } else {
+                about.require(FEATURE_SETS.contains(tagged), "expected tag feature_set to name one of the candidates "
+                        + FEATURE_SETS + ", found " + (tagged == null ? "none" : tagged));
+            }
         }
         return problems.result("validation_status and feature_set on every version");
     }
 
+    /** Skipped, naming step 2, when there is no version to check: the evidence is missing, not wrong. */
+    private static CheckResult noVersions(RegistryEvidence evidence, String what) {
+        return CheckResult.skipped("found no versions of " + evidence.name() + " " + what + ": step 2 registers them");
+    }
+
     private static CheckResult challenger(RegistryEvidence evidence) {
+        if (evidence.versions().isEmpty()) {
+            return noVersions(evidence, "to point @Challenger at");
+        }
         String newest = evidence.versions().get(evidence.versions().size() - 1).version();
         return aliasOn(evidence, "Challenger", newest, "the newest version");
     }
 
     private static CheckResult champion(RegistryEvidence evidence) {
+        if (evidence.versions().isEmpty()) {
+            return noVersions(evidence, "to compare");
+        }
         List<String> scores = new ArrayList<>();
         Problems problems = new Problems();
         String best = null;
@@ -187,16 +232,42 @@ public final class RegistryGrader implements Grader {
                 + " (version " + params.get("model_version") + ")");
     }
 
+    /**
+     * The server must hold no model of the two-part name, and the runtime must have recorded catalog mode refusing to
+     * create it: an {@code IllegalArgumentException} whose message is the one catalog mode's rule
+     * ({@link RegistryNames#requireCatalogName}) gives for that name, re-derived here.
+     */
     private static CheckResult twoPartNameRefused(RegistryEvidence evidence) {
         Problems problems = new Problems();
         String twoPart = evidence.twoPartName();
         problems.require(evidence.registry().findRegisteredModel(twoPart).isEmpty(), "expected no registered model "
                 + "named " + twoPart + " (catalog mode refuses two-part names), found one: it was created without "
                 + "catalog mode");
-        String recorded = evidence.model().orElseThrow().tags().get(REFUSAL_TAG);
-        problems.require(recorded != null && recorded.contains("'" + twoPart + "'"), "expected the model tag "
-                + REFUSAL_TAG + " to hold catalog mode's refusal of '" + twoPart + "', found "
-                + (recorded == null ? "none" : recorded));
-        return problems.result("'" + twoPart + "' refused: " + recorded);
+        String rule = catalogModesRefusal(twoPart);
+        List<RefusedOperation> attempts = evidence.refusals().of(AuditedCatalogRegistry.CREATE_MODEL).stream()
+                .filter(entry -> entry.target().equals(twoPart)).toList();
+        Optional<RefusedOperation> refused = attempts.stream()
+                .filter(entry -> entry.exceptionClass().equals(IllegalArgumentException.class.getName())
+                        && entry.message().equals(rule)).findFirst();
+        if (attempts.isEmpty()) {
+            problems.add("expected the runtime's record of catalog mode refusing to create " + twoPart
+                    + " (context.catalog().createRegisteredModel), found none; the runtime recorded "
+                    + evidence.refusals().summary());
+        } else if (refused.isEmpty()) {
+            RefusedOperation newest = attempts.get(attempts.size() - 1);
+            problems.add("expected catalog mode's refusal of " + twoPart + " (IllegalArgumentException: " + rule
+                    + "), found the runtime's record of " + newest.exceptionClass() + ": " + newest.message());
+        }
+        return problems.result("'" + twoPart + "' refused at " + refused.map(e -> e.time().toString()).orElse("")
+                + ": " + rule);
+    }
+
+    private static String catalogModesRefusal(String name) {
+        try {
+            RegistryNames.requireCatalogName(name);
+            throw new IllegalStateException(name + " is a three-part name; catalog mode accepts it");
+        } catch (IllegalArgumentException refusal) {
+            return refusal.getMessage();
+        }
     }
 }

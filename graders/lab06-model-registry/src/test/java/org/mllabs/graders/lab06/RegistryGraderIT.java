@@ -9,6 +9,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.testing.GraderIntegrationTest;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.mlflow.ModelVersion;
 
 /** Lab 06 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
@@ -26,7 +27,10 @@ class RegistryGraderIT extends GraderIntegrationTest {
         assertTheRegistryHoldsWhatTheGraderPassed(new LearnerId(report.learner()));
     }
 
-    /** Three versions from three runs, @Champion on the version that scores best, and a stage shown for contrast. */
+    /**
+     * Three versions from three runs, @Champion on the version that scores best, a stage shown for contrast, and the
+     * one refusal the runtime recorded: catalog mode refusing the two-part name.
+     */
     private void assertTheRegistryHoldsWhatTheGraderPassed(LearnerId learner) {
         try (GradingContext context = harness.context(learner)) {
             RegistryEvidence truth = RegistryEvidence.of(context);
@@ -41,6 +45,11 @@ class RegistryGraderIT extends GraderIntegrationTest {
             assertThat(champion).as("the given data make the second candidate the best").isEqualTo("2");
             assertThat(truth.registry().getModelVersion(truth.name(), champion).currentStage())
                     .isEqualTo("Production");
+            assertThat(truth.refusals().all()).singleElement().satisfies(refusal -> {
+                assertThat(refusal.operation()).isEqualTo(AuditedCatalogRegistry.CREATE_MODEL);
+                assertThat(refusal.target()).isEqualTo(truth.twoPartName());
+                assertThat(refusal.exceptionClass()).isEqualTo(IllegalArgumentException.class.getName());
+            });
         }
     }
 

@@ -12,13 +12,14 @@ import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
 import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.RecordedRefusals;
 import org.mllabs.runtime.mlflow.DatasetInput;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
  * What a learner's lab 07 left behind: the run {@value #RUN_NAME} in MLflow (params, metrics, artifacts, dataset
- * inputs, model) and the Delta table whose path the run records, read with the Delta Kernel. Each table version's rows
- * are read once per grade.
+ * inputs, model), the refusals the runtime recorded, and the Delta table whose path the run records, read with the
+ * Delta Kernel. Each table version's rows are read once per grade.
  */
 final class DeltaEvidence {
 
@@ -93,6 +94,11 @@ final class DeltaEvidence {
             inputs = run().map(run -> runs.context().mlflow().datasets().of(RunData.id(run))).orElse(List.of());
         }
         return inputs;
+    }
+
+    /** The refused operations the runtime recorded while the learner's lab ran. */
+    RecordedRefusals refusals() {
+        return RecordedRefusals.of(runs.context(), "lab07");
     }
 
     /** The model the run logged under {@code model/}, loaded with the grade's Spark session. */

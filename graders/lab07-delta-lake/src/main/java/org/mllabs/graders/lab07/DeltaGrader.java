@@ -3,7 +3,6 @@ package org.mllabs.graders.lab07;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,9 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.feature.ImputerModel;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.Check;
@@ -26,14 +30,17 @@ import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
+import org.mllabs.runtime.audit.AuditedDeltaWriter;
+import org.mllabs.runtime.audit.RefusedOperation;
 import org.mllabs.runtime.lineage.ContentDigest;
 import org.mllabs.runtime.mlflow.DatasetInput;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
- * Grades lab 07, Delta Lake for ML, one check per README step (and one more for each of steps 3 and 4). The table is
+ * Grades lab 07, Delta Lake for ML, one check per README step (one more for step 3, two more for step 4). The table is
  * read with the Delta Kernel ({@link org.mllabs.grading.delta}); every number the learner's run reports is recomputed
- * from the table, and the logged model's fitted means are held against the rows of the version the run records.
+ * from the table, the refusal the runtime recorded is held against the Delta log, and the logged model's fitted means
+ * and payment methods are held against the rows of the version the run records.
  */
 public final class DeltaGrader implements Grader {
 
@@ -43,7 +50,8 @@ public final class DeltaGrader implements Grader {
     static final long LATE_ROWS = 700;
     static final String MISNAMED_COLUMN = "monthly_charge";
     static final String EVOLVED_COLUMN = "tenure_band";
-    static final String ERROR_ARTIFACT = "schema_enforcement_error.txt";
+    /** The column whose values the pipeline's {@code StringIndexer} learns. */
+    static final String INDEXED_COLUMN = "payment_method";
 
     /**
      * How far a fitted mean may be from the mean the grader computes over the same rows: the two differ only in the
@@ -73,25 +81,40 @@ public final class DeltaGrader implements Grader {
                                 + "option(\"timestampAsOf\", ...) at the append's commit time from history(), log that "
                                 + "time as the param timestamp_as_of and the rows without payment_method as "
                                 + "missing_payment_method_at_timestamp.",
-                        () -> timeTravel(evidence)).dependsOn("lab07.step1"),
+                        () -> onTable(evidence, DeltaGrader::timeTravel)),
                 Check.of("lab07.step3", 15, "schema enforcement shown",
-                        "README step 3: append misnamedBatch WITHOUT mergeSchema, catch the AnalysisException Delta "
-                                + "throws and upload its message as " + ERROR_ARTIFACT + "; the table must never get "
-                                + "the column " + MISNAMED_COLUMN + ".",
-                        () -> enforcement(evidence)).dependsOn("lab07.step1"),
+                        "README step 3: append misnamedBatch with context.delta().append(misnamedBatch, path), WITHOUT "
+                                + "mergeSchema: Delta refuses it and the runtime records the refusal; catch the "
+                                + "RefusedOperationException and go on. The table must never get the column "
+                                + MISNAMED_COLUMN + ".",
+                        () -> onTable(evidence, DeltaGrader::enforcement)),
                 Check.of("lab07.step3.evolution", 10, "schema evolved with mergeSchema",
-                        "README step 3: append evolvedBatch with option(\"mergeSchema\", \"true\"), so that a new "
-                                + "version adds the column " + EVOLVED_COLUMN + ".",
-                        () -> evolution(evidence)).dependsOn("lab07.step1"),
-                Check.of("lab07.step4", 15, "dataset input names the table and a pinned version",
+                        "README step 3: append evolvedBatch with mergeSchema (context.delta().append(evolvedBatch, "
+                                + "path, Map.of(\"mergeSchema\", \"true\"))), so that a new version adds the column "
+                                + EVOLVED_COLUMN + ".",
+                        () -> onTable(evidence, DeltaGrader::evolution)),
+                Check.of("lab07.step4", 10, "dataset input names the table and a version it has",
                         "README step 4: log a DatasetInput with source_type delta_table, source {\"path\": <table "
-                                + "path>, \"version\": <the UPDATE's version>}, context training, the digest "
+                                + "path>, \"version\": <the version you trained on>}, context training, the digest "
                                 + "ContentDigest.of(training), and log the model under model/.",
-                        () -> datasetInput(evidence)).dependsOn("lab07.step1"),
+                        () -> onTable(evidence, DeltaGrader::datasetInput)),
+                Check.of("lab07.step4.pinned", 5, "the pinned version is the UPDATE's",
+                        "README step 4: pin the version the UPDATE made (the largest version whose operation is "
+                                + "UPDATE in history()), not the latest.",
+                        () -> pinned(evidence)).dependsOn("lab07.step4"),
                 Check.of("lab07.step4.reproducible", 25, "the recorded version reproduces the training set",
                         "README step 4: read the training data with option(\"versionAsOf\", version), the same version "
                                 + "you record, and fit the pipeline on exactly those rows.",
                         () -> reproducible(evidence)).dependsOn("lab07.step4"));
+    }
+
+    /**
+     * A check on the table, whatever step 1's check found: skipped, naming what is missing, only when there is no run,
+     * no table path or no table.
+     */
+    private static CheckResult onTable(DeltaEvidence evidence, Function<DeltaEvidence, CheckResult> check) {
+        return missingTable(evidence).map(missing -> CheckResult.skipped(missing.detail()))
+                .orElseGet(() -> check.apply(evidence));
     }
 
     private static CheckResult versions(DeltaEvidence evidence) {
@@ -152,26 +175,38 @@ public final class DeltaGrader implements Grader {
             problems.add("timestamp_as_of " + logged + " is not within the table's history: " + e.getMessage());
             return problems.result("");
         }
-        long appendVersion = firstAppend(evidence).map(DeltaCommit::version).orElse(-1L);
+        Optional<DeltaCommit> append = firstAppend(evidence);
+        if (append.isEmpty()) {
+            problems.add("found no append in the table's history (" + summary(evidence.history()) + "), so no version "
+                    + "to travel to: step 1 appends newCustomers");
+            return problems.result("");
+        }
+        long appendVersion = append.get().version();
         problems.expect("the version current at timestamp_as_of " + logged + " (the append's)", appendVersion,
                 snapshot.version());
         long missing = missingPaymentMethods(evidence.rows(snapshot.version()));
         problems.expect("metric missing_payment_method_at_timestamp (rows without payment_method at " + logged + ", "
-                + "version " + snapshot.version() + ")", missing, whole(metrics.get("missing_payment_method_at_timestamp")));
+                        + "version " + snapshot.version() + ")", missing,
+                whole(metrics.get("missing_payment_method_at_timestamp")));
         return problems.result("version 0 has " + evidence.rows(0).size() + " rows; at " + logged + " (version "
                 + snapshot.version() + ") " + missing + " rows had no payment_method");
     }
 
     private static CheckResult enforcement(DeltaEvidence evidence) {
         Problems problems = new Problems();
-        Optional<byte[]> artifact = evidence.runs().artifact(evidence.run().orElseThrow(), ERROR_ARTIFACT);
-        if (artifact.isEmpty()) {
-            problems.add("expected the artifact " + ERROR_ARTIFACT + " with Delta's refusal of the misnamed batch, "
-                    + "found none");
-        } else {
-            String message = new String(artifact.get(), StandardCharsets.UTF_8).strip();
-            problems.require(message.toLowerCase(Locale.ROOT).contains("schema"), "expected " + ERROR_ARTIFACT
-                    + " to hold Delta's schema mismatch message, found \"" + abbreviate(message) + "\"");
+        Path table = evidence.table().orElseThrow().path();
+        List<RefusedOperation> appends = evidence.refusals().of(AuditedDeltaWriter.APPEND).stream()
+                .filter(entry -> Path.of(entry.target()).toAbsolutePath().normalize().equals(table)).toList();
+        Optional<RefusedOperation> shown = appends.stream().filter(entry -> objection(evidence, entry).isEmpty())
+                .findFirst();
+        if (appends.isEmpty()) {
+            problems.add("expected the runtime's record of Delta refusing the append of misnamedBatch to " + table
+                    + " (context.delta().append without mergeSchema), found none; the runtime recorded "
+                    + evidence.refusals().summary());
+        } else if (shown.isEmpty()) {
+            problems.add("the runtime's records of refused appends to " + table + " do not show schema enforcement "
+                    + "refusing the misnamed batch: " + appends.stream().map(entry -> objection(evidence, entry))
+                    .flatMap(Optional::stream).collect(Collectors.joining("; ")));
         }
         for (DeltaCommit commit : evidence.history()) {
             if (commit.changesMetadata()
@@ -181,8 +216,50 @@ public final class DeltaGrader implements Grader {
                 break;
             }
         }
-        return problems.result("the misnamed batch was refused: " + artifact.map(bytes -> abbreviate(
-                new String(bytes, StandardCharsets.UTF_8).strip())).orElse(""));
+        return problems.result(shown.map(entry -> "Delta refused the append of " + MISNAMED_COLUMN + " at version "
+                + entry.detail(AuditedDeltaWriter.TABLE_VERSION).orElse("?") + " (" + entry.time() + "): "
+                + entry.exceptionClass()).orElse(""));
+    }
+
+    /**
+     * Why a recorded refusal is not schema enforcement refusing the misnamed batch, re-derived from the Delta log: it
+     * must be an {@code AnalysisException}, name the version the log shows current at its time, and refuse columns
+     * with {@value #MISNAMED_COLUMN}, which that version lacks. Empty when it is.
+     */
+    private static Optional<String> objection(DeltaEvidence evidence, RefusedOperation entry) {
+        String refusal = "the refusal at " + entry.time();
+        if (!isAnalysisException(entry.exceptionClass())) {
+            return Optional.of(refusal + " was a " + entry.exceptionClass() + ", not Delta's AnalysisException");
+        }
+        Optional<DeltaCommit> current = evidence.history().stream()
+                .filter(commit -> !commit.timestamp().isAfter(entry.time())).reduce((older, newer) -> newer);
+        if (current.isEmpty()) {
+            return Optional.of(refusal + " is before the table's first commit");
+        }
+        long version = current.get().version();
+        String recorded = entry.detail(AuditedDeltaWriter.TABLE_VERSION).orElse("none");
+        if (!recorded.equals(Long.toString(version))) {
+            return Optional.of(refusal + " names table version " + recorded + ", but the Delta log shows version "
+                    + version + " current then");
+        }
+        List<String> columns = List.of(entry.detail(AuditedDeltaWriter.COLUMNS).orElse("").split(","));
+        if (!columns.contains(MISNAMED_COLUMN)) {
+            return Optional.of(refusal + " refused the columns " + columns + ", not the misnamed batch's (with "
+                    + MISNAMED_COLUMN + ")");
+        }
+        if (evidence.snapshot(version).columnNames().contains(MISNAMED_COLUMN)) {
+            return Optional.of(refusal + ": version " + version + " already had " + MISNAMED_COLUMN);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAnalysisException(String className) {
+        try {
+            return AnalysisException.class.isAssignableFrom(
+                    Class.forName(className, false, DeltaGrader.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static CheckResult evolution(DeltaEvidence evidence) {
@@ -225,16 +302,11 @@ public final class DeltaGrader implements Grader {
         String path = source.get().path("path").asText("");
         problems.expect("source path", table, path.isEmpty() ? null : Path.of(path).toAbsolutePath().normalize());
         JsonNode version = source.get().path("version");
-        long updateVersion = evidence.history().stream().filter(c -> c.operation().equals("UPDATE"))
-                .mapToLong(DeltaCommit::version).max().orElse(-1);
         if (!version.canConvertToLong()) {
             problems.add("expected a whole number as the source's version, found " + version);
         } else if (!evidence.table().orElseThrow().hasVersion(version.asLong())) {
             problems.add("the source's version " + version.asLong() + " is not in the table's history ("
                     + summary(evidence.history()) + ")");
-        } else {
-            problems.expect("source version (pinned to the version the UPDATE made, not the latest)", updateVersion,
-                    version.asLong());
         }
         problems.expect("input context", "training", input.context());
         problems.require(input.digest() != null && !input.digest().isBlank(), "expected a digest, found none");
@@ -243,9 +315,27 @@ public final class DeltaGrader implements Grader {
         return problems.result("dataset input " + input.name() + " from " + input.source());
     }
 
+    private static CheckResult pinned(DeltaEvidence evidence) {
+        long recorded = recordedVersion(evidence);
+        Optional<Long> update = evidence.history().stream().filter(c -> c.operation().equals("UPDATE"))
+                .map(DeltaCommit::version).max(Long::compare);
+        if (update.isEmpty()) {
+            return CheckResult.failed("found no UPDATE in the table's history (" + summary(evidence.history())
+                    + "), so no version of it to pin: step 1 makes it");
+        }
+        boolean latest = recorded == evidence.table().orElseThrow().latestVersion();
+        return CheckResult.when(recorded == update.get(), "pinned version " + recorded + ", the UPDATE's",
+                "expected the dataset input's version to be " + update.get() + ", the one the UPDATE made, found "
+                        + recorded + (latest ? " (the latest)" : ""));
+    }
+
+    private static long recordedVersion(DeltaEvidence evidence) {
+        return source(deltaInput(evidence).orElseThrow()).orElseThrow().path("version").asLong();
+    }
+
     private static CheckResult reproducible(DeltaEvidence evidence) {
         DatasetInput input = deltaInput(evidence).orElseThrow();
-        long version = source(input).orElseThrow().path("version").asLong();
+        long version = recordedVersion(evidence);
         DeltaSnapshot snapshot = evidence.snapshot(version);
         List<Map<String, Object>> rows = evidence.rows(version);
         Problems problems = new Problems();
@@ -271,14 +361,23 @@ public final class DeltaGrader implements Grader {
                     "the model's Imputer fitted %s = %.6f, but its mean over version %d's rows is %.6f: the model "
                             + "was fitted on other rows than version %d", column, fitted, version, mean, version));
         }
+        Optional<StringIndexerModel> indexer = Arrays.stream(model.orElseThrow().stages())
+                .filter(StringIndexerModel.class::isInstance).map(StringIndexerModel.class::cast)
+                .filter(stage -> INDEXED_COLUMN.equals(stage.getInputCol())).findFirst();
+        Set<String> methods = rows.stream().map(row -> row.get(INDEXED_COLUMN)).filter(Objects::nonNull)
+                .map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> learned = new TreeSet<>(indexer.map(stage -> List.of(stage.labelsArray()[0])).orElse(List.of()));
+        problems.require(learned.equals(methods), "the model's StringIndexer learned the payment methods "
+                + (indexer.isEmpty() ? "(no StringIndexer of " + INDEXED_COLUMN + ")" : learned) + ", but version "
+                + version + " has " + methods + ": the model was fitted on other rows than version " + version);
         return problems.result(String.format(Locale.ROOT, "version %d (%d rows, digest %s) is what the model was "
-                + "fitted on: its Imputer means match the table's", version, rows.size(), digest));
+                + "fitted on: its Imputer means and payment methods match the table's", version, rows.size(), digest));
     }
 
     private static Optional<CheckResult> missingTable(DeltaEvidence evidence) {
         if (evidence.run().isEmpty()) {
             return Optional.of(CheckResult.failed("found no run named " + DeltaEvidence.RUN_NAME + " in "
-                    + evidence.runs().experimentName()));
+                    + evidence.runs().experimentName() + " (DeltaLab starts it)"));
         }
         if (evidence.tablePath().isEmpty()) {
             return Optional.of(CheckResult.failed("run " + RunData.id(evidence.run().get()) + " has no param "
@@ -286,7 +385,7 @@ public final class DeltaGrader implements Grader {
         }
         if (evidence.table().isEmpty()) {
             return Optional.of(CheckResult.failed("found no Delta table at " + evidence.tablePath().get()
-                    + " (no _delta_log with a commit)"));
+                    + " (no _delta_log with a commit): step 1 writes it"));
         }
         return Optional.empty();
     }
@@ -334,10 +433,5 @@ public final class DeltaGrader implements Grader {
     private static String describe(DeltaCommit commit) {
         String mode = commit.parameter("mode");
         return commit.operation() + (mode.isEmpty() ? "" : " " + mode);
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.lines().findFirst().orElse("");
-        return line.length() <= 160 ? line : line.substring(0, 160) + "...";
     }
 }

@@ -11,6 +11,7 @@ import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.audit.AuditedDeltaWriter;
 
 /** Lab 07 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class DeltaGraderIT extends GraderIntegrationTest {
@@ -31,6 +32,13 @@ class DeltaGraderIT extends GraderIntegrationTest {
                     .containsExactly("WRITE", "WRITE", "UPDATE", "WRITE");
             assertThat(evidence.table().orElseThrow().latest().columnNames())
                     .contains(DeltaGrader.EVOLVED_COLUMN).doesNotContain(DeltaGrader.MISNAMED_COLUMN);
+            // the runtime, not the lab's code, recorded the one refusal, against the version the UPDATE made
+            assertThat(evidence.refusals().all()).singleElement().satisfies(refusal -> {
+                assertThat(refusal.operation()).isEqualTo(AuditedDeltaWriter.APPEND);
+                assertThat(refusal.target()).isEqualTo(evidence.tablePath().orElseThrow().toString());
+                assertThat(refusal.detail(AuditedDeltaWriter.TABLE_VERSION)).contains("2");
+                assertThat(refusal.detail(AuditedDeltaWriter.CONDITION)).contains("DELTA_METADATA_MISMATCH");
+            });
         }
     }
 

@@ -9,6 +9,7 @@
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
  * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
  * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
- * rows.
+ * rows; {@link org.mllabs.grading.evidence.RecordedRefusals} are the refused operations the runtime recorded while the
+ * lab ran.
  */
 package org.mllabs.grading.evidence;

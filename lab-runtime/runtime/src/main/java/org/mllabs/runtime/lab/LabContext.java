@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.mlflow.tracking.MlflowClient;
+import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.AuditedDeltaWriter;
+import org.mllabs.runtime.audit.RefusalAudit;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.LearnerId;
@@ -30,6 +33,7 @@ public final class LabContext implements AutoCloseable {
     private final Consumer<String> log;
     private LabMlflow mlflow;
     private SparkSession spark;
+    private RefusalAudit refusals;
 
     /**
      * @param lab the lab being run
@@ -92,6 +96,29 @@ public final class LabContext implements AutoCloseable {
     /** Spark {@code PipelineModel}s logged as MLflow models, and loaded back from {@code runs:/} or {@code models:/}. */
     public SparkModels models() {
         return new SparkModels(mlflow(), workDirectory.resolve("models"));
+    }
+
+    /**
+     * The refusals the runtime's audited wrappers ({@link #delta()}, {@link #catalog()}) recorded in this run of the
+     * lab, in the run {@value RefusalAudit#RUN_NAME} of the lab's experiment.
+     */
+    public synchronized RefusalAudit refusals() {
+        if (refusals == null) {
+            refusals = RefusalAudit.toMlflow(this::mlflow, experimentName(), runTags(), this::log);
+        }
+        return refusals;
+    }
+
+    /** Delta appends whose refusals (schema enforcement) the runtime records in {@link #refusals()}. */
+    public AuditedDeltaWriter delta() {
+        return new AuditedDeltaWriter(refusals());
+    }
+
+    /**
+     * The registry in catalog mode (three-part names only), whose refusals the runtime records in {@link #refusals()}.
+     */
+    public AuditedCatalogRegistry catalog() {
+        return new AuditedCatalogRegistry(mlflow(), refusals());
     }
 
     /** The Spark session, started on first use. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -85,9 +83,14 @@ public final class SparkModelLoader {
             }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // another thread downloaded the same source meanwhile: keep its copy
+            } catch (IOException e) {
+                // another thread downloaded the same source meanwhile (two versions of one source): keep its copy.
+                // Linux refuses the rename onto a full directory with ENOTEMPTY, which Java reports as a plain
+                // FileSystemException, so the copy in place decides, not the exception's class.
                 LocalFiles.deleteTree(partial);
+                if (!Files.isRegularFile(target.resolve(MlModelFiles.MLMODEL))) {
+                    throw e;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the downloaded model " + modelUri + " in " + cache, e);

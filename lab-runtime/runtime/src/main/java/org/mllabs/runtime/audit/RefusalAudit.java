@@ -1,0 +1,108 @@
+package org.mllabs.runtime.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.mlflow.api.proto.Service.CreateRun;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mllabs.runtime.mlflow.LabMlflow;
+
+/**
+ * The refusals of one run of a lab, recorded by the runtime's audited wrappers. The first refusal starts the run
+ * {@value #RUN_NAME} in the lab's experiment (with the lab's tags and {@value #TAG}{@code =}{@value #TAG_VALUE});
+ * each refusal becomes the artifact {@value #DIRECTORY}{@code /<n>.json} of that run ({@link
+ * RefusedOperation#toJson()}), and the run is FINISHED after each.
+ *
+ * <p>There is no public way to add an entry: only the wrappers of this package record, and only the refusals of the
+ * operations they carried out themselves. See the package comment for what that does and does not guarantee.
+ */
+public final class RefusalAudit {
+
+    /** The name of the run the refusals go to. */
+    public static final String RUN_NAME = "mllabs-refusals";
+    /** The tag that marks that run. */
+    public static final String TAG = "mllabs.audit";
+    /** The value of {@value #TAG} on that run. */
+    public static final String TAG_VALUE = "refusals";
+    /** The artifact directory of the entries. */
+    public static final String DIRECTORY = "refusals";
+
+    private final Consumer<RefusedOperation> sink;
+    private final Consumer<String> log;
+    private final List<RefusedOperation> recorded = new ArrayList<>();
+
+    RefusalAudit(Consumer<RefusedOperation> sink, Consumer<String> log) {
+        this.sink = sink;
+        this.log = log;
+    }
+
+    /**
+     * The audit of a lab's run, written to the MLflow server.
+     *
+     * @param mlflow the lab's client layer, asked for on each refusal (a lab context reopens it after closing)
+     * @param experimentName the lab's experiment, created if it does not exist yet
+     * @param runTags the lab's tags (lab and learner), so that {@code lab reset} finds the run
+     * @param log prints one line for the learner
+     */
+    public static RefusalAudit toMlflow(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags,
+                                        Consumer<String> log) {
+        return new RefusalAudit(new MlflowSink(mlflow, experimentName, runTags), log);
+    }
+
+    /** The refusals recorded so far, oldest first. */
+    public synchronized List<RefusedOperation> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    /** Records a refusal and returns the exception the wrapper throws. */
+    synchronized RefusedOperationException record(RefusedOperation refusal, Throwable cause) {
+        sink.accept(refusal);
+        recorded.add(refusal);
+        log.accept("The runtime recorded in run " + RUN_NAME + ": " + refusal.operation() + " on " + refusal.target()
+                + " refused (" + refusal.exceptionClass() + ")");
+        return new RefusedOperationException(refusal, cause);
+    }
+
+    /** Writes each entry as an artifact of the run {@value RUN_NAME}, started on the first entry. */
+    private static final class MlflowSink implements Consumer<RefusedOperation> {
+
+        private final Supplier<LabMlflow> mlflow;
+        private final String experimentName;
+        private final Map<String, String> runTags;
+        private String runId;
+        private int entries;
+
+        MlflowSink(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags) {
+            this.mlflow = mlflow;
+            this.experimentName = experimentName;
+            this.runTags = runTags;
+        }
+
+        @Override
+        public void accept(RefusedOperation refusal) {
+            LabMlflow client = mlflow.get();
+            if (runId == null) {
+                runId = start(client);
+            }
+            entries++;
+            client.artifacts().upload(runId, String.format(Locale.ROOT, "%s/%04d.json", DIRECTORY, entries),
+                    refusal.toJson().getBytes(StandardCharsets.UTF_8));
+            client.client().setTerminated(runId, RunStatus.FINISHED);
+        }
+
+        private String start(LabMlflow client) {
+            String experimentId = client.activeExperiment(experimentName).map(e -> e.getExperimentId())
+                    .orElseGet(() -> client.client().createExperiment(experimentName));
+            CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(RUN_NAME)
+                    .setStartTime(System.currentTimeMillis())
+                    .addTags(RunTag.newBuilder().setKey(TAG).setValue(TAG_VALUE));
+            runTags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
+            return client.client().createRun(request.build()).getRunId();
+        }
+    }
+}
