@@ -7,6 +7,6 @@
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
  * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
  * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
- * rows.
+ * rows; {@link org.mllabs.grading.evidence.LogisticRefit} refits a logistic regression with a candidate's params.
  */
 package org.mllabs.grading.evidence;
