@@ -1,8 +1,10 @@
 package org.mllabs.lab09;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -21,7 +23,9 @@ import org.mllabs.runtime.search.Trial;
  * Lab 09, given code: splits the customer churn data into a training and a validation part, asks
  * {@link SearchSteps} for the search space (step 1) and the objective (step 2), runs a random search and a TPE search
  * with the same budget (step 3), logs each search's best model under its trial's run (as {@code model/}, so that the
- * grader can score it itself), then compares the searches (step 4) and registers the best model (step 5).
+ * grader can score it itself) and the keys of the validation rows on the search's run ({@value #VALIDATION_KEYS_FILE},
+ * so that the grader can recompute trials' losses on the same rows), then compares the searches (step 4) and registers
+ * the best model (step 5).
  * You do not need to change this class.
  */
 public final class SearchLab implements LabExercise {
@@ -42,6 +46,10 @@ public final class SearchLab implements LabExercise {
     static final int TPE_STARTUP_TRIALS = 4;
     /** Where the models go under a trial's run. */
     static final String MODEL_PATH = "model";
+    /** The artifact of each search's run that lists the validation rows' {@value #KEY_COLUMN}s, one a line. */
+    static final String VALIDATION_KEYS_FILE = "validation_keys.txt";
+    /** The column that names a customer. */
+    static final String KEY_COLUMN = "customer_id";
 
     private static final long SPLIT_SEED = 42L;
 
@@ -54,10 +62,12 @@ public final class SearchLab implements LabExercise {
         Objective objective = steps.objective(split[0], split[1], models);
 
         String experimentId = experiment(context.tracking(), context.experimentName());
+        byte[] validationKeys = keys(split[1]);
         List<SearchRun> searches = new ArrayList<>();
         for (Algorithm algorithm : List.of(Algorithm.RANDOM, Algorithm.TPE)) {
             SearchRun search = steps.runSearch(experimentId, algorithm, space, objective);
             logBestModel(context, search, models);
+            context.mlflow().artifacts().upload(search.parentRunId(), VALIDATION_KEYS_FILE, validationKeys);
             searches.add(search);
         }
         Comparison comparison = steps.compare(experimentId, searches);
@@ -73,6 +83,12 @@ public final class SearchLab implements LabExercise {
             part.cache().count();
         }
         return split;
+    }
+
+    /** The rows' keys, one a line. */
+    private static byte[] keys(Dataset<Row> rows) {
+        List<String> keys = rows.select(KEY_COLUMN).as(Encoders.STRING()).collectAsList();
+        return String.join("\n", keys).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String experiment(MlflowClient tracking, String name) {

@@ -37,5 +37,31 @@ class CandidateTest {
     @Test
     void noCandidatesHaveNoBest() {
         assertThat(Candidate.best(List.of())).isEmpty();
+        assertThat(Candidate.worst(List.of())).isEmpty();
+        assertThat(Candidate.extremes(List.of())).isEmpty();
+    }
+
+    @Test
+    void theWorstHasTheLowestAuc() {
+        Candidate worst = candidate(0.3, 0.5);
+
+        assertThat(Candidate.worst(List.of(candidate(0.001, 0.79), worst, candidate(0.05, 0.8))))
+                .containsExactly(worst);
+    }
+
+    @Test
+    void theSampleIsTheFirstBestAndTheFirstWorst() {
+        Candidate best = candidate(0.001, 0.8);
+        Candidate worst = candidate(0.3, 0.5);
+
+        assertThat(Candidate.extremes(List.of(candidate(0.05, 0.7), best, worst, candidate(0.01, 0.8),
+                candidate(0.2, 0.5)))).containsExactly(best, worst);
+    }
+
+    @Test
+    void oneCandidateIsSampledOnce() {
+        Candidate only = candidate(0.05, 0.7);
+
+        assertThat(Candidate.extremes(List.of(only))).containsExactly(only);
     }
 }

@@ -1,6 +1,8 @@
 package org.mllabs.graders.lab09;
 
+import static org.mllabs.runtime.mlflow.RunData.id;
 import static org.mllabs.runtime.mlflow.RunData.metrics;
+import static org.mllabs.runtime.mlflow.RunData.tags;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,18 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.LogisticRefit;
+import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
 
 /**
  * What the MLflow server holds of a learner's lab 09: the two searches' parent runs and their trials, the comparison
- * run and the registered model, read through the grade's {@link LearnerRuns}.
+ * run and the registered model, read through the grade's {@link LearnerRuns}; and the churn rows the searches'
+ * recorded validation keys ({@value #VALIDATION_KEYS_FILE}) split into the trials' training and validation parts, on
+ * which the grader recomputes trials' losses.
  */
 final class SearchEvidence {
 
@@ -32,8 +45,20 @@ final class SearchEvidence {
     static final String MODEL_PATH = "model";
     /** Rows of held-out data the best trials' models are scored on. */
     static final int HELD_OUT_ROWS = 2_000;
+    /** The artifact of each search's run, written by the given code, with the keys of the validation rows. */
+    static final String VALIDATION_KEYS_FILE = "validation_keys.txt";
+    static final String KEY_COLUMN = "customer_id";
+    /** The share of the churn rows the validation part holds, and how far a recorded split may be from it. */
+    static final double VALIDATION_SHARE = 0.2;
+    static final double VALIDATION_SHARE_TOLERANCE = 0.03;
+    /** The runtime's tag on a search's run with the run id of its best trial. */
+    static final String BEST_RUN_TAG = "mllabs.search.best_run_id";
+    static final LogisticRefit REFIT = new LogisticRefit(SearchGrader.FEATURES,
+            LabDataset.CUSTOMER_CHURN.labelColumn());
 
     private final LearnerRuns runs;
+    private final Map<List<String>, RecordedParts> parts = new ConcurrentHashMap<>();
+    private Dataset<Row> churn;
 
     private SearchEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -79,6 +104,69 @@ final class SearchEvidence {
                 .min(Comparator.comparingDouble(run -> metrics(run).get(LOSS)));
     }
 
+    /** The trial with the highest loss among these. */
+    static Optional<Run> worst(List<Run> trials) {
+        return trials.stream().filter(run -> metrics(run).containsKey(LOSS))
+                .max(Comparator.comparingDouble(run -> metrics(run).get(LOSS)));
+    }
+
+    /**
+     * The best trial of the search with this algorithm: of the trials with the lowest loss, the one the runtime tagged
+     * best on the search's run (the one whose model the given code logged), else the first.
+     */
+    Optional<Run> bestTrial(String algorithm) {
+        List<Run> trials = trials(algorithm);
+        Optional<Run> best = best(trials);
+        String tagged = parent(algorithm).map(parent -> tags(parent).get(BEST_RUN_TAG)).orElse(null);
+        return best.flatMap(first -> trials.stream().filter(trial -> id(trial).equals(tagged)
+                        && metrics(trial).containsKey(LOSS)
+                        && Tolerance.close(metrics(first).get(LOSS), metrics(trial).get(LOSS))).findFirst())
+                .or(() -> best);
+    }
+
+    /** The validation keys the given code recorded on the search's run; empty when there is no such record. */
+    Optional<RecordedSplit> validationSplit(String algorithm) {
+        return parent(algorithm).flatMap(parent -> runs.artifact(parent, VALIDATION_KEYS_FILE))
+                .map(RecordedSplit::parse);
+    }
+
+    /** The keys of the churn rows that have every feature, the rows the lab splits. Starts Spark. */
+    List<String> churnKeys() {
+        return churn().select(KEY_COLUMN).as(Encoders.STRING()).collectAsList();
+    }
+
+    /** The training and validation parts the recorded validation keys make of the churn rows. */
+    RecordedParts parts(RecordedSplit split) {
+        return parts.computeIfAbsent(split.keys(), keys -> {
+            Dataset<Row> validation = split.rowsOf(churn(), KEY_COLUMN).cache();
+            Dataset<Row> train = churn().join(validation.select(KEY_COLUMN), churn().col(KEY_COLUMN)
+                    .equalTo(validation.col(KEY_COLUMN)), "left_anti").cache();
+            return new RecordedParts(train, validation);
+        });
+    }
+
+    private synchronized Dataset<Row> churn() {
+        if (churn == null) {
+            churn = LabDatasets.locate().load(runs.context().spark().session(), LabDataset.CUSTOMER_CHURN)
+                    .na().drop(SearchGrader.FEATURES.toArray(String[]::new)).cache();
+        }
+        return churn;
+    }
+
+    /** The model the run logged under {@code model/}; empty when there is none. Starts Spark on first use. */
+    Optional<PipelineModel> model(Run run) {
+        return runs.model(run, MODEL_PATH);
+    }
+
+    /**
+     * The churn rows the lab's trials were fitted on and scored on, as the recorded validation keys split them.
+     *
+     * @param train the rows with every feature whose key is not recorded
+     * @param validation the rows whose key is recorded
+     */
+    record RecordedParts(Dataset<Row> train, Dataset<Row> validation) {
+    }
+
     /** The newest comparison run. */
     Optional<Run> comparison() {
         return runs.newestTopLevelRun(COMPARISON_RUN_NAME);
@@ -104,7 +192,7 @@ final class SearchEvidence {
      * the loss the model really earns. Empty when the run logged no model. Starts Spark on first use.
      */
     Optional<Double> heldOutLoss(Run run) {
-        return runs.model(run, MODEL_PATH).map(model -> 1 - HeldOutAuc.of(model,
+        return model(run).map(model -> 1 - HeldOutAuc.of(model,
                 runs.heldOut(LabDataset.CUSTOMER_CHURN, HELD_OUT_ROWS)
                         .na().drop(SearchGrader.FEATURES.toArray(String[]::new)),
                 LabDataset.CUSTOMER_CHURN.labelColumn()));

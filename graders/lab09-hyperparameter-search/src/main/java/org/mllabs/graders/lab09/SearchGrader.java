@@ -7,11 +7,15 @@ import static org.mllabs.runtime.mlflow.RunData.params;
 import static org.mllabs.runtime.mlflow.RunData.tags;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mllabs.grading.Check;
@@ -20,6 +24,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.ModelVersion;
@@ -43,6 +48,10 @@ public final class SearchGrader implements Grader {
      * of what a made-up loss 0.1 off is away.
      */
     static final double LOSS_TOLERANCE = 0.05;
+    /** Losses closer than this are the same number: no two models with different params score that alike. */
+    static final double SAME_LOSS = 1e-9;
+    /** The tag of {@code search-comparison} with the trial step 4 found best. */
+    static final String BEST_RUN_ID = "best_run_id";
 
     @Override
     public String labId() {
@@ -60,9 +69,10 @@ public final class SearchGrader implements Grader {
                 Check.of("lab09.step2", 15, "every trial finished with a loss",
                         "README step 2: the objective returns TrialResult.ok(1 - validation AUC, ...) for every trial.",
                         () -> losses(evidence)),
-                Check.of("lab09.step2.rescored", 15, "each search's best loss is what its model scores",
-                        "README step 2: the loss must be 1 - the AUC the trial's model scores on the validation part; "
-                                + "the grader scores the best trial's model/ on held-out data of its own and compares.",
+                Check.of("lab09.step2.rescored", 15, "each search's losses are what its trials' params score",
+                        "README step 2: fit each trial's model with the trial's params and return 1 - the AUC it "
+                                + "scores on the validation part; the grader rescores the best trial's model/ and refits "
+                                + "the worst trial on the recorded split, and compares.",
                         () -> rescored(evidence)).dependsOn("lab09.step2"),
                 Check.of("lab09.step3", 20, "a random and a TPE search within the same budget",
                         "README step 3: one parent run per algorithm (search-random, search-tpe) with the params "
@@ -127,26 +137,95 @@ public final class SearchGrader implements Grader {
     private static CheckResult rescored(SearchEvidence evidence) {
         Problems problems = new Problems();
         List<String> found = new ArrayList<>();
-        for (String algorithm : SearchEvidence.PARENT_RUN_NAMES.keySet()) {
-            Optional<Run> best = SearchEvidence.best(evidence.trials(algorithm));
+        for (Map.Entry<String, String> search : SearchEvidence.PARENT_RUN_NAMES.entrySet()) {
+            String algorithm = search.getKey();
+            Problems about = problems.about(search.getValue());
+            List<Run> trials = evidence.trials(algorithm);
+            Optional<Run> best = evidence.bestTrial(algorithm);
             if (best.isEmpty()) {
-                problems.add(algorithm + " search: no trial with a loss");
+                about.add("no trial with a loss");
                 continue;
             }
-            Problems about = problems.about(algorithm + " best trial " + name(best.get()));
-            double reported = metrics(best.get()).get(SearchEvidence.LOSS);
-            Optional<Double> heldOut = evidence.heldOutLoss(best.get());
-            if (heldOut.isEmpty()) {
-                about.add("no model under model/ to score (SearchLab logs the best trial's model after step 3)");
-            } else if (!Tolerance.withinAbsolute(heldOut.get(), reported, LOSS_TOLERANCE)) {
-                about.add(String.format(Locale.ROOT, "loss %.4f is not what its model scores: 1 - AUC = %.4f on %d "
-                        + "held-out rows (grading seed %d); the loss must come from the model's evaluation",
-                        reported, heldOut.get(), SearchEvidence.HELD_OUT_ROWS, evidence.runs().context().seed()));
-            } else {
-                found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", algorithm, reported, heldOut.get()));
+            int before = problems.lines().size();
+            sameLossWhateverParams(trials, about);
+            Problems aboutBest = about.about("best trial " + name(best.get()));
+            Optional<PipelineModel> model = evidence.model(best.get());
+            model.ifPresentOrElse(fitted -> fittedWithTrialParams(fitted, best.get(), aboutBest), () -> aboutBest.add(
+                    "no model under model/ to score (SearchLab logs the best trial's model after step 3)"));
+            Optional<RecordedSplit> split = evidence.validationSplit(algorithm);
+            if (split.isEmpty()) {
+                about.add("no " + SearchEvidence.VALIDATION_KEYS_FILE + " to recompute the losses on (SearchLab "
+                        + "records the validation rows' keys on the search's run after step 3)");
+                continue;
+            }
+            Problems aboutSplit = new Problems();
+            split.get().check(evidence.churnKeys(), SearchEvidence.VALIDATION_SHARE,
+                    SearchEvidence.VALIDATION_SHARE_TOLERANCE, aboutSplit.about(SearchEvidence.VALIDATION_KEYS_FILE));
+            if (!aboutSplit.isEmpty()) {
+                aboutSplit.lines().forEach(about::add);
+                continue;
+            }
+            SearchEvidence.RecordedParts parts = evidence.parts(split.get());
+            long rows = split.get().keys().size();
+            model.ifPresent(fitted -> recomputed(fitted, best.get(), parts).problem("its model", rows)
+                    .ifPresentOrElse(aboutBest::add, () -> heldOut(evidence, best.get(), aboutBest)));
+            SearchEvidence.worst(trials).filter(worst -> !id(worst).equals(id(best.get())))
+                    .ifPresent(worst -> TrialParams.of(worst).ifPresent(params -> recomputed(
+                            SearchEvidence.REFIT.fit(parts.train(), params.regParam(), params.elasticNet(),
+                                    params.maxIter()), worst, parts)
+                            .problem("a model refitted with its params", rows)
+                            .ifPresent(about.about("worst trial " + name(worst))::add)));
+            if (problems.lines().size() == before) {
+                found.add(search.getValue() + " " + name(best.get()) + " and the worst trial");
             }
         }
-        return problems.result("best losses match their models: " + String.join(", ", found));
+        return problems.result("losses recomputed on the recorded validation rows: " + String.join(", ", found));
+    }
+
+    /** The trial's logged loss beside one minus the AUC the model scores on the recorded validation part. */
+    private static RecomputedLoss recomputed(PipelineModel model, Run trial, SearchEvidence.RecordedParts parts) {
+        return new RecomputedLoss(metrics(trial).get(SearchEvidence.LOSS),
+                SearchEvidence.REFIT.auc(model, parts.validation()),
+                () -> SearchEvidence.REFIT.auc(model, parts.train()));
+    }
+
+    /** Adds a problem when the model was not fitted with the trial's own params. */
+    private static void fittedWithTrialParams(PipelineModel model, Run trial, Problems about) {
+        Optional<TrialParams> params = TrialParams.of(trial);
+        Transformer[] stages = model.stages();
+        Transformer last = stages.length == 0 ? null : stages[stages.length - 1];
+        if (!(last instanceof LogisticRegressionModel regression)) {
+            about.add("expected a LogisticRegressionModel as the model's last stage, found "
+                    + (last == null ? "no stages" : last.getClass().getSimpleName()));
+            return;
+        }
+        TrialParams fitted = new TrialParams(regression.getRegParam(), regression.getElasticNetParam(),
+                regression.getMaxIter());
+        params.filter(expected -> !expected.sameAs(fitted)).ifPresent(expected -> about.add("its model was fitted "
+                + "with " + fitted.asSpark() + ", not with the trial's " + expected + ": the objective must fit "
+                + "each trial's model with the trial's params (params.getDouble, params.getInt)"));
+    }
+
+    /** Adds a problem when every trial logged the same loss although their params differ. */
+    private static void sameLossWhateverParams(List<Run> trials, Problems about) {
+        List<Run> withLoss = trials.stream().filter(trial -> metrics(trial).containsKey(SearchEvidence.LOSS))
+                .toList();
+        double[] losses = withLoss.stream().mapToDouble(trial -> metrics(trial).get(SearchEvidence.LOSS)).toArray();
+        long distinctParams = withLoss.stream().map(trial -> params(trial)).distinct().count();
+        if (distinctParams > 1 && Arrays.stream(losses).max().orElse(0) - Arrays.stream(losses).min().orElse(0)
+                <= SAME_LOSS) {
+            about.add(String.format(Locale.ROOT, "all %d trials logged the same loss %.4f whatever their params: the "
+                    + "loss must come from a model fitted with the trial's params", losses.length, losses[0]));
+        }
+    }
+
+    /** Adds a problem when the trial's loss is far from one minus the AUC its model scores on held-out rows. */
+    private static void heldOut(SearchEvidence evidence, Run trial, Problems about) {
+        double reported = metrics(trial).get(SearchEvidence.LOSS);
+        evidence.heldOutLoss(trial).filter(loss -> !Tolerance.withinAbsolute(loss, reported, LOSS_TOLERANCE))
+                .ifPresent(loss -> about.add(String.format(Locale.ROOT, "loss %.4f is not what its model scores: "
+                        + "1 - AUC = %.4f on %d held-out rows (grading seed %d); the loss must come from the model's "
+                        + "evaluation", reported, loss, SearchEvidence.HELD_OUT_ROWS, evidence.runs().context().seed())));
     }
 
     private static CheckResult searches(SearchEvidence evidence) {
@@ -186,23 +265,34 @@ public final class SearchGrader implements Grader {
         Map<String, Double> recorded = metrics(summary.get());
         for (String algorithm : SearchEvidence.PARENT_RUN_NAMES.keySet()) {
             String metric = algorithm.toLowerCase(Locale.ROOT) + "_best_loss";
-            Optional<Run> best = SearchEvidence.best(evidence.trials(algorithm));
+            List<Run> trials = evidence.trials(algorithm);
+            Optional<Run> best = SearchEvidence.best(trials);
             double expected = best.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
             Double found = recorded.get(metric);
+            boolean highest = found != null && SearchEvidence.worst(trials)
+                    .filter(worst -> Tolerance.close(metrics(worst).get(SearchEvidence.LOSS), found)).isPresent();
             problems.require(found != null && Tolerance.close(expected, found), "expected metric " + metric + " = "
                     + expected + " (the lowest loss of its trials, " + best.map(r -> name(r)).orElse("none")
-                    + "), found " + found);
+                    + "), found " + found + (highest ? ", the highest loss of its trials: the search minimizes the "
+                    + "loss, so its best trial comes first in the order metrics.loss ASC" : ""));
         }
         Optional<Run> overall = SearchEvidence.best(evidence.allTrials());
-        String bestRunId = tags(summary.get()).get("best_run_id");
+        String bestRunId = tags(summary.get()).get(BEST_RUN_ID);
         double lowest = overall.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
         problems.require(hasLowestLoss(evidence, bestRunId, lowest), "expected tag best_run_id = a trial with the "
                 + "lowest loss " + lowest + " (such as " + overall.map(r -> id(r)).orElse("none") + "), found "
-                + bestRunId + lossOf(evidence, bestRunId));
+                + bestRunId + describe(evidence, bestRunId));
         evidence.runs().expectLabTags(summary.get(), problems);
         return problems.result("best losses of both searches and best run " + bestRunId);
     }
 
+    /**
+     * The champion must be the trial step 4 chose, the one {@code search-comparison} tags {@value #BEST_RUN_ID}, as the
+     * README asks: a trial with the lowest loss of both searches (they share their first trials, so the same loss can
+     * be the best of each; step 4 names one of them). When step 4 chose a trial that is not the best, lab09.step4 says
+     * so, and registering that choice is still what step 5 asks; when step 4 recorded no trial, any trial with the
+     * lowest loss will do.
+     */
     private static CheckResult registered(SearchEvidence evidence) {
         Optional<RegisteredModel> model = evidence.registeredModel();
         if (model.isEmpty()) {
@@ -220,14 +310,24 @@ public final class SearchGrader implements Grader {
         ModelVersion champion = evidence.champion(model.get());
         Optional<Run> overall = SearchEvidence.best(evidence.allTrials());
         double lowest = overall.map(run -> metrics(run).get(SearchEvidence.LOSS)).orElse(Double.NaN);
-        problems.require(hasLowestLoss(evidence, champion.runId(), lowest), "expected @" + SearchEvidence.ALIAS
-                + " (version " + champion.version() + ") to come from a trial with the lowest loss " + lowest
-                + " (such as " + overall.map(r -> name(r) + " " + id(r)).orElse("none") + "), found run "
-                + champion.runId() + lossOf(evidence, champion.runId()));
+        String chosen = evidence.comparison().map(run -> tags(run).get(BEST_RUN_ID)).orElse(null);
+        boolean chosenIsTrial = evidence.allTrials().stream().anyMatch(trial -> id(trial).equals(chosen));
+        boolean chosenIsBest = hasLowestLoss(evidence, chosen, lowest);
+        boolean registeredTheChoice = chosenIsTrial && champion.runId().equals(chosen);
+        if (!registeredTheChoice && !(hasLowestLoss(evidence, champion.runId(), lowest) && !chosenIsBest)) {
+            String expected = chosenIsBest
+                    ? "the trial " + SearchEvidence.COMPARISON_RUN_NAME + " tags " + BEST_RUN_ID + ", " + chosen
+                            + describe(evidence, chosen)
+                    : "a trial with the lowest loss " + lowest + " (such as " + overall.map(r -> id(r)
+                            + describe(evidence, id(r))).orElse("none") + ")";
+            problems.add("expected @" + SearchEvidence.ALIAS + " (version " + champion.version() + ") to come from "
+                    + expected + ", found run " + champion.runId() + describe(evidence, champion.runId()));
+        }
         problems.require(champion.source().endsWith("/" + SearchEvidence.MODEL_PATH), "expected the version's "
                 + "source to end with /" + SearchEvidence.MODEL_PATH + ", found " + champion.source());
         return problems.result(model.get().name() + " version " + champion.version() + " @" + SearchEvidence.ALIAS
-                + " from run " + champion.runId());
+                + " from run " + champion.runId() + (registeredTheChoice && !chosenIsBest
+                ? ", the trial step 4 chose (lab09.step4 says why that is not the best)" : ""));
     }
 
     /** Whether the run is one of the trials and its loss is the lowest. */
@@ -237,10 +337,20 @@ public final class SearchGrader implements Grader {
                 && Tolerance.close(lowest, metrics(trial).get(SearchEvidence.LOSS)));
     }
 
-    private static String lossOf(SearchEvidence evidence, String runId) {
-        return evidence.allTrials().stream().filter(trial -> id(trial).equals(runId)).findFirst()
-                .map(trial -> " (" + name(trial) + ", loss " + metrics(trial).get(SearchEvidence.LOSS) + ")")
-                .orElse(" (not a trial of either search)");
+    /** Which search and trial the run is, its loss and whether it is its search's best. */
+    private static String describe(SearchEvidence evidence, String runId) {
+        for (Map.Entry<String, String> search : SearchEvidence.PARENT_RUN_NAMES.entrySet()) {
+            List<Run> trials = evidence.trials(search.getKey());
+            Optional<Run> trial = trials.stream().filter(run -> id(run).equals(runId)).findFirst();
+            if (trial.isPresent()) {
+                Double loss = metrics(trial.get()).get(SearchEvidence.LOSS);
+                boolean bestOfSearch = loss != null && SearchEvidence.best(trials)
+                        .filter(best -> Tolerance.close(metrics(best).get(SearchEvidence.LOSS), loss)).isPresent();
+                return " (" + search.getValue() + " " + name(trial.get()) + ", loss " + loss
+                        + (bestOfSearch ? ", the best of " + search.getValue() : "") + ")";
+            }
+        }
+        return " (not a trial of either search)";
     }
 
     private static Double parse(String value) {

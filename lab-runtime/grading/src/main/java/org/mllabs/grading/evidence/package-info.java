@@ -10,6 +10,6 @@
  * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
  * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
  * rows; {@link org.mllabs.grading.evidence.RecordedRefusals} are the refused operations the runtime recorded while the
- * lab ran.
+ * lab ran; {@link org.mllabs.grading.evidence.LogisticRefit} refits a logistic regression with a candidate's params.
  */
 package org.mllabs.grading.evidence;
