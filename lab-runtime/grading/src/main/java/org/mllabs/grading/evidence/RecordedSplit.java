@@ -35,6 +35,11 @@ public final class RecordedSplit {
                 .map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 
+    /** A split recorded as a list of keys, such as the lines of a CSV artifact without its header. */
+    public static RecordedSplit of(List<String> keys) {
+        return new RecordedSplit(keys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList());
+    }
+
     /** The keys, in the artifact's order, repeats included. */
     public List<String> keys() {
         return keys;
@@ -83,6 +88,13 @@ public final class RecordedSplit {
         Dataset<Row> recorded = data.sparkSession()
                 .createDataset(List.copyOf(new LinkedHashSet<>(keys)), Encoders.STRING()).toDF(keyColumn);
         return data.join(recorded, data.col(keyColumn).equalTo(recorded.col(keyColumn)), "left_semi");
+    }
+
+    /** The rows of {@code data} whose {@code keyColumn} is none of the recorded keys: the other side of the split. */
+    public Dataset<Row> otherRowsOf(Dataset<Row> data, String keyColumn) {
+        Dataset<Row> recorded = data.sparkSession()
+                .createDataset(List.copyOf(new LinkedHashSet<>(keys)), Encoders.STRING()).toDF(keyColumn);
+        return data.join(recorded, data.col(keyColumn).equalTo(recorded.col(keyColumn)), "left_anti");
     }
 
     private static String examples(Set<String> keys) {

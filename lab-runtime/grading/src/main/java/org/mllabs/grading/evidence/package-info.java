@@ -5,8 +5,10 @@
  * {@link org.mllabs.grading.evidence.PipelineStages} reads a logged pipeline's stages and the columns between them;
  * {@link org.mllabs.grading.evidence.RecordedSplit} is the training split a run recorded, checked against the dataset;
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
- * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
- * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
- * rows.
+ * {@link org.mllabs.grading.evidence.SignatureBoundModel} is the one path a learner's model is scored by, handed only
+ * its signature's inputs ({@link org.mllabs.grading.evidence.UnscorableModelException} when it cannot score so);
+ * {@link org.mllabs.grading.evidence.SplitMetric} sets a reported test metric beside the grader's on both sides of the
+ * recorded split; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on
+ * held-out rows.
  */
 package org.mllabs.grading.evidence;
