@@ -35,7 +35,8 @@ public final class TrackingHiddenChecks implements HiddenChecks {
     private static CheckResult trainingCurves(TrackingEvidence evidence) {
         Problems problems = new Problems();
         for (Run child : evidence.candidates()) {
-            curveProblem(evidence.runs().history(child, "train_loss")).ifPresent(problems.about("child " + name(child))::add);
+            curveProblem(evidence.runs().history(child, "train_loss"))
+                    .ifPresent(problems.about("child " + name(child))::add);
         }
         return problems.result("falling train_loss curves");
     }

@@ -45,6 +45,10 @@ public final class TrackingGrader implements Grader {
     static final double TEST_FRACTION = 0.2;
     static final double TEST_FRACTION_TOLERANCE = 0.03;
 
+    /** What a check of the candidates says when there is none. */
+    static final String NO_CANDIDATES = "found no candidate run: no child run of the parent, nor a run with a param "
+            + "reg_param";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
 
@@ -74,7 +78,8 @@ public final class TrackingGrader implements Grader {
                                 + "grader recomputes it from the model logged under model/ on the recorded test rows.",
                         () -> honestAuc(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step4", 15, "train_loss logged over steps",
-                        "README step 4: log train_loss once per iteration with step = the iteration's index (0, 1, 2 ...).",
+                        "README step 4: log train_loss once per iteration with step = the iteration's index "
+                                + "(0, 1, 2 ...).",
                         () -> lossCurves(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step5", 10, "model_family tag on each candidate",
                         "README step 5: setTag(runId, \"model_family\", \"logistic_regression\") on every child run.",
@@ -84,8 +89,8 @@ public final class TrackingGrader implements Grader {
                                 + "as coefficients.json at the root of each child run's artifacts.",
                         () -> coefficients(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step7", 15, "best candidate recorded on the parent",
-                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the parent's tag "
-                                + "best_run_id, log its metric best_test_auc, and finish the parent run.",
+                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the "
+                                + "parent's tag best_run_id, log its metric best_test_auc, and finish the parent run.",
                         () -> best(evidence)).dependsOn("lab01.step1"));
     }
 
@@ -142,7 +147,7 @@ public final class TrackingGrader implements Grader {
     private static CheckResult honestAuc(TrackingEvidence evidence) {
         List<Run> candidates = evidence.candidates();
         if (candidates.isEmpty()) {
-            return CheckResult.failed("found no candidate run with a param reg_param");
+            return CheckResult.failed(NO_CANDIDATES);
         }
         Problems problems = new Problems();
         List<String> found = new ArrayList<>();
@@ -191,7 +196,7 @@ public final class TrackingGrader implements Grader {
         Problems problems = new Problems();
         List<Run> candidates = evidence.candidates();
         if (candidates.isEmpty()) {
-            return CheckResult.failed("found no candidate run with a param reg_param");
+            return CheckResult.failed(NO_CANDIDATES);
         }
         for (Run child : candidates) {
             List<Metric> history = evidence.runs().history(child, "train_loss");
@@ -218,7 +223,7 @@ public final class TrackingGrader implements Grader {
     private static CheckResult familyTags(TrackingEvidence evidence) {
         List<Run> candidates = evidence.candidates();
         if (candidates.isEmpty()) {
-            return CheckResult.failed("found no candidate run with a param reg_param");
+            return CheckResult.failed(NO_CANDIDATES);
         }
         Problems problems = new Problems();
         for (Run child : candidates) {
@@ -231,7 +236,7 @@ public final class TrackingGrader implements Grader {
     private static CheckResult coefficients(TrackingEvidence evidence) {
         List<Run> candidates = evidence.candidates();
         if (candidates.isEmpty()) {
-            return CheckResult.failed("found no candidate run with a param reg_param");
+            return CheckResult.failed(NO_CANDIDATES);
         }
         evidence.runs().preload(candidates, TrackingEvidence.MODEL_PATH);
         Problems problems = new Problems();
