@@ -46,6 +46,7 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
         super(image.asCompatibleSubstituteFor(DEFAULT_IMAGE.getUnversionedPart()));
         withExposedPorts(MLFLOW_PORT);
         withCommand(MlflowServerCommand.of("mlflow", "0.0.0.0", MLFLOW_PORT, STATE_PATH).toArray(String[]::new));
+        withEnv(MlflowServerCommand.ENVIRONMENT);
         waitingFor(Wait.forHttp("/health").forPort(MLFLOW_PORT).withStartupTimeout(STARTUP_TIMEOUT));
     }
 
