@@ -21,6 +21,13 @@ class SplitMetricTest {
     }
 
     @Test
+    void aBinnedAreaOfTheTrainingRowsIsNamedTooButNotAValueNearerTheTestRows() {
+        assertThat(SplitMetric.of("test_auc", 0.7939, 0.7957, 0.79387).isTheTrainingSplits()).isTrue();
+        assertThat(SplitMetric.of("test_auc", 0.7956, 0.7957, 0.7950).isTheTrainingSplits()).isFalse();
+        assertThat(SplitMetric.of("test_auc", 0.70, 0.7957, 0.7939).isTheTrainingSplits()).isFalse();
+    }
+
+    @Test
     void anotherMetricOfTheSameRowsIsNamed() {
         SplitMetric metric = SplitMetric.of("test_f1", 0.6988, 0.6512, 0.66).or("metricName accuracy", 0.6988)
                 .or("metricName weightedRecall", 0.6988);
