@@ -120,8 +120,7 @@ public final class SplitMetric {
         }
         Optional<String> lookalike = lookalike();
         if (lookalike.isPresent()) {
-            return Optional.of(key + " " + apart(reported, onTest) + " is " + lookalike.get() + ", not this metric: "
-                    + test);
+            return Optional.of(key + " " + apart(reported, onTest) + " is " + lookalike.get() + ": " + test);
         }
         return Optional.of(key + " " + apart(reported, onTest) + " is not what the model scores on the recorded "
                 + "test rows: " + apart(onTest, reported) + (Double.isNaN(onTraining) ? ""

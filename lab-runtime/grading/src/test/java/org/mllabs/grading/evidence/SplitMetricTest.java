@@ -32,8 +32,8 @@ class SplitMetricTest {
         SplitMetric metric = SplitMetric.of("test_f1", 0.6988, 0.6512, 0.66).or("metricName accuracy", 0.6988)
                 .or("metricName weightedRecall", 0.6988);
 
-        assertThat(metric.problem()).hasValue("test_f1 0.6988 is metricName accuracy, not this metric: the model "
-                + "scores 0.6512 on the recorded test rows");
+        assertThat(metric.problem()).hasValue("test_f1 0.6988 is metricName accuracy: the model scores 0.6512 on "
+                + "the recorded test rows");
     }
 
     @Test
