@@ -117,7 +117,7 @@ final class BaselineChecks {
             }
             for (GradedMetric metric : task.metrics()) {
                 MetricChecks.recomputed(run.get(), "baseline_", metric, task, baseline.get(), baselineTraining)
-                        .problem().ifPresent(about::add);
+                        .within(metric.resolution(evidence.testRows(run.get()))).problem().ifPresent(about::add);
             }
             GradedMetric primary = task.primaryMetric();
             double ours = model.get().get(primary);

@@ -111,6 +111,11 @@ final class EvaluationEvidence {
         return lines.subList(Math.min(1, lines.size()), lines.size());
     }
 
+    /** How many rows the run lists on its test side; 0 when it recorded none. */
+    long testRows(Run run) {
+        return keys(run, TEST_KEYS).map(List::size).orElse(0);
+    }
+
     /** Every row of the task's dataset, with the label the evaluators read. */
     Dataset<Row> rows(GradedTask task) {
         return rows.computeIfAbsent(task, t -> t.labelled(LabDatasets.locate()

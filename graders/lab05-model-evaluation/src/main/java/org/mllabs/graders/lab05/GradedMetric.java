@@ -61,6 +61,20 @@ enum GradedMetric {
         };
     }
 
+    /** Rows beyond which BinaryClassificationEvaluator bins its curve (twice its 1,000 bins), partition by partition. */
+    static final long UNBINNED_ROWS = 2_000;
+    /** How far a binned area may be from the grader's, whose rows are partitioned otherwise. */
+    static final double BINNED_AREA_RESOLUTION = 1e-3;
+
+    /**
+     * How far a logged value may be from the grader's on {@code rows} rows: nothing but rounding, except for an area
+     * under a curve of more than {@value #UNBINNED_ROWS} rows, which the evaluator bins by partition.
+     */
+    double resolution(long rows) {
+        boolean area = this == ROC_AUC || this == PR_AUC;
+        return area && rows > UNBINNED_ROWS ? BINNED_AREA_RESOLUTION : 0;
+    }
+
     /** Whether a larger value is better, as the evaluator says. */
     boolean largerIsBetter() {
         return evaluator("label").isLargerBetter();

@@ -49,7 +49,8 @@ final class MetricChecks {
         }
         List<String> found = new ArrayList<>();
         for (GradedMetric metric : task.metrics()) {
-            SplitMetric recomputed = recomputed(run.get(), "test_", metric, task, test.get(), training);
+            SplitMetric recomputed = recomputed(run.get(), "test_", metric, task, test.get(), training)
+                    .within(metric.resolution(evidence.testRows(run.get())));
             recomputed.problem().ifPresentOrElse(about::add, () -> found.add(String.format(Locale.ROOT, "%s %.4f",
                     recomputed.key(), recomputed.onTest())));
         }

@@ -12,6 +12,13 @@ class SplitMetricTest {
     }
 
     @Test
+    void aBinnedAreaAgreesWithinItsResolutionAndANudgedOneDoesNot() {
+        assertThat(SplitMetric.of("test_auc", 0.84304, 0.84303, 0.8417).problem()).isPresent();
+        assertThat(SplitMetric.of("test_auc", 0.84304, 0.84303, 0.8417).within(1e-3).problem()).isEmpty();
+        assertThat(SplitMetric.of("test_auc", 0.85303, 0.84303, 0.8417).within(1e-3).problem()).isPresent();
+    }
+
+    @Test
     void aValueOfTheTrainingRowsIsNamedEvenWhenItIsCloseToTheTestRowsOne() {
         SplitMetric metric = SplitMetric.of("test_auc", 0.80124, 0.80121, 0.80124);
 
