@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.mllabs.grading.evidence.UnscorableModelException;
 
 /**
  * Runs a grader's checks in order, then the lab's {@link HiddenChecks} found on the class path, and collects the
@@ -66,6 +67,9 @@ public final class Grading {
     private static CheckResult evaluate(Check check) {
         try {
             return check.rule().evaluate();
+        } catch (UnscorableModelException e) {
+            // the learner's model reads what it does not declare: the learner's mistake, said as the check found it
+            return CheckResult.failed(e.getMessage());
         } catch (Exception e) {
             return CheckResult.failed("could not be checked: " + e.getMessage());
         }

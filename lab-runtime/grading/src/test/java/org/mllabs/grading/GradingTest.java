@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.mllabs.grading.evidence.UnscorableModelException;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.server.MlflowServer;
 
@@ -56,6 +57,19 @@ class GradingTest {
         assertThat(report.score()).isZero();
         assertThat(report.maxScore()).isEqualTo(30);
         assertThat(CONTEXT.spark().started()).as("no check re-scored a model, so Spark must not start").isFalse();
+    }
+
+    @Test
+    void aModelThatCannotScoreFailsItsCheckAsTheLearnersMistake() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "g", () -> {
+                    throw new UnscorableModelException("runs:/r/model cannot predict rows that carry only its "
+                            + "signature's inputs [x]");
+                })), CONTEXT);
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab99.step1").result().detail())
+                .isEqualTo("runs:/r/model cannot predict rows that carry only its signature's inputs [x]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mllabs.lab01;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -10,6 +11,7 @@ import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -22,8 +24,9 @@ import org.mllabs.runtime.model.ModelSignature;
 /**
  * Lab 01, given code: opens the sweep in MLflow (steps 1 and 2), trains one logistic regression per regularisation
  * value on the customer churn data, then calls the other steps in {@link TrackingSteps}, one step at a time for every
- * candidate, to track the sweep. After step 3 it logs each candidate's model under its run (as {@code model/}), so
- * that the grader can score the model itself.
+ * candidate, to track the sweep. After step 3 it logs each candidate's model under its run (as {@code model/}) and
+ * the keys of the test rows (as {@value #TEST_KEYS_ARTIFACT}), so that the grader can score the model itself on the
+ * same rows.
  * You do not need to change this class.
  */
 public final class TrackingLab implements LabExercise {
@@ -35,6 +38,9 @@ public final class TrackingLab implements LabExercise {
     /** The features the candidates use. */
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
 
+    /** The artifact that records the test split on each candidate's run: one {@code customer_id} a line. */
+    static final String TEST_KEYS_ARTIFACT = "split/test_keys.txt";
+
     private static final long SPLIT_SEED = 42L;
 
     @Override
@@ -43,12 +49,14 @@ public final class TrackingLab implements LabExercise {
         String experimentId = steps.createExperiment();
         String parentRunId = steps.startParentRun(experimentId);
 
-        List<Candidate> candidates = train(context);
+        Sweep sweep = train(context);
+        List<Candidate> candidates = sweep.candidates();
         List<String> runIds = new ArrayList<>();
         for (Candidate candidate : candidates) {
             runIds.add(steps.logCandidate(experimentId, parentRunId, candidate.regParam(), MAX_ITER, candidate.testAuc()));
         }
         logModels(context, candidates, runIds);
+        recordTestSplit(context, sweep.testKeys(), runIds);
         for (int i = 0; i < candidates.size(); i++) {
             steps.logLossCurve(runIds.get(i), candidates.get(i).objectiveHistory());
         }
@@ -74,6 +82,26 @@ public final class TrackingLab implements LabExercise {
                      PipelineModel model) {
     }
 
+    /**
+     * The trained candidates and the test split they were evaluated on.
+     *
+     * @param candidates one a regularisation value
+     * @param testKeys the {@code customer_id} of every test row
+     */
+    record Sweep(List<Candidate> candidates, List<String> testKeys) {
+    }
+
+    /**
+     * Records the test split on each candidate's run, so the grader recomputes test_auc on the same rows from the
+     * logged model.
+     */
+    private static void recordTestSplit(LabContext context, List<String> testKeys, List<String> runIds) {
+        byte[] keys = (String.join("\n", testKeys) + "\n").getBytes(StandardCharsets.UTF_8);
+        for (String runId : runIds) {
+            context.mlflow().artifacts().upload(runId, TEST_KEYS_ARTIFACT, keys);
+        }
+    }
+
     /** Logs each candidate's pipeline as an MLflow model under its run, so the grader can score it itself. */
     private static void logModels(LabContext context, List<Candidate> candidates, List<String> runIds) {
         StructType inputs = new StructType(FEATURES.stream()
@@ -85,7 +113,7 @@ public final class TrackingLab implements LabExercise {
         }
     }
 
-    private static List<Candidate> train(LabContext context) {
+    private static Sweep train(LabContext context) {
         String[] columns = FEATURES.toArray(String[]::new);
         Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN).na().drop(columns);
         Dataset<Row>[] split = churn.randomSplit(new double[] {0.8, 0.2}, SPLIT_SEED);
@@ -106,6 +134,8 @@ public final class TrackingLab implements LabExercise {
             candidates.add(new Candidate(regParam, testAuc, regression.summary().objectiveHistory(),
                     regression.coefficients().toArray(), model));
         }
-        return candidates;
+        List<String> testKeys = test.select(LabDataset.CUSTOMER_CHURN.keyColumn()).as(Encoders.STRING())
+                .collectAsList();
+        return new Sweep(candidates, testKeys);
     }
 }

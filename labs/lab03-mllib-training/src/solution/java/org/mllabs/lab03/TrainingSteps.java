@@ -103,8 +103,11 @@ final class TrainingSteps {
         return fitted.getClass().getSimpleName();
     }
 
-    /** Step 4: the model's metric on the test split: RMSE for house prices, area under ROC for churn. */
-    double evaluate(PipelineModel model, Dataset<Row> test, LabDataset dataset) {
+    /**
+     * Step 4: the model's metric on the test split: RMSE for house prices, area under ROC for churn. Both sides of the
+     * split are at hand, as in a notebook; the metric is the test side's.
+     */
+    double evaluate(PipelineModel model, Dataset<Row> train, Dataset<Row> test, LabDataset dataset) {
         // DONE lab03.step4
         Dataset<Row> predictions = model.transform(test);
         if (dataset.problemType() == ProblemType.REGRESSION) {

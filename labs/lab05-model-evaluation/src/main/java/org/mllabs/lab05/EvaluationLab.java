@@ -22,8 +22,9 @@ import org.mllabs.runtime.lab.LabExercise;
  * Lab 05, given code: opens one MLflow run per {@link EvaluationTask}, splits each task's data (steps 1 and 2), trains
  * and logs each model under {@code model/}, then calls the other steps in {@link EvaluationSteps} to evaluate the
  * models (steps 3 to 5), build a baseline for each, logged under {@code baseline/} (step 6), and compare the two
- * (step 7). For the stratified splits it logs the keys of the test rows as {@value #TEST_KEYS}, so that the grader can
- * count the classes on each side itself. You do not need to change this class.
+ * (step 7). For every split it logs the keys of the test rows as {@value #TEST_KEYS} and of the training rows as
+ * {@value #TRAIN_KEYS}, so that the grader can count the classes on each side and recompute every metric on the same
+ * rows itself. You do not need to change this class.
  */
 public final class EvaluationLab implements LabExercise {
 
@@ -31,8 +32,10 @@ public final class EvaluationLab implements LabExercise {
     static final double TRAIN_FRACTION = 0.8;
     /** The seed of every split. */
     static final long SPLIT_SEED = 42L;
-    /** The artifact that lists the keys of a stratified split's test rows, one a line after a header. */
+    /** The artifact that lists the keys of a split's test rows, one a line after a header. */
     static final String TEST_KEYS = "split/test_keys.csv";
+    /** The artifact that lists the keys of a split's training rows, one a line after a header. */
+    static final String TRAIN_KEYS = "split/train_keys.csv";
 
     @Override
     public void run(LabContext context) {
@@ -62,8 +65,8 @@ public final class EvaluationLab implements LabExercise {
     }
 
     /**
-     * Steps 1 and 2: splits each task's data, stratified for the classification tasks, whose test keys are logged and
-     * whose class shares step 2 records.
+     * Steps 1 and 2: splits each task's data, stratified for the classification tasks, logs the keys of both sides of
+     * every split, and has step 2 record the class shares of the stratified ones.
      */
     private static Map<EvaluationTask, Split> split(LabContext context, EvaluationSteps steps,
                                                     Map<EvaluationTask, String> runs) {
@@ -77,10 +80,8 @@ public final class EvaluationLab implements LabExercise {
             splits.put(task, split.cached());
         }
         for (EvaluationTask task : EvaluationTask.values()) {
-            task.stratumColumn().ifPresent(stratum -> {
-                logTestKeys(context, runs.get(task), splits.get(task), task);
-                steps.logClassShares(runs.get(task), splits.get(task), stratum);
-            });
+            logKeys(context, runs.get(task), splits.get(task), task);
+            task.stratumColumn().ifPresent(stratum -> steps.logClassShares(runs.get(task), splits.get(task), stratum));
         }
         return splits;
     }
@@ -129,14 +130,22 @@ public final class EvaluationLab implements LabExercise {
         return context.tracking().createRun(request.build()).getRunId();
     }
 
-    /** Logs the keys of the test rows, so that the grader counts each class on both sides from the dataset. */
-    private static void logTestKeys(LabContext context, String runId, Split split, EvaluationTask task) {
+    /**
+     * Logs the keys of both sides of the split, so that the grader counts each class on both sides from the dataset
+     * and recomputes every metric on the same rows.
+     */
+    private static void logKeys(LabContext context, String runId, Split split, EvaluationTask task) {
         String keyColumn = task.dataset().keyColumn();
-        List<String> keys = split.test().select(keyColumn).as(Encoders.STRING()).collectAsList();
-        context.log(String.format(Locale.ROOT, "%s: %d test rows, their keys logged as %s", task.runName(),
-                keys.size(), TEST_KEYS));
-        String csv = keyColumn + "\n" + String.join("\n", keys) + "\n";
-        context.mlflow().artifacts().upload(runId, TEST_KEYS, csv.getBytes(StandardCharsets.UTF_8));
+        List<String> test = split.test().select(keyColumn).as(Encoders.STRING()).collectAsList();
+        List<String> train = split.train().select(keyColumn).as(Encoders.STRING()).collectAsList();
+        context.log(String.format(Locale.ROOT, "%s: %d training and %d test rows, their keys logged as %s and %s",
+                task.runName(), train.size(), test.size(), TRAIN_KEYS, TEST_KEYS));
+        context.mlflow().artifacts().upload(runId, TEST_KEYS, csv(keyColumn, test));
+        context.mlflow().artifacts().upload(runId, TRAIN_KEYS, csv(keyColumn, train));
+    }
+
+    private static byte[] csv(String header, List<String> keys) {
+        return (header + "\n" + String.join("\n", keys) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String describe(Map<String, Double> metrics) {

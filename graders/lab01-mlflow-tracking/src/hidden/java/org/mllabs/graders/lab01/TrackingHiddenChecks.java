@@ -34,8 +34,9 @@ public final class TrackingHiddenChecks implements HiddenChecks {
 
     private static CheckResult trainingCurves(TrackingEvidence evidence) {
         Problems problems = new Problems();
-        for (Run child : evidence.children()) {
-            curveProblem(evidence.runs().history(child, "train_loss")).ifPresent(problems.about("child " + name(child))::add);
+        for (Run child : evidence.candidates()) {
+            curveProblem(evidence.runs().history(child, "train_loss"))
+                    .ifPresent(problems.about("child " + name(child))::add);
         }
         return problems.result("falling train_loss curves");
     }

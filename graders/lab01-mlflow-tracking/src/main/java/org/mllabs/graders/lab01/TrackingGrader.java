@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.ml.PipelineModel;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -24,10 +26,13 @@ import org.mllabs.grading.Check;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Figure;
 import org.mllabs.grading.Grader;
-import org.mllabs.grading.Problems;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
 import org.mllabs.grading.Series;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.grading.evidence.SplitMetric;
+import org.mllabs.grading.evidence.UnscorableModelException;
 
 /** Grades lab 01, MLflow tracking, one check per README step. */
 public final class TrackingGrader implements Grader {
@@ -36,12 +41,13 @@ public final class TrackingGrader implements Grader {
     static final String MAX_ITER = "20";
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
 
-    /**
-     * How far a candidate's test AUC may be from its model's AUC on the held-out data. Both are estimates from about
-     * a thousand rows and more, whose standard error is about 0.015; 0.05 is over three of their differences' standard
-     * errors, and far below what a made-up metric is off by.
-     */
-    static final double AUC_TOLERANCE = 0.05;
+    /** The share of the rows TrackingLab puts in the test split, and how far a seeded random split strays from it. */
+    static final double TEST_FRACTION = 0.2;
+    static final double TEST_FRACTION_TOLERANCE = 0.03;
+
+    /** What a check of the candidates says when there is none. */
+    static final String NO_CANDIDATES = "found no candidate run: no child run of the parent, nor a run with a param "
+            + "reg_param";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,35 +72,36 @@ public final class TrackingGrader implements Grader {
                 Check.of("lab01.step3", 10, "nested child run per candidate",
                         "README step 3: one run per candidate with the tag mlflow.parentRunId set to the parent's id, "
                                 + "params reg_param and max_iter, metric test_auc, status FINISHED.",
-                        () -> childRuns(evidence)).dependsOn("lab01.step2"),
-                Check.of("lab01.step3.auc", 10, "test_auc is what the candidate's model scores",
-                        "README step 3: log as test_auc the AUC that TrackingLab computed; the grader scores the model "
-                                + "logged under model/ on held-out data of its own and compares.",
-                        () -> honestAuc(evidence)).dependsOn("lab01.step3"),
+                        () -> childRuns(evidence)).dependsOn("lab01.step1"),
+                Check.of("lab01.step3.auc", 10, "test_auc is what the candidate's model scores on the test split",
+                        "README step 3: log as test_auc the AUC that TrackingLab computed on the test split; the "
+                                + "grader recomputes it from the model logged under model/ on the recorded test rows.",
+                        () -> honestAuc(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step4", 15, "train_loss logged over steps",
-                        "README step 4: log train_loss once per iteration with step = the iteration's index (0, 1, 2 ...).",
-                        () -> lossCurves(evidence)).dependsOn("lab01.step3"),
+                        "README step 4: log train_loss once per iteration with step = the iteration's index "
+                                + "(0, 1, 2 ...).",
+                        () -> lossCurves(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step5", 10, "model_family tag on each candidate",
                         "README step 5: setTag(runId, \"model_family\", \"logistic_regression\") on every child run.",
-                        () -> familyTags(evidence)).dependsOn("lab01.step3"),
-                Check.of("lab01.step6", 15, "coefficients.json artifact on each candidate",
-                        "README step 6: upload a JSON object {feature: coefficient} as coefficients.json at the root "
-                                + "of each child run's artifacts.",
-                        () -> coefficients(evidence)).dependsOn("lab01.step3"),
+                        () -> familyTags(evidence)).dependsOn("lab01.step1"),
+                Check.of("lab01.step6", 15, "coefficients.json holds each candidate model's coefficients",
+                        "README step 6: upload a JSON object {feature: coefficient}, coefficients[i] for features[i], "
+                                + "as coefficients.json at the root of each child run's artifacts.",
+                        () -> coefficients(evidence)).dependsOn("lab01.step1"),
                 Check.of("lab01.step7", 15, "best candidate recorded on the parent",
-                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the parent's tag "
-                                + "best_run_id, log its metric best_test_auc, and finish the parent run.",
-                        () -> best(evidence)).dependsOn("lab01.step3"));
+                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the "
+                                + "parent's tag best_run_id, log its metric best_test_auc, and finish the parent run.",
+                        () -> best(evidence)).dependsOn("lab01.step1"));
     }
 
     /** {@code train_loss} by step, one line a child run, named by the run. */
     @Override
     public List<Figure> figures(GradingContext context) {
         TrackingEvidence evidence = TrackingEvidence.of(context);
-        if (evidence.children().isEmpty()) {
+        if (evidence.candidates().isEmpty()) {
             return List.of();
         }
-        List<Series> curves = evidence.children().stream()
+        List<Series> curves = evidence.candidates().stream()
                 .map(child -> new Series(name(child), evidence.runs().history(child, "train_loss").stream()
                         .map(metric -> new Series.Point(metric.getStep(), metric.getValue())).toList()))
                 .toList();
@@ -138,30 +145,60 @@ public final class TrackingGrader implements Grader {
     }
 
     private static CheckResult honestAuc(TrackingEvidence evidence) {
+        List<Run> candidates = evidence.candidates();
+        if (candidates.isEmpty()) {
+            return CheckResult.failed(NO_CANDIDATES);
+        }
         Problems problems = new Problems();
         List<String> found = new ArrayList<>();
-        evidence.runs().preload(evidence.children(), "model");
-        for (Run child : evidence.children()) {
-            Problems about = problems.about("child " + name(child));
-            Optional<Double> heldOutAuc = evidence.heldOutAuc(child);
-            Double reported = metrics(child).get("test_auc");
-            if (heldOutAuc.isEmpty()) {
-                about.add("no model under model/ to score (TrackingLab logs it after step 3)");
-            } else if (reported == null || !Tolerance.withinAbsolute(heldOutAuc.get(), reported, AUC_TOLERANCE)) {
-                about.add(String.format(Locale.ROOT, "test_auc %s is not what its model scores: %.4f on %d "
-                        + "held-out rows (grading seed %d); a metric must come from the model's evaluation",
-                        reported, heldOutAuc.get(), TrackingEvidence.HELD_OUT_ROWS, evidence.runs().context().seed()));
-            } else {
-                found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", name(child), reported,
-                        heldOutAuc.get()));
+        evidence.runs().preload(candidates, TrackingEvidence.MODEL_PATH);
+        Map<Run, Double> onTest = new LinkedHashMap<>();
+        for (Run candidate : candidates) {
+            Problems about = problems.about("child " + name(candidate));
+            Optional<PipelineModel> model = evidence.model(candidate);
+            Optional<RecordedSplit> split = evidence.testSplit(candidate);
+            if (model.isEmpty() || split.isEmpty()) {
+                about.add("no " + (model.isEmpty() ? "model under " + TrackingEvidence.MODEL_PATH + "/"
+                        : TrackingEvidence.TEST_KEYS_ARTIFACT) + " to recompute test_auc from (TrackingLab logs it "
+                        + "after step 3)");
+                continue;
+            }
+            Problems splitProblems = new Problems();
+            split.get().check(evidence.churnKeys(), TEST_FRACTION, TEST_FRACTION_TOLERANCE, splitProblems);
+            if (!splitProblems.isEmpty()) {
+                splitProblems.lines().forEach(line -> about.add(TrackingEvidence.TEST_KEYS_ARTIFACT + ": " + line));
+                continue;
+            }
+            try {
+                onTest.put(candidate, evidence.auc(model.get(), evidence.testRows(split.get())));
+            } catch (UnscorableModelException e) {
+                about.add(e.getMessage());
             }
         }
-        return problems.result("test_auc matches each model: " + String.join(", ", found));
+        for (Map.Entry<Run, Double> scored : onTest.entrySet()) {
+            Run candidate = scored.getKey();
+            RecordedSplit split = evidence.testSplit(candidate).orElseThrow();
+            SplitMetric metric = SplitMetric.of("test_auc", metrics(candidate).get("test_auc"), scored.getValue(),
+                    evidence.auc(evidence.model(candidate).orElseThrow(), evidence.trainingRows(split)));
+            onTest.forEach((other, auc) -> {
+                if (other != candidate) {
+                    metric.or("the test AUC of " + name(other) + "'s model", auc);
+                }
+            });
+            metric.problem().ifPresentOrElse(problems.about("child " + name(candidate))::add,
+                    () -> found.add(String.format(Locale.ROOT, "%s %.4f", name(candidate), metric.onTest())));
+        }
+        return problems.result("test_auc is each model's AUC on its " + TrackingEvidence.TEST_KEYS_ARTIFACT
+                + " rows: " + String.join(", ", found));
     }
 
     private static CheckResult lossCurves(TrackingEvidence evidence) {
         Problems problems = new Problems();
-        for (Run child : evidence.children()) {
+        List<Run> candidates = evidence.candidates();
+        if (candidates.isEmpty()) {
+            return CheckResult.failed(NO_CANDIDATES);
+        }
+        for (Run child : candidates) {
             List<Metric> history = evidence.runs().history(child, "train_loss");
             Problems about = problems.about("child " + name(child));
             if (history.size() < 2) {
@@ -184,8 +221,12 @@ public final class TrackingGrader implements Grader {
     }
 
     private static CheckResult familyTags(TrackingEvidence evidence) {
+        List<Run> candidates = evidence.candidates();
+        if (candidates.isEmpty()) {
+            return CheckResult.failed(NO_CANDIDATES);
+        }
         Problems problems = new Problems();
-        for (Run child : evidence.children()) {
+        for (Run child : candidates) {
             problems.about("child " + name(child))
                     .expect("tag model_family", "logistic_regression", tags(child).get("model_family"));
         }
@@ -193,8 +234,13 @@ public final class TrackingGrader implements Grader {
     }
 
     private static CheckResult coefficients(TrackingEvidence evidence) {
+        List<Run> candidates = evidence.candidates();
+        if (candidates.isEmpty()) {
+            return CheckResult.failed(NO_CANDIDATES);
+        }
+        evidence.runs().preload(candidates, TrackingEvidence.MODEL_PATH);
         Problems problems = new Problems();
-        for (Run child : evidence.children()) {
+        for (Run child : candidates) {
             Problems about = problems.about("child " + name(child));
             Optional<byte[]> file = evidence.runs().artifact(child, "coefficients.json");
             if (file.isEmpty()) {
@@ -208,20 +254,50 @@ public final class TrackingGrader implements Grader {
                 about.add("coefficients.json is not JSON: " + e.getMessage());
                 continue;
             }
+            Optional<Map<String, Double>> model = evidence.model(child).flatMap(TrackingEvidence::coefficients);
+            if (model.isEmpty()) {
+                about.add("no logistic regression under " + TrackingEvidence.MODEL_PATH + "/ to compare "
+                        + "coefficients.json with (TrackingLab logs it after step 3)");
+                continue;
+            }
             for (String feature : FEATURES) {
-                about.require(json != null && json.path(feature).isNumber(), "coefficients.json has no number for "
-                        + feature + ", found " + (json == null ? "nothing" : json.path(feature)));
+                JsonNode value = json == null ? null : json.path(feature);
+                double expected = model.get().getOrDefault(feature, Double.NaN);
+                if (value == null || !value.isNumber()) {
+                    about.add("coefficients.json has no number for " + feature + ", found "
+                            + (value == null ? "nothing" : value));
+                } else if (!Tolerance.close(expected, value.doubleValue())) {
+                    about.add(String.format(Locale.ROOT, "coefficients.json says %s = %s, the model under %s/ has %s"
+                            + "%s", feature, value.doubleValue(), TrackingEvidence.MODEL_PATH, expected,
+                            otherFeature(model.get(), feature, value.doubleValue())));
+                }
             }
         }
-        return problems.result("coefficients.json on every child run");
+        return problems.result("coefficients.json holds each model's coefficients");
+    }
+
+    /** Names the feature whose coefficient the value is, when it is another feature's. */
+    private static String otherFeature(Map<String, Double> coefficients, String feature, double value) {
+        return coefficients.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(feature) && Tolerance.close(entry.getValue(), value))
+                .findFirst().map(entry -> ", which is the coefficient of " + entry.getKey()
+                        + ": coefficients[i] belongs to features[i]")
+                .orElse("");
     }
 
     private static CheckResult best(TrackingEvidence evidence) {
-        Run parent = evidence.parent().orElseThrow();
-        Run expected = evidence.children().stream()
+        Optional<Run> parent = evidence.parent();
+        Optional<Run> best = evidence.children().stream()
                 .filter(run -> metrics(run).containsKey("test_auc"))
-                .max(Comparator.comparingDouble(run -> metrics(run).get("test_auc")))
-                .orElseThrow();
+                .max(Comparator.comparingDouble(run -> metrics(run).get("test_auc")));
+        if (parent.isEmpty() || best.isEmpty()) {
+            return CheckResult.failed(parent.isEmpty() ? "found no run named " + TrackingEvidence.PARENT_RUN_NAME
+                    : "found no child run of the parent with a metric test_auc to search for");
+        }
+        return best(parent.get(), best.get());
+    }
+
+    private static CheckResult best(Run parent, Run expected) {
         double expectedAuc = metrics(expected).get("test_auc");
         Problems problems = new Problems();
         String recorded = tags(parent).get("best_run_id");

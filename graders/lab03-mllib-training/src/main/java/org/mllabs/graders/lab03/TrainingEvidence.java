@@ -10,22 +10,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
-import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.LoggedSignature;
+import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.grading.evidence.SignatureBoundModel;
 import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.datasets.ProblemType;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
  * What the MLflow server holds of a learner's lab 03, read through the grade's {@link LearnerRuns}: the newest run of
- * each model, its logged pipeline model (loaded once), the model's score on held-out data, its signature, and the
- * pipeline the learner saved and uploaded in step 6.
+ * each model, its logged pipeline model (loaded once), the test split recorded on its run and the dataset's rows to
+ * recompute its metric on, its signature, and the pipeline the learner saved and uploaded in step 6.
  */
 final class TrainingEvidence {
 
@@ -33,12 +37,14 @@ final class TrainingEvidence {
     static final String MODEL_PATH = "model";
     /** The artifact path of the folder step 6 saves and uploads. */
     static final String SAVED_PIPELINE_PATH = "saved_pipeline";
-    /** Rows of held-out data each model is scored on: as many as the dataset has, to keep their noise small. */
+    /** Rows of held-out data the saved and the logged pipeline are compared on. */
     static final int HELD_OUT_ROWS = 5_000;
+    /** The artifact TrainingLab records each run's test split in, the key of every test row, one a line. */
+    static final String TEST_KEYS_ARTIFACT = "split/test_keys.txt";
 
     private final LearnerRuns runs;
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
-    private final Map<String, Double> heldOutScores = new ConcurrentHashMap<>();
+    private final Map<LabDataset, Dataset<Row>> datasets = new ConcurrentHashMap<>();
     private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TrainingEvidence(LearnerRuns runs) {
@@ -107,18 +113,44 @@ final class TrainingEvidence {
         return runs.heldOut(dataset, HELD_OUT_ROWS);
     }
 
+    /** The test split recorded on the run; empty when it has none. */
+    Optional<RecordedSplit> testSplit(Run run) {
+        return runs.artifact(run, TEST_KEYS_ARTIFACT).map(RecordedSplit::parse);
+    }
+
+    /** Every row of the dataset, as TrainingLab loads it before splitting. */
+    Dataset<Row> rows(LabDataset dataset) {
+        return datasets.computeIfAbsent(dataset,
+                d -> LabDatasets.locate().load(runs.context().spark().session(), d).cache());
+    }
+
+    /** The key of every row of the dataset. */
+    List<String> keys(LabDataset dataset) {
+        return rows(dataset).select(dataset.keyColumn()).as(Encoders.STRING()).collectAsList();
+    }
+
     /**
-     * The model's score on held-out rows of its dataset: RMSE of house prices, area under ROC of churn, computed the
-     * way README step 4 asks the learner to.
+     * The model's predictions of the rows, cached for the metrics computed on them; the model is handed only its
+     * signature's inputs, never the label.
+     *
+     * @throws org.mllabs.grading.evidence.UnscorableModelException when the model cannot score the rows so
      */
-    double heldOutScore(Run run, LabDataset dataset, PipelineModel model) {
-        return heldOutScores.computeIfAbsent(RunData.id(run), id -> {
-            if (dataset.problemType() == ProblemType.REGRESSION) {
-                return new RegressionEvaluator().setLabelCol(dataset.labelColumn()).setMetricName("rmse")
-                        .evaluate(model.transform(heldOut(dataset)));
-            }
-            return HeldOutAuc.of(model, heldOut(dataset), dataset.labelColumn());
-        });
+    static Dataset<Row> scored(PipelineModel model, Dataset<Row> rows, LabDataset dataset) {
+        return SignatureBoundModel.score(model, rows, List.of(dataset.labelColumn())).cache();
+    }
+
+    /**
+     * A metric of scored rows as README step 4 computes it: the RegressionEvaluator's for house prices, the
+     * BinaryClassificationEvaluator's for churn, with the metric name given ({@code rmse}, {@code areaUnderROC}, or
+     * another of the same evaluator).
+     */
+    static double metric(Dataset<Row> scored, LabDataset dataset, String metricName) {
+        if (dataset.problemType() == ProblemType.REGRESSION) {
+            return new RegressionEvaluator().setLabelCol(dataset.labelColumn()).setMetricName(metricName)
+                    .evaluate(scored);
+        }
+        return new BinaryClassificationEvaluator().setLabelCol(dataset.labelColumn()).setMetricName(metricName)
+                .evaluate(scored);
     }
 
     /** Whether the run has files under {@value #SAVED_PIPELINE_PATH}/. */
@@ -134,12 +166,19 @@ final class TrainingEvidence {
         return PipelineModel.load(folder.toUri().toString());
     }
 
-    /** How many held-out rows the two models predict differently, matched by the dataset's key. */
+    /**
+     * How many held-out rows the two models predict differently, matched by the dataset's key; both are given the
+     * same rows whole, since this compares two copies of a model rather than scoring it.
+     */
     long differentPredictions(PipelineModel first, PipelineModel second, LabDataset dataset) {
         String key = dataset.keyColumn();
         Dataset<Row> rows = heldOut(dataset);
-        Dataset<Row> a = first.transform(rows).select(col(key), col("prediction").as("first"));
-        Dataset<Row> b = second.transform(rows).select(col(key), col("prediction").as("second"));
+        Dataset<Row> a = unbound(first).transform(rows).select(col(key), col("prediction").as("first"));
+        Dataset<Row> b = unbound(second).transform(rows).select(col(key), col("prediction").as("second"));
         return a.join(b, key).filter(col("first").notEqual(col("second"))).count();
+    }
+
+    private static PipelineModel unbound(PipelineModel model) {
+        return model instanceof SignatureBoundModel bound ? bound.unbound() : model;
     }
 }

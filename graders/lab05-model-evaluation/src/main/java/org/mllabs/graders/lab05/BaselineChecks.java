@@ -16,11 +16,14 @@ import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.AllowedDifference;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
-import org.mllabs.grading.evidence.RescoredMetric;
+import org.mllabs.grading.evidence.SplitMetric;
+import org.mllabs.grading.evidence.UnscorableModelException;
+import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 
 /**
  * Steps 6 and 7: each run's baseline predicts one value for every row, the majority class or the mean label, and the
- * run records the baseline's metrics, re-scored here, and whether the model beats it on held-out data.
+ * run records the baseline's metrics, recomputed here on the recorded test rows, and whether the model beats it
+ * there.
  */
 final class BaselineChecks {
 
@@ -50,7 +53,13 @@ final class BaselineChecks {
                 about.add(evidence.noRun(task));
                 continue;
             }
-            Optional<EvaluationEvidence.BaselineOutput> output = evidence.baselineOutput(task, run.get());
+            Optional<EvaluationEvidence.BaselineOutput> output;
+            try {
+                output = evidence.baselineOutput(task, run.get());
+            } catch (UnscorableModelException e) {
+                about.add(e.getMessage());
+                continue;
+            }
             if (output.isEmpty()) {
                 about.add("no model under " + EvaluationEvidence.BASELINE + "/ (EvaluationLab logs what step 6 "
                         + "returns)");
@@ -75,7 +84,10 @@ final class BaselineChecks {
         return problems.result(String.join(", ", found));
     }
 
-    /** Step 7: the run's baseline metrics are the baseline's held-out scores, and its tag says the model beats it. */
+    /**
+     * Step 7: the run's baseline metrics are what the baseline scores on the recorded test rows, and its tag says
+     * whether the model beats it there.
+     */
     CheckResult comparison() {
         Problems problems = new Problems();
         List<String> found = new ArrayList<>();
@@ -86,25 +98,34 @@ final class BaselineChecks {
                 about.add(evidence.noRun(task));
                 continue;
             }
-            Optional<Map<GradedMetric, Double>> model = evidence.scores(task, run.get(), EvaluationEvidence.MODEL);
-            Optional<Map<GradedMetric, Double>> baseline =
-                    evidence.scores(task, run.get(), EvaluationEvidence.BASELINE);
+            Optional<Map<GradedMetric, Double>> model;
+            Optional<Map<GradedMetric, Double>> baseline;
+            Map<GradedMetric, Double> baselineTraining;
+            try {
+                model = evidence.scores(task, run.get(), EvaluationEvidence.MODEL, Side.TEST);
+                baseline = evidence.scores(task, run.get(), EvaluationEvidence.BASELINE, Side.TEST);
+                baselineTraining = evidence.scores(task, run.get(), EvaluationEvidence.BASELINE, Side.TRAINING)
+                        .orElse(Map.of());
+            } catch (UnscorableModelException e) {
+                about.add(e.getMessage());
+                continue;
+            }
             if (model.isEmpty() || baseline.isEmpty()) {
-                about.add("no model under " + (model.isEmpty() ? EvaluationEvidence.MODEL : EvaluationEvidence.BASELINE)
-                        + "/ to score");
+                about.add(evidence.nothingToScore(run.get(), model.isEmpty() ? EvaluationEvidence.MODEL
+                        : EvaluationEvidence.BASELINE));
                 continue;
             }
             for (GradedMetric metric : task.metrics()) {
-                RescoredMetric rescored = MetricChecks.rescored(run.get(), "baseline_", metric, baseline.get());
-                rescored.problem(evidence.heldOutDescription()).ifPresent(problem -> about.add(
-                        problem + MetricChecks.lookalike(task, metric, rescored, baseline.get())));
+                MetricChecks.recomputed(run.get(), "baseline_", metric, task, baseline.get(), baselineTraining)
+                        .within(metric.resolution(evidence.testRows(run.get()))).problem().ifPresent(about::add);
             }
             GradedMetric primary = task.primaryMetric();
             double ours = model.get().get(primary);
             double theirs = baseline.get().get(primary);
             boolean beats = primary.largerIsBetter() ? ours > theirs : ours < theirs;
-            String comparison = String.format(Locale.ROOT, "held-out %s %.4f against the baseline's %.4f, %s is "
-                    + "better", primary.key(), ours, theirs, primary.largerIsBetter() ? "higher" : "lower");
+            String comparison = String.format(Locale.ROOT, "test rows' %s %s against the baseline's %s, %s is "
+                    + "better", primary.key(), SplitMetric.apart(ours, theirs), SplitMetric.apart(theirs, ours),
+                    primary.largerIsBetter() ? "higher" : "lower");
             about.require(beats, "the model does not beat its baseline: " + comparison);
             String tag = tags(run.get()).get(BEATS_TAG);
             if (!String.valueOf(beats).equals(tag)) {

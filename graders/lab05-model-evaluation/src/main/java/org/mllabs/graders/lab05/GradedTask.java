@@ -73,6 +73,11 @@ enum GradedTask {
         return stratumColumn().orElse(labelColumn);
     }
 
+    /** The columns a model of the task must never read: the label, and the dataset column it is made from. */
+    List<String> labels() {
+        return datasetLabel().equals(labelColumn) ? List.of(labelColumn) : List.of(labelColumn, datasetLabel());
+    }
+
     /** The README step that evaluates the task's model. */
     int step() {
         return step;

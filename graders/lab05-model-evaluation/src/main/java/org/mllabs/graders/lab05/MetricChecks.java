@@ -10,11 +10,14 @@ import java.util.Optional;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
-import org.mllabs.grading.evidence.RescoredMetric;
+import org.mllabs.grading.evidence.SplitMetric;
+import org.mllabs.grading.evidence.UnscorableModelException;
+import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 
 /**
- * Steps 3 to 5: every {@code test_} metric a run logs is what its logged model scores on held-out data, within the
- * metric's allowed difference. The grader never takes a run's number for it.
+ * Steps 3 to 5: every {@code test_} metric a run logs is what its logged model scores on the test rows the run
+ * recorded, recomputed exactly with the metric's evaluator. The grader never takes a run's number for it; a wrong one
+ * is named when it is another metric of the same rows or the training rows' value.
  */
 final class MetricChecks {
 
@@ -24,7 +27,7 @@ final class MetricChecks {
         this.evidence = evidence;
     }
 
-    /** The task's model metrics, re-scored. */
+    /** The task's model metrics, recomputed on the recorded split. */
     CheckResult rescored(GradedTask task) {
         Problems problems = new Problems();
         Problems about = problems.about("run " + task.runName());
@@ -32,43 +35,38 @@ final class MetricChecks {
         if (run.isEmpty()) {
             return problems.add(evidence.noRun(task)).result("");
         }
-        Optional<Map<GradedMetric, Double>> scores = evidence.scores(task, run.get(), EvaluationEvidence.MODEL);
-        if (scores.isEmpty()) {
-            return about.add("no model under " + EvaluationEvidence.MODEL + "/ to score (EvaluationLab logs it "
-                    + "before step " + task.step() + ")").result("");
+        Optional<Map<GradedMetric, Double>> test;
+        Map<GradedMetric, Double> training;
+        try {
+            test = evidence.scores(task, run.get(), EvaluationEvidence.MODEL, Side.TEST);
+            training = evidence.scores(task, run.get(), EvaluationEvidence.MODEL, Side.TRAINING).orElse(Map.of());
+        } catch (UnscorableModelException e) {
+            return about.add(e.getMessage()).result("");
+        }
+        if (test.isEmpty()) {
+            return about.add(evidence.nothingToScore(run.get(), EvaluationEvidence.MODEL) + " (EvaluationLab logs "
+                    + "them before step " + task.step() + ")").result("");
         }
         List<String> found = new ArrayList<>();
         for (GradedMetric metric : task.metrics()) {
-            RescoredMetric rescored = rescored(run.get(), "test_", metric, scores.get());
-            rescored.problem(evidence.heldOutDescription())
-                    .ifPresentOrElse(problem -> about.add(problem + lookalike(task, metric, rescored, scores.get())),
-                            () -> found.add(String.format(Locale.ROOT, "%s %.4f (held-out %.4f)", rescored.key(),
-                                    rescored.reported(), rescored.rescored())));
+            SplitMetric recomputed = recomputed(run.get(), "test_", metric, task, test.get(), training)
+                    .within(metric.resolution(evidence.testRows(run.get())));
+            recomputed.problem().ifPresentOrElse(about::add, () -> found.add(String.format(Locale.ROOT, "%s %.4f",
+                    recomputed.key(), recomputed.onTest())));
         }
-        return problems.result(task.runName() + ": " + String.join(", ", found));
-    }
-
-    /** The metric a run logs under the prefix beside what the model scored on held-out data. */
-    static RescoredMetric rescored(Run run, String prefix, GradedMetric metric, Map<GradedMetric, Double> scores) {
-        return new RescoredMetric(prefix + metric.key(), metrics(run).get(prefix + metric.key()), scores.get(metric),
-                metric.allowed(), metric.largerIsBetter());
+        return problems.result(task.runName() + " on its recorded test rows: " + String.join(", ", found));
     }
 
     /**
-     * When a wrong value is what another of the task's evaluators gives, says which: the mark of a metric name set
-     * on the evaluator by mistake. Not for a value that flatters the model, which training rows explain better: the
-     * RMSE of the training rows can come near the MAE of new ones.
+     * The metric a run logs under the prefix beside what the model scores on the recorded test and training rows, and
+     * what the task's other evaluator metrics give on the test rows, which a wrong metric name would log.
      */
-    static String lookalike(GradedTask task, GradedMetric metric, RescoredMetric rescored,
-                            Map<GradedMetric, Double> scores) {
-        if (rescored.reported() == null || rescored.flatters()) {
-            return "";
-        }
-        return task.metrics().stream()
-                .filter(other -> other != metric && other.allowed().allows(scores.get(other), rescored.reported()))
-                .findFirst()
-                .map(other -> String.format(Locale.ROOT, "; it is what metricName %s gives (%.4f), not %s",
-                        other.sparkName(), scores.get(other), metric.sparkName()))
-                .orElse("");
+    static SplitMetric recomputed(Run run, String prefix, GradedMetric metric, GradedTask task,
+                                  Map<GradedMetric, Double> test, Map<GradedMetric, Double> training) {
+        SplitMetric recomputed = SplitMetric.of(prefix + metric.key(), metrics(run).get(prefix + metric.key()),
+                test.get(metric), training.getOrDefault(metric, Double.NaN));
+        task.metrics().stream().filter(other -> other != metric).forEach(other -> recomputed.or(
+                "what metricName " + other.sparkName() + " gives (not " + metric.sparkName() + ")", test.get(other)));
+        return recomputed;
     }
 }

@@ -11,10 +11,12 @@ import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.evidence.KeyedSplit;
+import org.mllabs.grading.evidence.SplitMetric;
 
 /**
- * Steps 1 and 2: the splits of the classification runs, counted from the test keys each run logged and the dataset's
- * own labels, and the class shares each run records.
+ * Steps 1 and 2: the splits of the classification runs, counted from the keys of both sides each run logged and the
+ * dataset's own labels, and the class shares each run records. A row on both sides, or on neither, is step 1's fault;
+ * step 2 counts the shares of the sides as they were recorded, so it does not lose points for step 1's mistake.
  */
 final class SplitChecks {
 
@@ -83,8 +85,9 @@ final class SplitChecks {
                                     Map<String, Double> logged) {
         Double found = logged.get(key);
         if (found == null || Math.abs(found - expected) > SHARE_TOLERANCE) {
-            about.add(String.format(Locale.ROOT, "expected metric %s = %.4f (%d of the %d %s rows), found %s", key,
-                    expected, rows, total, side, found == null ? "none" : String.format(Locale.ROOT, "%.4f", found)));
+            about.add(String.format(Locale.ROOT, "expected metric %s = %s (%d of the %d %s rows the run recorded), "
+                    + "found %s", key, SplitMetric.apart(expected, found == null ? Double.NaN : found), rows, total,
+                    side, found == null ? "none" : SplitMetric.apart(found, expected)));
         }
     }
 

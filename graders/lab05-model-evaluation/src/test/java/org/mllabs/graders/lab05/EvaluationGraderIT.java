@@ -24,7 +24,8 @@ class EvaluationGraderIT extends GraderIntegrationTest {
         assertThat(report.outcome("lab05.step1").result().detail())
                 .contains("churn-binary", "contract-multiclass", "month-to-month");
         assertThat(report.outcome("lab05.step7").result().detail())
-                .contains("held-out roc_auc", "held-out f1", "held-out rmse");
+                .contains("test rows' roc_auc", "test rows' f1", "test rows' rmse");
+        assertThat(report.outcome("lab05.step4").result().detail()).contains("on its recorded test rows");
     }
 
     @Test
@@ -34,7 +35,8 @@ class EvaluationGraderIT extends GraderIntegrationTest {
         assertThat(report.outcome("lab05.step1").result().detail())
                 .contains("no artifact " + EvaluationEvidence.TEST_KEYS);
         assertThat(report.outcome("lab05.step3").result().detail()).contains("no model under model/");
-        assertThat(report.outcome("lab05.step7").result().status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(report.outcome("lab05.step7").result().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.outcome("lab05.step7").result().detail()).contains("no model under model/ to score");
         assertThat(GraderHarness.render(report)).contains("Score: 0/100");
     }
 }

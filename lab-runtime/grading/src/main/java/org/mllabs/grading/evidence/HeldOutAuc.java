@@ -25,9 +25,14 @@ public final class HeldOutAuc {
     private HeldOutAuc() {
     }
 
-    /** The AUC of the model's {@value #SCORE_COLUMN} on the rows, whose label (0 or 1) is in {@code labelColumn}. */
+    /**
+     * The AUC of the model's {@value #SCORE_COLUMN} on the rows, whose label (0 or 1) is in {@code labelColumn}. The
+     * model is handed only its inputs, never the label ({@link SignatureBoundModel#score}).
+     *
+     * @throws UnscorableModelException when the model cannot predict the rows given only its inputs
+     */
     public static double of(Transformer model, Dataset<Row> rows, String labelColumn) {
-        return of(model.transform(rows), SCORE_COLUMN, labelColumn);
+        return of(SignatureBoundModel.score(model, rows, List.of(labelColumn)), SCORE_COLUMN, labelColumn);
     }
 
     /**

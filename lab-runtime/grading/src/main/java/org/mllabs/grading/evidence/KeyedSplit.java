@@ -30,7 +30,11 @@ public final class KeyedSplit {
     private final SortedMap<String, Integer> testRows = new TreeMap<>();
     private final SortedSet<String> unknownKeys = new TreeSet<>();
     private final SortedSet<String> repeatedKeys = new TreeSet<>();
+    private final SortedSet<String> overlappingKeys = new TreeSet<>();
+    private SortedMap<String, Integer> recordedTrainRows;
     private int testTotal;
+    private int recordedTrainTotal;
+    private int rowsOnNeitherSide;
 
     private KeyedSplit() {
     }
@@ -46,19 +50,47 @@ public final class KeyedSplit {
         KeyedSplit split = new KeyedSplit();
         labelByKey.values().forEach(label -> split.classRows.merge(label, 1, Integer::sum));
         split.classRows.keySet().forEach(label -> split.testRows.put(label, 0));
+        Set<String> seen = split.count(labelByKey, testKeys, split.testRows);
+        split.testTotal = seen.size();
+        return split;
+    }
+
+    /**
+     * Counts the classes of a split whose two sides are both recorded, so that a row on both sides, or on neither,
+     * is seen rather than taken as the training side's.
+     *
+     * @param labelByKey the class of every row of the dataset, by the row's key
+     * @param trainKeys the keys of the training rows
+     * @param testKeys the keys of the test rows
+     */
+    public static KeyedSplit of(Map<String, String> labelByKey, Collection<String> trainKeys,
+                                Collection<String> testKeys) {
+        KeyedSplit split = of(labelByKey, testKeys);
+        split.recordedTrainRows = new TreeMap<>();
+        split.classRows.keySet().forEach(label -> split.recordedTrainRows.put(label, 0));
+        Set<String> train = split.count(labelByKey, trainKeys, split.recordedTrainRows);
+        split.recordedTrainTotal = train.size();
+        Set<String> test = new HashSet<>(testKeys);
+        train.stream().filter(test::contains).forEach(split.overlappingKeys::add);
+        split.rowsOnNeitherSide = (int) labelByKey.keySet().stream()
+                .filter(key -> !train.contains(key) && !test.contains(key)).count();
+        return split;
+    }
+
+    /** Counts each key's class into {@code rows}; the keys of the dataset seen, each once. */
+    private Set<String> count(Map<String, String> labelByKey, Collection<String> keys, Map<String, Integer> rows) {
         Set<String> seen = new HashSet<>();
-        for (String key : testKeys) {
+        for (String key : keys) {
             String label = labelByKey.get(key);
             if (label == null) {
-                split.unknownKeys.add(key);
+                unknownKeys.add(key);
             } else if (!seen.add(key)) {
-                split.repeatedKeys.add(key);
+                repeatedKeys.add(key);
             } else {
-                split.testRows.merge(label, 1, Integer::sum);
-                split.testTotal++;
+                rows.merge(label, 1, Integer::sum);
             }
         }
-        return split;
+        return seen;
     }
 
     /** The classes of the dataset, in order. */
@@ -76,9 +108,12 @@ public final class KeyedSplit {
         return testRows.getOrDefault(label, 0);
     }
 
-    /** The rows of the class on the training side: the class's rows that are not on the test side. */
+    /**
+     * The rows of the class on the training side: counted from its keys when they are recorded, else the class's rows
+     * that are not on the test side.
+     */
     public int trainRows(String label) {
-        return rows(label) - testRows(label);
+        return recordedTrainRows != null ? recordedTrainRows.getOrDefault(label, 0) : rows(label) - testRows(label);
     }
 
     /** The rows on the test side. */
@@ -88,7 +123,18 @@ public final class KeyedSplit {
 
     /** The rows on the training side. */
     public int trainTotal() {
-        return classRows.values().stream().mapToInt(Integer::intValue).sum() - testTotal;
+        return recordedTrainRows != null ? recordedTrainTotal
+                : classRows.values().stream().mapToInt(Integer::intValue).sum() - testTotal;
+    }
+
+    /** Keys on both sides; none when only the test side is recorded. */
+    public SortedSet<String> overlappingKeys() {
+        return new TreeSet<>(overlappingKeys);
+    }
+
+    /** How many rows of the dataset are on neither side; none when only the test side is recorded. */
+    public int rowsOnNeitherSide() {
+        return rowsOnNeitherSide;
     }
 
     /** The class's share of the test side; 0 when the side is empty. */
@@ -118,12 +164,19 @@ public final class KeyedSplit {
      */
     public void expectStratified(double testFraction, Problems problems) {
         if (!unknownKeys.isEmpty()) {
-            problems.add(unknownKeys.size() + " test keys are not rows of the dataset, such as "
+            problems.add(unknownKeys.size() + " " + keysNamed() + " are not rows of the dataset, such as "
                     + examples(unknownKeys));
         }
         if (!repeatedKeys.isEmpty()) {
-            problems.add(repeatedKeys.size() + " test keys are listed more than once, such as "
+            problems.add(repeatedKeys.size() + " " + keysNamed() + " are listed more than once, such as "
                     + examples(repeatedKeys));
+        }
+        if (!overlappingKeys.isEmpty()) {
+            problems.add(String.format(Locale.ROOT, "expected each row on one side, found %d rows on both the "
+                    + "training and the test side, such as %s", overlappingKeys.size(), examples(overlappingKeys)));
+        }
+        if (rowsOnNeitherSide > 0) {
+            problems.add("expected every row on a side, found " + rowsOnNeitherSide + " rows on neither");
         }
         for (String label : classRows.keySet()) {
             double expected = rows(label) * testFraction;
@@ -133,6 +186,10 @@ public final class KeyedSplit {
                         testRows(label), 100.0 * testRows(label) / rows(label)));
             }
         }
+    }
+
+    private String keysNamed() {
+        return recordedTrainRows == null ? "test keys" : "keys of a side";
     }
 
     private static String examples(SortedSet<String> keys) {

@@ -1,5 +1,8 @@
 package org.mllabs.grading.evidence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -178,7 +181,8 @@ public final class LearnerRuns {
 
     /**
      * The Spark model the run logged under the artifact path, loaded with the grade's Spark session (started on first
-     * use); empty when the run logged none there.
+     * use) and bound to its logged signature ({@link SignatureBoundModel}): scored, it is handed only the columns its
+     * signature declares; empty when the run logged none there.
      */
     public Optional<PipelineModel> model(Run run, String artifactPath) {
         return model(runModelUri(run, artifactPath));
@@ -233,15 +237,24 @@ public final class LearnerRuns {
                     && artifactOf(run.runId(), run.path() + "/" + MlModelFiles.MLMODEL).isEmpty()) {
                 return Optional.empty();
             }
-            spark.loader().download(modelUri);
+            Path directory = spark.loader().download(modelUri);
             // Spark loads a model with the JVM's active session, which is the grade's only once it has started.
             context.spark().session();
-            return Optional.of(spark.load(modelUri));
+            return Optional.of(SignatureBoundModel.of(spark.load(modelUri), signature(directory), modelUri));
         } catch (MlflowApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /** The signature in the downloaded model's MLmodel file; empty when it has none, or none that can be read. */
+    private static Optional<LoggedSignature> signature(Path directory) {
+        try {
+            return LoggedSignature.parse(Files.readAllBytes(directory.resolve(MlModelFiles.MLMODEL)));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

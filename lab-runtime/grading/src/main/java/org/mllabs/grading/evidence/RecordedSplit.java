@@ -35,6 +35,11 @@ public final class RecordedSplit {
                 .map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 
+    /** A split recorded as a list of keys, such as the lines of a CSV artifact without its header. */
+    public static RecordedSplit of(List<String> keys) {
+        return new RecordedSplit(keys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList());
+    }
+
     /** The keys, in the artifact's order, repeats included. */
     public List<String> keys() {
         return keys;

@@ -7,9 +7,12 @@
  * {@link org.mllabs.grading.evidence.SplitAuc} is the AUC a model scores on a side of a recorded split;
  * {@link org.mllabs.grading.evidence.FeatureSources} refuses a model fed by the label or by columns it may not read;
  * {@link org.mllabs.grading.evidence.KeyedSplit} counts the classes of a split the learner names by row keys;
- * {@link org.mllabs.grading.evidence.RescoredMetric} sets a metric the learner reports beside the one the grader
- * scores; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on held-out
- * rows; {@link org.mllabs.grading.evidence.RecordedRefusals} are the refused operations the runtime recorded while the
- * lab ran; {@link org.mllabs.grading.evidence.LogisticRefit} refits a logistic regression with a candidate's params.
+ * {@link org.mllabs.grading.evidence.SignatureBoundModel} is the one path a learner's model is scored by, handed only
+ * its signature's inputs ({@link org.mllabs.grading.evidence.UnscorableModelException} when it cannot score so);
+ * {@link org.mllabs.grading.evidence.SplitMetric} sets a reported test metric beside the grader's on both sides of the
+ * recorded split; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on
+ * held-out rows; {@link org.mllabs.grading.evidence.RecordedRefusals} are the refused operations the runtime recorded
+ * while the lab ran; {@link org.mllabs.grading.evidence.LogisticRefit} refits a logistic regression with a candidate's
+ * params.
  */
 package org.mllabs.grading.evidence;

@@ -87,4 +87,38 @@ class KeyedSplitTest {
                 "1 test keys are not rows of the dataset, such as x1",
                 "1 test keys are listed more than once, such as k0");
     }
+
+    @Test
+    void withBothSidesRecordedTheTrainingSideIsCountedFromItsOwnKeys() {
+        List<String> train = new ArrayList<>(labels().keySet());
+        train.removeAll(take(60, 140));
+        Problems problems = new Problems();
+
+        KeyedSplit split = KeyedSplit.of(labels(), train, take(60, 140));
+        split.expectStratified(0.2, problems);
+
+        assertThat(split.trainRows("1")).isEqualTo(240);
+        assertThat(split.trainTotal()).isEqualTo(800);
+        assertThat(split.overlappingKeys()).isEmpty();
+        assertThat(problems.isEmpty()).as(problems.lines().toString()).isTrue();
+    }
+
+    @Test
+    void sidesThatOverlapOrLeaveRowsOutAreProblems() {
+        List<String> train = new ArrayList<>(labels().keySet());
+        train.removeAll(take(60, 140));
+        train.addAll(take(2, 0));
+        train.remove("k999");
+        Problems problems = new Problems();
+
+        KeyedSplit split = KeyedSplit.of(labels(), train, take(60, 140));
+        split.expectStratified(0.2, problems);
+
+        assertThat(split.overlappingKeys()).containsExactly("k0", "k1");
+        assertThat(split.trainRows("1")).isEqualTo(242);
+        assertThat(split.rowsOnNeitherSide()).isEqualTo(1);
+        assertThat(problems.lines()).containsExactly(
+                "expected each row on one side, found 2 rows on both the training and the test side, such as k0, k1",
+                "expected every row on a side, found 1 rows on neither");
+    }
 }
