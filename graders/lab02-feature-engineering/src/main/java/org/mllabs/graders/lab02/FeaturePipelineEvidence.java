@@ -35,7 +35,7 @@ final class FeaturePipelineEvidence {
     static final LabDataset CHURN = LabDataset.CUSTOMER_CHURN;
     /** Rows of held-out data the model is scored on: lab 01's number, so a class's grading draws them once. */
     static final int HELD_OUT_ROWS = 2_000;
-    /** Held-out rows given labels the training data never had, to score with the model. */
+    /** Rows given labels the training data never had, to score with the model. */
     static final int UNSEEN_LABEL_ROWS = 50;
     static final String UNSEEN_CONTRACT = "three-year";
     static final String UNSEEN_REGION = "central";
@@ -152,11 +152,12 @@ final class FeaturePipelineEvidence {
     }
 
     /**
-     * Held-out rows whose contract and region are labels the training data never had and whose payment method is
-     * missing: what a model meets in production after a new product or a new region launches.
+     * Rows of the data whose contract and region are made labels the training data never had and whose payment method
+     * is made missing: what a model meets in production after a new product or a new region launches. They keep every
+     * column of the data, so that only how the model treats the categories decides whether it predicts.
      */
     Dataset<Row> unseenLabelRows() {
-        return heldOut().limit(UNSEEN_LABEL_ROWS)
+        return churn().limit(UNSEEN_LABEL_ROWS)
                 .withColumn("contract", lit(UNSEEN_CONTRACT))
                 .withColumn("region", lit(UNSEEN_REGION))
                 .withColumn("payment_method", lit(null).cast(DataTypes.StringType));

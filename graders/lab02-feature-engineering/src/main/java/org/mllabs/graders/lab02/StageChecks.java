@@ -80,7 +80,7 @@ final class StageChecks {
     }
 
     private static void unseenLabelsScored(PipelineModel model, FeaturePipelineEvidence evidence, Problems problems) {
-        String rows = String.format(Locale.ROOT, "%d held-out rows with contract '%s', region '%s' (labels the "
+        String rows = String.format(Locale.ROOT, "%d rows with contract '%s', region '%s' (labels the "
                         + "training data never had) and no payment_method", FeaturePipelineEvidence.UNSEEN_LABEL_ROWS,
                 FeaturePipelineEvidence.UNSEEN_CONTRACT, FeaturePipelineEvidence.UNSEEN_REGION);
         try {
