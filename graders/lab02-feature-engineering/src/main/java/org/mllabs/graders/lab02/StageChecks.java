@@ -20,6 +20,7 @@ import org.mllabs.grading.Problems;
 import org.mllabs.grading.evidence.FeatureSources;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.PipelineStages.Stage;
+import org.mllabs.grading.evidence.SignatureBoundModel;
 
 /**
  * The checks of steps 2 to 6, on the stages of the logged pipeline. They follow the columns from stage to stage
@@ -73,7 +74,10 @@ final class StageChecks {
                     + column + "'s index, found the stages " + stages);
         }
         if (problems.isEmpty()) {
-            unseenLabelsScored(evidence.model().orElseThrow(), evidence, problems);
+            // A probe of how the model treats categories, not a metric: it gets every column of the rows, so a label
+            // among the features (step 5's mistake) does not cost this step too.
+            PipelineModel model = evidence.model().orElseThrow();
+            unseenLabelsScored(model instanceof SignatureBoundModel bound ? bound.unbound() : model, evidence, problems);
         }
         return problems.result("StringIndexer with handleInvalid keep and OneHotEncoder of " + CATEGORICAL
                 + "; rows with unseen and missing labels are scored");
