@@ -17,7 +17,10 @@ import org.mllabs.runtime.testing.SparkExtension;
 @ExtendWith(SparkExtension.class)
 class SplitAucTest {
 
-    /** A "model" whose score ranks the rows by their label, and that rewrites the label column it passes on. */
+    /**
+     * A "model" whose score ranks the rows as their labels do, and that writes a label column of its own, the reverse
+     * of the real one: held-out scoring reads the label the model passes on, a split's AUC the data's.
+     */
     @Test
     void scoresAgainstTheDatasLabelsByKeyNotTheLabelTheModelPassesOn(SparkSession spark) {
         Dataset<Row> data = spark.createDataFrame(List.of(
@@ -25,7 +28,7 @@ class SplitAucTest {
                 RowFactory.create("c", 0.3, 0), RowFactory.create("d", 0.1, 0)), new StructType()
                 .add("id", DataTypes.StringType).add("score", DataTypes.DoubleType).add("label", DataTypes.IntegerType));
         SQLTransformer model = new SQLTransformer()
-                .setStatement("SELECT id, score AS rawPrediction, 1 - label AS label FROM __THIS__");
+                .setStatement("SELECT *, score AS rawPrediction, IF(score > 0.5, 0, 1) AS label FROM __THIS__");
 
         assertThat(HeldOutAuc.of(model, data, "label")).isEqualTo(0.0);
         assertThat(SplitAuc.of(model, data, data, "id", "label")).isEqualTo(1.0);
