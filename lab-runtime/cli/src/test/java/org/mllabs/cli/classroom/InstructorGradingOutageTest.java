@@ -48,6 +48,14 @@ class InstructorGradingOutageTest {
             exchange.sendResponseHeaders(up.get() ? 200 : 503, -1);
             exchange.close();
         });
+        health.createContext("/version", exchange -> {
+            byte[] version = "3.17.2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(up.get() ? 200 : 503, up.get() ? version.length : -1);
+            if (up.get()) {
+                exchange.getResponseBody().write(version);
+            }
+            exchange.close();
+        });
         health.start();
         server = new MlflowServer(URI.create("http://127.0.0.1:" + health.getAddress().getPort()),
                 MlflowServer.Provider.TRACKING_URI, "test");
