@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +28,6 @@ import org.mllabs.runtime.testing.EngineRequirement;
  * learner, allowed for the learner and the admin.
  */
 @Tag("integration")
-@Disabled("lab reset of another learner on a shared server exits 4 instead of 2 since servers must answer /version; "
-        + "to be fixed with the shared server's grading run")
 class SharedClassIT {
 
     @TempDir

@@ -3,6 +3,7 @@ package org.mllabs.runtime.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.URI;
 
 /**
  * Where the container engine's published ports are, as Testcontainers reaches them: {@code localhost} for a local
@@ -12,6 +13,20 @@ import java.net.NetworkInterface;
 final class EngineHost {
 
     private EngineHost() {
+    }
+
+    /**
+     * Whether the engine's published ports are on this machine: the engine is reached through a local socket (a Unix
+     * socket or a Windows named pipe; engines that run in a VM forward published ports to this machine), or at an
+     * address that is this machine's. A local engine is local even when Testcontainers, believing it runs in a
+     * container, reaches its ports through a bridge gateway that does not exist yet (no container has run since boot).
+     *
+     * @param dockerHost how the engine's API is reached, such as {@code unix:///run/podman/podman.sock}
+     * @param engineHost where Testcontainers reaches published ports
+     */
+    static boolean isOnThisMachine(URI dockerHost, String engineHost) {
+        String scheme = dockerHost.getScheme();
+        return "unix".equalsIgnoreCase(scheme) || "npipe".equalsIgnoreCase(scheme) || isThisMachine(engineHost);
     }
 
     /** Whether the host is this machine: a loopback name or address, or an address of one of its interfaces. */

@@ -14,20 +14,25 @@ import java.util.regex.Pattern;
 /**
  * Asks whether an MLflow server is up: {@code /health}, which answers before any host check, then {@code /version},
  * which answers MLflow's version. Another program on the port may answer {@code /health} too (many services do);
- * only a server that also answers a version is taken for MLflow.
+ * only a server that also answers a version is taken for MLflow. A server started with MLflow's authentication
+ * ({@code --app-name basic-auth}) leaves only {@code /health} open and answers {@code /version} with 401 and its own
+ * challenge, {@code WWW-Authenticate: Basic realm="mlflow"}: that challenge is taken for MLflow too, so that a shared
+ * server is found before anyone has given credentials.
  */
 public final class MlflowHealth {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?\\S*");
+    /** What MLflow's {@code basic-auth} app answers a request without credentials with. */
+    static final String AUTHENTICATION_CHALLENGE = "Basic realm=\"mlflow\"";
 
     private MlflowHealth() {
     }
 
     /**
-     * Empty when the server answers {@code /health} with 200 and {@code /version} with 200 and a version number, else
-     * why not.
+     * Empty when the server answers {@code /health} with 200 and {@code /version} with 200 and a version number (or
+     * with MLflow's authentication challenge), else why not.
      */
     public static Optional<String> problem(URI trackingUri) {
         try {
@@ -36,6 +41,9 @@ public final class MlflowHealth {
                 return Optional.of("/health answered HTTP " + health.statusCode());
             }
             HttpResponse<String> version = get(trackingUri, "/version");
+            if (asksForMlflowCredentials(version)) {
+                return Optional.empty();
+            }
             if (version.statusCode() != 200) {
                 return Optional.of("/health answered, but /version answered HTTP " + version.statusCode()
                         + ", which an MLflow server does not: another program listens there");
@@ -78,6 +86,11 @@ public final class MlflowHealth {
             Thread.sleep(250);
         }
         return false;
+    }
+
+    private static boolean asksForMlflowCredentials(HttpResponse<String> response) {
+        return response.statusCode() == 401 && response.headers().allValues("WWW-Authenticate").stream()
+                .anyMatch(AUTHENTICATION_CHALLENGE::equalsIgnoreCase);
     }
 
     private static HttpResponse<String> get(URI trackingUri, String path) throws IOException, InterruptedException {

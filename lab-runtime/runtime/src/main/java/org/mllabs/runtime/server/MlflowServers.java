@@ -238,7 +238,8 @@ public final class MlflowServers {
                     + "~/.testcontainers.properties.");
         }
         String engineHost = DockerClientFactory.instance().dockerHostIpAddress();
-        if (address.isLoopback() && !EngineHost.isThisMachine(engineHost)) {
+        URI dockerHost = DockerClientFactory.instance().getTransportConfig().getDockerHost();
+        if (address.isLoopback() && !EngineHost.isOnThisMachine(dockerHost, engineHost)) {
             throw new MlflowServerException("The container engine's ports are on another machine (Testcontainers "
                     + "reaches them at " + engineHost + "), where a server listening on loopback only cannot be reached "
                     + "from here. Run the labs on the engine's machine, or use another server: MLLABS_SERVER=process "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.URI;
 import java.util.Collections;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,14 @@ class EngineHostTest {
     @Test
     void anAddressOfNoInterfaceHereIsAnotherMachine() {
         assertThat(EngineHost.isThisMachine("198.51.100.7")).isFalse();
+    }
+
+    @Test
+    void anEngineBehindALocalSocketIsOnThisMachineWhateverGatewayTestcontainersNames() {
+        assertThat(EngineHost.isOnThisMachine(URI.create("unix:///run/podman/podman.sock"), "198.51.100.7")).isTrue();
+        assertThat(EngineHost.isOnThisMachine(URI.create("npipe:////./pipe/docker_engine"), "198.51.100.7")).isTrue();
+        assertThat(EngineHost.isOnThisMachine(URI.create("tcp://198.51.100.7:2376"), "198.51.100.7")).isFalse();
+        assertThat(EngineHost.isOnThisMachine(URI.create("tcp://localhost:2375"), "localhost")).isTrue();
     }
 
     @Test

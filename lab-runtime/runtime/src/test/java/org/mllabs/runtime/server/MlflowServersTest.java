@@ -105,6 +105,21 @@ class MlflowServersTest {
     }
 
     @Test
+    void aServerWithMlflowsAuthenticationIsTakenForMlflowBeforeAnyoneGivesCredentials() {
+        try (FakeMlflowServer shared = FakeMlflowServer.askingForCredentials("Basic realm=\"mlflow\"")) {
+            assertThat(MlflowHealth.problem(shared.uri())).isEmpty();
+        }
+    }
+
+    @Test
+    void aProgramThatAsksForCredentialsOfAnotherRealmIsNotTakenForMlflow() {
+        try (FakeMlflowServer notMlflow = FakeMlflowServer.askingForCredentials("Basic realm=\"grafana\"")) {
+            assertThat(MlflowHealth.problem(notMlflow.uri())).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("/version answered HTTP 401", "another program listens there"));
+        }
+    }
+
+    @Test
     void aRecordedServerWhosePortNowAnswersHealthOnlyIsNotUsed() {
         try (FakeMlflowServer notMlflow = FakeMlflowServer.healthOnly()) {
             new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, notMlflow.uri().toString(), null, Long.MAX_VALUE,

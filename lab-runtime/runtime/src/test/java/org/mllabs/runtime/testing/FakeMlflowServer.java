@@ -24,11 +24,13 @@ public final class FakeMlflowServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final boolean answersVersion;
+    private final String challenge;
     private final boolean diesOnApiCall;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private FakeMlflowServer(boolean answersVersion, boolean diesOnApiCall) {
+    private FakeMlflowServer(boolean answersVersion, String challenge, boolean diesOnApiCall) {
         this.answersVersion = answersVersion;
+        this.challenge = challenge;
         this.diesOnApiCall = diesOnApiCall;
         try {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,12 +44,20 @@ public final class FakeMlflowServer implements AutoCloseable {
 
     /** Answers {@code /health} with 200, as many services do, and nothing else: not an MLflow server. */
     public static FakeMlflowServer healthOnly() {
-        return new FakeMlflowServer(false, false);
+        return new FakeMlflowServer(false, null, false);
+    }
+
+    /**
+     * Answers {@code /health} with 200 and every other path with 401 and the given {@code WWW-Authenticate}
+     * challenge, as MLflow's authentication app does with {@code Basic realm="mlflow"}.
+     */
+    public static FakeMlflowServer askingForCredentials(String challenge) {
+        return new FakeMlflowServer(false, challenge, false);
     }
 
     /** Answers {@code /health} and {@code /version} as MLflow does, until any {@code /api/} request stops it. */
     public static FakeMlflowServer diesOnFirstApiCall() {
-        return new FakeMlflowServer(true, true);
+        return new FakeMlflowServer(true, null, true);
     }
 
     /** Where it answers, such as {@code http://127.0.0.1:40123}. */
@@ -60,6 +70,9 @@ public final class FakeMlflowServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/health")) {
             answer(exchange, 200, "OK");
+        } else if (challenge != null) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+            answer(exchange, 401, "You are not authenticated.");
         } else if (path.equals("/version") && answersVersion) {
             answer(exchange, 200, MlflowServerVersion.mlflow());
         } else if (path.startsWith("/api/") && diesOnApiCall) {
