@@ -2,6 +2,7 @@ package org.mllabs.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.mllabs.cli.classroom.ClassSummary;
 import org.mllabs.cli.classroom.Gradebook;
 import org.mllabs.cli.classroom.GradebookRow;
 import org.mllabs.cli.classroom.InstructorGrading;
+import org.mllabs.cli.classroom.LearnerCredentials;
 import org.mllabs.cli.classroom.LearnerStatus;
 import org.mllabs.cli.classroom.Roster;
 import org.mllabs.cli.classroom.ServerLearners;
@@ -26,6 +28,7 @@ import org.mllabs.grading.GradingSeed;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.server.MlflowServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,6 +83,12 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private String memory;
 
+    @Option(names = "--credentials", paramLabel = "<dir>",
+            description = "--submissions on a shared server: where each learner's credentials file is (default: "
+                    + "shared/credentials in the state directory, where `lab up --shared` writes them); each "
+                    + "submission logs as its own learner.")
+    private Path credentialsDirectory;
+
     @Option(names = "--same-user",
             description = "--submissions: run the submissions as your own user where they cannot run as users of "
                     + "their own (not root, not Linux). Only for submissions you trust: they can then read the grading "
@@ -105,6 +114,11 @@ final class GradeAllCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = session.labs().get(labName);
         MlflowServer server = session.servers().connect();
+        Optional<MlflowCredentials> reader = ServerUser.admin(session.environment(), server.trackingUri(), "grade-all");
+        if (credentialsDirectory != null && (source.server || reader.isEmpty())) {
+            throw new IllegalArgumentException("--credentials belongs to --submissions on a shared server (one with "
+                    + "users), where each submission logs as its own learner.");
+        }
         GradingSeed seed = GradingSeed.resolve(session.environment(), session.home());
         session.say("Grading with the " + seed.describe() + ".");
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
@@ -112,12 +126,12 @@ final class GradeAllCommand implements Callable<Integer> {
         // bad input is refused before the gradebook is touched (--restart drops rows), so it loses nothing
         Optional<Roster> roster = Optional.ofNullable(rosterFile).map(Roster::read);
         BatchStop stop = new BatchStop();
-        try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, seed,
-                session::say, stop, InstructorGrading.SERVER_WAIT)) {
+        try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, reader,
+                seed, session::say, stop, InstructorGrading.SERVER_WAIT)) {
             if (source.server) {
-                gradeFromServer(lab, server, gradebook, roster, grading, stop);
+                gradeFromServer(lab, server, reader, gradebook, roster, grading, stop);
             } else {
-                runAndGradeSubmissions(lab, server, seed, gradebook, roster, grading, stop);
+                runAndGradeSubmissions(lab, server, reader, seed, gradebook, roster, grading, stop);
             }
         }
         List<GradebookRow> rows = gradebook.compact();
@@ -134,10 +148,11 @@ final class GradeAllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Gradebook gradebook, Optional<Roster> roster,
-                                 InstructorGrading grading, BatchStop stop) {
+    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
+                                 Gradebook gradebook, Optional<Roster> roster, InstructorGrading grading,
+                                 BatchStop stop) {
         List<LearnerId> learners;
-        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
             learners = ServerLearners.of(mlflow.client(), lab.id(), session::say);
         }
         if (roster.isPresent()) {
@@ -151,24 +166,55 @@ final class GradeAllCommand implements Callable<Integer> {
                 stop);
     }
 
-    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, GradingSeed seed, Gradebook gradebook,
-                                        Optional<Roster> roster, InstructorGrading grading, BatchStop stop) {
+    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
+                                        GradingSeed seed, Gradebook gradebook, Optional<Roster> roster,
+                                        InstructorGrading grading, BatchStop stop) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
         if (roster.isPresent()) {
             noteOffRoster(roster.get(), folders.stream().map(SubmissionFolder::key).toList());
             folders = SubmissionFolder.withRoster(source.submissions, folders, roster.get());
         }
+        LearnerCredentials credentials = learnerCredentials(reader, folders);
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
-        List<Path> secrets = seed.source() == GradingSeed.Source.FILE ? List.of(Path.of(seed.origin())) : List.of();
+        List<Path> secrets = new ArrayList<>();
+        if (seed.source() == GradingSeed.Source.FILE) {
+            secrets.add(Path.of(seed.origin()));
+        }
+        secrets.addAll(new SharedServerFiles(session.home()).secrets(session.environment(),
+                credentials.directory().stream().toList()));
         List<Path> guarded = List.of(gradebook.file().getParent(), session.home().root(),
                 session.repository().root());
         Submissions.Setup setup = new Submissions.Setup(lab.id(), lab.directory().getFileName().toString(),
-                server.trackingUri(), logs(gradebook), sameUser, secrets, guarded, restart, stop, session::say);
+                server.trackingUri(), credentials, logs(gradebook), sameUser, secrets, guarded, restart, stop,
+                session::say);
         Submissions.Limits limits = new Submissions.Limits(timeout, memory, parallel, cores());
         try (Submissions submissions = Submissions.prepare(setup, grading, limits)) {
             session.say("Each learner's run is logged in " + submissions.logs() + ".");
             grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade, stop);
         }
+    }
+
+    /**
+     * On a shared server, each submission logs as its learner: every learner handed in must have a credentials file,
+     * which is checked before anything runs or is deleted.
+     */
+    private LearnerCredentials learnerCredentials(Optional<MlflowCredentials> reader, List<SubmissionFolder> folders) {
+        if (reader.isEmpty()) {
+            return LearnerCredentials.none();
+        }
+        LearnerCredentials credentials = LearnerCredentials.in(credentialsDirectory != null ? credentialsDirectory
+                : new SharedServerFiles(session.home()).credentials());
+        List<LearnerId> handedIn = folders.stream().filter(SubmissionFolder::submitted)
+                .flatMap(folder -> folder.learner().stream()).toList();
+        List<LearnerId> missing = credentials.missing(handedIn);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("On this shared server each submission logs as its learner, and "
+                    + missing.size() + " learners have no credentials file in " + credentials.directory().orElseThrow()
+                    + ": " + String.join(", ", missing.stream().map(LearnerId::value).limit(10).toList())
+                    + (missing.size() > 10 ? ", ..." : "") + ". Add them with `lab up --shared --roster <file>` (or "
+                    + "give the folder with --credentials), then grade again. Nothing was run or deleted.");
+        }
+        return credentials;
     }
 
     private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,

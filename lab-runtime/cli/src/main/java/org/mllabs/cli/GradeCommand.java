@@ -2,6 +2,7 @@ package org.mllabs.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mllabs.grading.CheckOutcome;
 import org.mllabs.grading.ConsoleReport;
 import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
@@ -45,12 +46,20 @@ final class GradeCommand implements Callable<Integer> {
         long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         MlflowServer server = session.servers().connect();
         GradeReport report;
-        try (GradingContext context = GradingContext.of(learner, server, seed)) {
+        try (GradingContext context = GradingContext.of(learner, server, seed,
+                ServerUser.credentials(session.environment(), server.trackingUri()))) {
             report = Grading.grade(grader, context);
         }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
         directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));
         session.say("MLflow UI: " + server.uiUrl());
+        if (!report.complete()) {
+            CheckOutcome error = report.firstError().orElseThrow();
+            session.say("Not graded: " + error.check().id() + " could not be checked because "
+                    + error.result().detail() + ". This is not your work's fault: once the MLflow server answers "
+                    + "(lab status), run lab grade again.");
+            return ExitCodes.ENVIRONMENT;
+        }
         return report.fullMarks() ? ExitCodes.OK : ExitCodes.NOT_FULL_MARKS;
     }
 }

@@ -1,14 +1,12 @@
 package org.mllabs.cli;
 
+import java.net.URI;
 import java.util.concurrent.Callable;
-import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
-import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.mlflow.MlflowUsers;
-import org.mllabs.runtime.server.SharedServerAuth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,8 +32,9 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
-        try (LabMlflow mlflow = LabMlflow.open(session.servers().connect().trackingUri(),
-                MlflowCredentials.from(session.environment()))) {
+        URI trackingUri = session.servers().connect().trackingUri();
+        try (LabMlflow mlflow = LabMlflow.open(trackingUri, ServerUser.credentials(session.environment(),
+                trackingUri))) {
             requireAllowed(mlflow, learner);
             LearnerLabReset.Deleted deleted = new LearnerLabReset(mlflow).reset(lab.id(), learner);
             session.say("Deleted " + deleted + " of " + lab.id() + " for " + learner + ".");
@@ -49,10 +48,6 @@ final class ResetCommand implements Callable<Integer> {
      */
     private static void requireAllowed(LabMlflow mlflow, LearnerId learner) {
         if (mlflow.rest().credentials().isEmpty()) {
-            if (SharedServerAuth.isRequiredBy(mlflow.trackingUri())) {
-                throw new IllegalArgumentException("The MLflow server at " + mlflow.trackingUri() + " needs a user: "
-                        + "set " + LabEnvironment.MLLABS_CREDENTIALS + " to your credentials file.");
-            }
             return;
         }
         MlflowUsers.User user = new MlflowUsers(mlflow.rest()).current();

@@ -69,10 +69,10 @@ final class UpCommand implements Callable<Integer> {
             session.say("MLflow UI: " + server.uiUrl());
             return ExitCodes.OK;
         }
-        Path sharedDirectory = session.home().root().resolve("shared");
-        Path credentialsDirectory = credentials == null ? sharedDirectory.resolve("credentials") : credentials;
+        SharedServerFiles files = new SharedServerFiles(session.home());
+        Path credentialsDirectory = credentials == null ? files.credentials() : credentials;
         Optional<Roster> learners = Optional.ofNullable(roster).map(Roster::read);
-        SharedServerAuth auth = SharedServerAuth.loadOrCreate(sharedDirectory.resolve("server-auth.properties"));
+        SharedServerAuth auth = SharedServerAuth.loadOrCreate(files.serverAuth());
         MlflowServer server = session.servers().upShared(hostPort, bind == null ? "127.0.0.1" : bind, auth);
         URI learnersUri = learnerUrl == null ? server.trackingUri() : learnerUrl;
         Path adminFile = credentialsDirectory.resolve(SharedServerAuth.ADMIN + ".credentials");

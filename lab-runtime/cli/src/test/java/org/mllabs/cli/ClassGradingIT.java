@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +46,9 @@ import org.mllabs.runtime.testing.SparkExtension;
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class ClassGradingIT {
 
-    private static final String LAB_FOLDER = "labs/lab01-mlflow-tracking";
-    private static final String STEPS = "src/main/java/org/mllabs/lab01/TrackingSteps.java";
-    private static final String GRADER = "graders/lab01-mlflow-tracking/src/main/java/org/mllabs/graders/lab01/"
-            + "TrackingGrader.java";
+    private static final String LAB_FOLDER = Lab01Checkout.LAB_FOLDER;
+    private static final String STEPS = Lab01Checkout.STEPS;
+    private static final String GRADER = Lab01Checkout.GRADER;
 
     private final RepositoryLayout repository = RepositoryLayout.locate(LabEnvironment.current());
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -116,10 +114,8 @@ class ClassGradingIT {
             @TempDir Path submissions) throws IOException {
         String learner = "resubmits-" + suffix;
         String absent = "absent-" + suffix;
-        Path checkout = checkout(submissions.resolve(learner));
+        Path checkout = Lab01Checkout.solved(repository, submissions.resolve(learner));
         Path steps = checkout.resolve(LAB_FOLDER + "/" + STEPS);
-        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
-                steps, StandardCopyOption.REPLACE_EXISTING);
         Path roster = Files.writeString(home.resolve("roster.csv"), "learner,name\n" + learner + ",Re Submits\n"
                 + absent + ",Ab Sent\n");
         Path gradebookFile = home.resolve("batches.csv");
@@ -151,12 +147,10 @@ class ClassGradingIT {
         String solution = "solution-" + suffix;
         String starter = "starter-" + suffix;
         String broken = "broken-" + suffix;
-        Path solutionCheckout = checkout(submissions.resolve(solution));
-        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
-                solutionCheckout.resolve(LAB_FOLDER + "/" + STEPS), StandardCopyOption.REPLACE_EXISTING);
-        Path starterCheckout = checkout(submissions.resolve(starter));
+        Lab01Checkout.solved(repository, submissions.resolve(solution));
+        Path starterCheckout = Lab01Checkout.starter(repository, submissions.resolve(starter));
         editToAlwaysPass(starterCheckout.resolve(GRADER));
-        Path brokenCheckout = checkout(submissions.resolve(broken));
+        Path brokenCheckout = Lab01Checkout.starter(repository, submissions.resolve(broken));
         Path brokenSteps = brokenCheckout.resolve(LAB_FOLDER + "/" + STEPS);
         Files.writeString(brokenSteps, Files.readString(brokenSteps).replace("final class TrackingSteps {",
                 "final class TrackingSteps {\n    this is not Java"));
@@ -193,9 +187,7 @@ class ClassGradingIT {
     @Test
     void aSubmissionOverTheTimeLimitIsKilledAndGradedOnWhatItLogged(@TempDir Path submissions) throws IOException {
         String slow = "slow-" + suffix;
-        Path checkout = checkout(submissions.resolve(slow));
-        Files.copy(repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"),
-                checkout.resolve(LAB_FOLDER + "/" + STEPS), StandardCopyOption.REPLACE_EXISTING);
+        Lab01Checkout.solved(repository, submissions.resolve(slow));
 
         int status = lab("grade-all", "lab01", "--submissions", submissions.toString(), "--timeout", "3s",
                 "--gradebook", home.resolve("slow.csv").toString());
@@ -211,7 +203,8 @@ class ClassGradingIT {
     @Test
     void aSubmissionReachesNothingOfTheInstructorsAndLeavesNothingRunning(@TempDir Path submissions)
             throws IOException, InterruptedException {
-        Assumptions.assumeTrue(runsAsRoot(), "submissions run as users of their own only when grade-all runs as root");
+        Assumptions.assumeTrue(Lab01Checkout.runsAsRoot(),
+                "submissions run as users of their own only when grade-all runs as root");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path seedFile = Files.writeString(home.resolve("grading-seed"), "987654321\n");
         Files.setPosixFilePermissions(seedFile, PosixFilePermissions.fromString("rw-r--r--"));
@@ -220,7 +213,7 @@ class ClassGradingIT {
         Path alive = Path.of("/tmp/mllabs-attack-" + suffix + "-alive");
         Path changed = Path.of("/tmp/mllabs-attack-" + suffix + "-changed");
         String attacker = "attacker-" + suffix;
-        Path checkout = checkout(submissions.resolve(attacker));
+        Path checkout = Lab01Checkout.starter(repository, submissions.resolve(attacker));
         String solution = Files.readString(repository.root().resolve(LAB_FOLDER
                 + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"));
         Files.writeString(checkout.resolve(LAB_FOLDER + "/" + STEPS), solution.replace("final class TrackingSteps {",
@@ -355,35 +348,6 @@ class ClassGradingIT {
         assertThat(Files.readString(gradebookFile)).as("--restart dropped nothing").isEqualTo(before);
     }
 
-    private static boolean runsAsRoot() {
-        try {
-            return (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0
-                    && Files.isExecutable(Path.of("/usr/bin/setpriv"));
-        } catch (IOException | RuntimeException notLinux) {
-            return false;
-        }
-    }
-
-    /** A learner's checkout: what {@code lab run lab01} needs of this one, and the grader's source. */
-    private Path checkout(Path target) throws IOException {
-        for (String part : List.of("pom.xml", LAB_FOLDER + "/lab.yaml", LAB_FOLDER + "/README.md",
-                LAB_FOLDER + "/src/main/java", "datasets/customer_churn", "graders/lab01-mlflow-tracking/src/main")) {
-            copy(repository.root().resolve(part), target.resolve(part));
-        }
-        Files.createDirectories(target.resolve("lab-runtime"));
-        return target;
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
-    }
-
     private static void editToAlwaysPass(Path grader) throws IOException {
         String source = Files.readString(grader);
         String edited = source.replace("CheckResult.failed(", "CheckResult.passed(")
@@ -394,7 +358,7 @@ class ClassGradingIT {
 
     /** Runs the lab command; submissions run as users of their own when this runs as root, else as this user. */
     private int lab(String... args) {
-        if (List.of(args).contains("--submissions") && !runsAsRoot()) {
+        if (List.of(args).contains("--submissions") && !Lab01Checkout.runsAsRoot()) {
             List<String> sameUser = new ArrayList<>(List.of(args));
             sameUser.add("--same-user");
             args = sameUser.toArray(String[]::new);

@@ -3,8 +3,9 @@ package org.mllabs.grading;
 /**
  * What one check found.
  *
- * @param status passed, failed or skipped
- * @param detail for a pass, what was found; for a failure, a hint that shows what the grader observed; for a skip, why
+ * @param status passed, failed, skipped, or an error of the environment
+ * @param detail for a pass, what was found; for a failure, a hint that shows what the grader observed; for a skip, why;
+ *     for an error, what failed
  */
 public record CheckResult(Status status, String detail) {
 
@@ -15,7 +16,12 @@ public record CheckResult(Status status, String detail) {
         /** The work is missing or wrong. */
         FAILED,
         /** Not looked at, because a check it depends on did not pass. */
-        SKIPPED
+        SKIPPED,
+        /**
+         * Could not be checked because the grading environment failed (the MLflow server stopped answering): not the
+         * learner's doing, and no grade; grading again once the environment is back decides it.
+         */
+        ERROR
     }
 
     /** The work is right; {@code observed} says what was found. */
@@ -31,6 +37,11 @@ public record CheckResult(Status status, String detail) {
     /** Not looked at. */
     public static CheckResult skipped(String reason) {
         return new CheckResult(Status.SKIPPED, reason);
+    }
+
+    /** The environment failed while checking; {@code reason} says how. */
+    public static CheckResult error(String reason) {
+        return new CheckResult(Status.ERROR, reason);
     }
 
     /** Passed with {@code observed} when {@code ok}, else failed with {@code hint}. */

@@ -42,7 +42,9 @@ public final class ConsoleReport {
                 for (String line : result.detail().split("\n")) {
                     out.append("          ").append(line).append('\n');
                 }
-                out.append("          ").append(paint(BOLD, "hint: ")).append(check.guidance()).append('\n');
+                if (result.status() != CheckResult.Status.ERROR) {
+                    out.append("          ").append(paint(BOLD, "hint: ")).append(check.guidance()).append('\n');
+                }
             }
         }
         out.append(report.summary()).append(' ')
@@ -57,6 +59,7 @@ public final class ConsoleReport {
             case PASSED -> paint(GREEN, "PASS  ");
             case FAILED -> paint(RED, "FAIL  ");
             case SKIPPED -> paint(YELLOW, "SKIP  ");
+            case ERROR -> paint(RED, "ERROR ");
         };
     }
 

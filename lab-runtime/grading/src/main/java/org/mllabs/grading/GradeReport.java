@@ -2,6 +2,7 @@ package org.mllabs.grading;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A lab's grade.
@@ -40,6 +41,19 @@ public record GradeReport(String labId, String learner, List<CheckOutcome> outco
     /** Whether every point was earned. */
     public boolean fullMarks() {
         return score() == maxScore();
+    }
+
+    /**
+     * Whether every check could be checked: false when the environment failed during one ({@link
+     * CheckResult.Status#ERROR}), and then the report is no grade of the learner's work.
+     */
+    public boolean complete() {
+        return outcomes.stream().noneMatch(o -> o.result().status() == CheckResult.Status.ERROR);
+    }
+
+    /** The first check the environment kept from being checked, if any. */
+    public Optional<CheckOutcome> firstError() {
+        return outcomes.stream().filter(o -> o.result().status() == CheckResult.Status.ERROR).findFirst();
     }
 
     /** How many checks did not pass (failed or skipped). */

@@ -1,5 +1,6 @@
 package org.mllabs.grading;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class Grading {
             long checkStart = System.nanoTime();
             CheckResult result = prerequisiteNotPassed(check, results)
                     .map(id -> CheckResult.skipped("skipped because " + id + " did not pass"))
-                    .orElseGet(() -> evaluate(check));
+                    .orElseGet(() -> evaluate(check, context.server().trackingUri()));
             results.put(check.id(), result);
             outcomes.add(new CheckOutcome(check, result, Duration.ofNanos(System.nanoTime() - checkStart)));
         }
@@ -64,14 +65,16 @@ public final class Grading {
         return check.dependsOn().stream().filter(id -> !results.get(id).passed()).findFirst();
     }
 
-    private static CheckResult evaluate(Check check) {
+    private static CheckResult evaluate(Check check, URI trackingUri) {
         try {
             return check.rule().evaluate();
         } catch (UnscorableModelException e) {
             // the learner's model reads what it does not declare: the learner's mistake, said as the check found it
             return CheckResult.failed(e.getMessage());
         } catch (Exception e) {
-            return CheckResult.failed("could not be checked: " + e.getMessage());
+            return EnvironmentFailure.of(e, trackingUri)
+                    .map(CheckResult::error)
+                    .orElseGet(() -> CheckResult.failed("could not be checked: " + e.getMessage()));
         }
     }
 

@@ -1,10 +1,12 @@
 package org.mllabs.grading;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
@@ -46,7 +48,17 @@ public final class GradingContext implements AutoCloseable {
 
     /** A context for the learner on the server, drawing held-out data from the seed. */
     public static GradingContext of(LearnerId learner, MlflowServer server, long seed) {
-        return new GradingContext(learner, server, LabMlflow.open(server.trackingUri()), new GradingSpark(), seed);
+        return of(learner, server, seed, Optional.empty());
+    }
+
+    /**
+     * A context for the learner on the server, drawing held-out data from the seed, reading as the given user: on a
+     * shared server, the learner grading their own work or the admin.
+     */
+    public static GradingContext of(LearnerId learner, MlflowServer server, long seed,
+                                    Optional<MlflowCredentials> credentials) {
+        return new GradingContext(learner, server, LabMlflow.open(server.trackingUri(), credentials),
+                new GradingSpark(), seed);
     }
 
     /** Whose work it is. */

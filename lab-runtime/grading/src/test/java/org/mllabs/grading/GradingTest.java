@@ -8,16 +8,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mllabs.grading.evidence.UnscorableModelException;
+import org.mllabs.grading.report.JunitXmlReport;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.server.MlflowServerException;
+import org.mllabs.runtime.testing.FakeMlflowServer;
 
 class GradingTest {
 
-    private static final GradingContext CONTEXT = new GradingContext(new LearnerId("ada"),
-            new MlflowServer(URI.create("http://localhost:1"), MlflowServer.Provider.TRACKING_URI, "test"), null,
-            new GradingSpark(), GradingContext.PRACTICE_SEED);
+    private final FakeMlflowServer answering = FakeMlflowServer.answering();
+    private final GradingContext context = context(answering.uri());
+
+    private static GradingContext context(URI trackingUri) {
+        return new GradingContext(new LearnerId("ada"),
+                new MlflowServer(trackingUri, MlflowServer.Provider.TRACKING_URI, "test"), null, new GradingSpark(),
+                GradingContext.PRACTICE_SEED);
+    }
+
+    @AfterEach
+    void stopServer() {
+        answering.close();
+    }
 
     private static Grader grader(Check... checks) {
         return grader(() -> List.of(), checks);
@@ -50,13 +65,13 @@ class GradingTest {
         GradeReport report = Grading.grade(grader(
                 Check.of("lab99.step1", 10, "first", "do the first", () -> CheckResult.failed("found nothing")),
                 Check.of("lab99.step2", 20, "second", "do the second", () -> CheckResult.passed("ok"))
-                        .dependsOn("lab99.step1")), CONTEXT);
+                        .dependsOn("lab99.step1")), context);
 
         assertThat(report.outcome("lab99.step2").result().status()).isEqualTo(CheckResult.Status.SKIPPED);
         assertThat(report.outcome("lab99.step2").result().detail()).contains("lab99.step1");
         assertThat(report.score()).isZero();
         assertThat(report.maxScore()).isEqualTo(30);
-        assertThat(CONTEXT.spark().started()).as("no check re-scored a model, so Spark must not start").isFalse();
+        assertThat(context.spark().started()).as("no check re-scored a model, so Spark must not start").isFalse();
     }
 
     @Test
@@ -65,7 +80,7 @@ class GradingTest {
                 Check.of("lab99.step1", 10, "first", "g", () -> {
                     throw new UnscorableModelException("runs:/r/model cannot predict rows that carry only its "
                             + "signature's inputs [x]");
-                })), CONTEXT);
+                })), context);
 
         assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(report.outcome("lab99.step1").result().detail())
@@ -78,7 +93,7 @@ class GradingTest {
                 Check.of("lab99.step1", 10, "first", "g", () -> {
                     throw new IllegalStateException("server said 500");
                 }),
-                Check.of("lab99.step2", 5, "second", "g", () -> CheckResult.passed("ok"))), CONTEXT);
+                Check.of("lab99.step2", 5, "second", "g", () -> CheckResult.passed("ok"))), context);
 
         assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(report.outcome("lab99.step1").result().detail()).contains("server said 500");
@@ -87,13 +102,56 @@ class GradingTest {
     }
 
     @Test
+    void aCheckThatCannotReachTheServerIsAnErrorOfTheEnvironmentNotTheLearnersFailure() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "README step 1", () -> {
+                    throw new MlflowServerException("Cannot reach the MLflow server at http://127.0.0.1:1");
+                }),
+                Check.of("lab99.step2", 5, "second", "g", () -> CheckResult.passed("ok")).dependsOn("lab99.step1"),
+                Check.of("lab99.step3", 5, "third", "g", () -> CheckResult.passed("ok"))), context);
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.ERROR);
+        assertThat(report.outcome("lab99.step1").result().detail()).contains("could not be reached");
+        assertThat(report.outcome("lab99.step2").result().status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(report.complete()).isFalse();
+        assertThat(report.firstError()).hasValueSatisfying(error -> assertThat(error.check().id())
+                .isEqualTo("lab99.step1"));
+        String text = new ConsoleReport(false, false).render(report);
+        assertThat(text).contains("ERROR ").doesNotContain("hint: README step 1");
+        assertThat(new JunitXmlReport(false).render(report)).contains("errors=\"1\"", "<error message=");
+    }
+
+    @Test
+    void aServerThatSaysItIsUnavailableIsAnErrorEvenWhileItAnswersHealth() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "g", () -> {
+                    throw new MlflowApiException("GET runs/search", 503, null, "Service Unavailable");
+                })), context);
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.ERROR);
+    }
+
+    @Test
+    void anyFailureOfACheckWhileTheServerNoLongerAnswersIsAnError() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "g", () -> {
+                    throw new IllegalStateException("no run named train");
+                })), context(URI.create("http://127.0.0.1:1")));
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.ERROR);
+        assertThat(report.outcome("lab99.step1").result().detail()).contains("stopped answering",
+                "no run named train");
+        assertThat(report.complete()).isFalse();
+    }
+
+    @Test
     void checksMustBelongToTheLabAndDependOnlyOnEarlierChecks() {
         assertThatThrownBy(() -> Grading.grade(grader(
-                Check.of("lab01.step1", 1, "d", "g", () -> CheckResult.passed("ok"))), CONTEXT))
+                Check.of("lab01.step1", 1, "d", "g", () -> CheckResult.passed("ok"))), context))
                 .hasMessageContaining("does not belong to lab99");
         assertThatThrownBy(() -> Grading.grade(grader(
                 Check.of("lab99.step1", 1, "d", "g", () -> CheckResult.passed("ok")).dependsOn("lab99.step2"),
-                Check.of("lab99.step2", 1, "d", "g", () -> CheckResult.passed("ok"))), CONTEXT))
+                Check.of("lab99.step2", 1, "d", "g", () -> CheckResult.passed("ok"))), context))
                 .hasMessageContaining("does not come before it");
     }
 
@@ -104,7 +162,7 @@ class GradingTest {
                         () -> CheckResult.failed("expected alias @Champion on version 2, found it on version 1")),
                 Check.of("lab99.step2", 5, "tag set", "README step 2: tag it", () -> CheckResult.passed("tagged")),
                 Check.of("lab99.step3", 5, "secret", "README step 3", () -> CheckResult.failed("hidden detail")).hidden()),
-                CONTEXT);
+                context);
 
         String text = new ConsoleReport(false, false).render(report);
 
@@ -124,7 +182,7 @@ class GradingTest {
             order.add("check");
             Thread.sleep(5);
             return CheckResult.passed("ok");
-        })), CONTEXT);
+        })), context);
 
         assertThat(order).containsExactly("check", "figures");
         assertThat(report.figures()).containsExactly(CURVE);
@@ -136,7 +194,7 @@ class GradingTest {
     void figuresThatCannotBeDrawnLeaveTheGradeWhole() {
         GradeReport report = Grading.grade(grader(() -> {
             throw new IllegalStateException("no metric history");
-        }, Check.of("lab99.step1", 10, "first", "g", () -> CheckResult.passed("ok"))), CONTEXT);
+        }, Check.of("lab99.step1", 10, "first", "g", () -> CheckResult.passed("ok"))), context);
 
         assertThat(report.score()).isEqualTo(10);
         assertThat(report.figures()).isEmpty();

@@ -1,6 +1,7 @@
 package org.mllabs.cli.classroom;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import org.mllabs.grading.HiddenChecks;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.server.MlflowHealth;
 import org.mllabs.runtime.server.MlflowServer;
 
@@ -37,6 +39,7 @@ public final class InstructorGrading implements AutoCloseable {
 
     private final Grader grader;
     private final MlflowServer server;
+    private final Optional<MlflowCredentials> reader;
     private final GradingSeed seed;
     private final GradingSpark spark = new GradingSpark();
     private final Consumer<String> warn;
@@ -46,15 +49,18 @@ public final class InstructorGrading implements AutoCloseable {
     /**
      * @param grader the lab's grader, from the instructor's class path
      * @param server the server the learners' labs logged to
+     * @param reader who reads the learners' work: on a shared server, the admin; empty on a server without
+     *     authentication
      * @param seed the seed held-out data is drawn from
      * @param warn told why a learner could not be graded, and of earlier work deleted before a submission runs
      * @param stop stopped when the server stays down
      * @param serverWait how long to wait for a server that does not answer before giving up on a learner
      */
-    public InstructorGrading(Grader grader, MlflowServer server, GradingSeed seed, Consumer<String> warn,
-                             BatchStop stop, Duration serverWait) {
+    public InstructorGrading(Grader grader, MlflowServer server, Optional<MlflowCredentials> reader, GradingSeed seed,
+                             Consumer<String> warn, BatchStop stop, Duration serverWait) {
         this.grader = grader;
         this.server = server;
+        this.reader = reader;
         this.seed = seed;
         this.warn = warn;
         this.stop = stop;
@@ -68,7 +74,7 @@ public final class InstructorGrading implements AutoCloseable {
     public GradebookRow gradeFromServer(LearnerId learner) {
         long start = System.nanoTime();
         return grade(learner, () -> {
-            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
                 return mlflow.activeExperiment(learner.experimentName(grader.labId())).isPresent()
                         ? LearnerStatus.GRADED : LearnerStatus.NO_SUBMISSION;
             }
@@ -80,7 +86,7 @@ public final class InstructorGrading implements AutoCloseable {
      * submission run next is graded on what it logs and nothing older.
      */
     void clearEarlierWork(LearnerId learner) {
-        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
             LearnerLabReset.Deleted deleted = new LearnerLabReset(mlflow).reset(grader.labId(), learner);
             if (deleted.any()) {
                 warn.accept(learner + ": deleted " + deleted + " of an earlier batch before running the submission.");
@@ -105,14 +111,16 @@ public final class InstructorGrading implements AutoCloseable {
                 problem = "the MLflow server " + server.trackingUri() + " does not answer";
                 break;
             }
-            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
                 LearnerStatus ended = status.get();
                 GradeReport report = Grading.grade(grader,
                         new GradingContext(learner, server, mlflow, spark, seed.value()));
-                if (MlflowHealth.isUp(server.trackingUri())) {
+                if (report.complete() && MlflowHealth.isUp(server.trackingUri())) {
                     return row(learner.value(), report.score(), report.maxScore(), ended, startNanos);
                 }
-                problem = "the MLflow server " + server.trackingUri() + " stopped answering during the grading";
+                problem = report.firstError().map(error -> error.check().id() + " could not be checked: "
+                        + error.result().detail())
+                        .orElse("the MLflow server " + server.trackingUri() + " stopped answering during the grading");
             } catch (RuntimeException e) {
                 problem = e.toString();
             }
@@ -155,7 +163,7 @@ public final class InstructorGrading implements AutoCloseable {
 
     /** The lab's points: every check's, the hidden ones' included; 0 when the checks cannot be listed. */
     private int maxPoints(LearnerId learner) {
-        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
             GradingContext context = new GradingContext(learner, server, mlflow, spark, seed.value());
             int points = grader.checks(context).stream().mapToInt(Check::points).sum();
             for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class)) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.mllabs.runtime.LabEnvironment;
@@ -41,8 +42,9 @@ final class SubmissionRun {
      * @param logs the folder of the per-learner logs
      * @param timeout how long a run may take before it is killed
      * @param sparkMaster the Spark master of each run, such as {@code local[2]}
+     * @param credentials the user each learner's run logs as
      */
-    record Settings(Path logs, Duration timeout, String sparkMaster) {
+    record Settings(Path logs, Duration timeout, String sparkMaster, LearnerCredentials credentials) {
     }
 
     SubmissionRun(SubmissionSandbox sandbox, ChildProcesses children, String labId, URI trackingUri,
@@ -77,13 +79,15 @@ final class SubmissionRun {
                 .directory(place.checkout().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(directory(settings.logs()).resolve(learner.value() + ".log").toFile());
-        place.environment(builder.environment(), Map.of(
+        Map<String, String> variables = new HashMap<>(Map.of(
                 RepositoryLayout.MLLABS_REPO, place.checkout().toString(),
                 LabEnvironment.MLFLOW_TRACKING_URI, trackingUri.toString(),
                 LabHome.MLLABS_HOME, place.home().toString(),
                 LearnerId.MLLABS_LEARNER, learner.value(),
                 LabSpark.MASTER_VARIABLE, settings.sparkMaster(),
                 LabRunStatusFile.VARIABLE, statusFile.toString()));
+        variables.putAll(settings.credentials().variables(learner));
+        place.environment(builder.environment(), variables);
         try {
             Process process = children.start(builder,
                     () -> place.user().ifPresent(SubmissionUsers::killEverything));

@@ -55,6 +55,7 @@ public final class Submissions implements AutoCloseable {
      * @param labId the lab each submission runs
      * @param labFolder the lab's folder name, which a checkout must hold
      * @param trackingUri the server every run logs to, the instructor's
+     * @param credentials the user each learner's run logs as (on a shared server, that learner's)
      * @param logs the folder of the per-learner logs
      * @param sameUser whether the instructor accepts that submissions run as the instructor's user
      * @param secrets what no submission may read (the grading seed's file)
@@ -63,8 +64,8 @@ public final class Submissions implements AutoCloseable {
      * @param stop stopped when the batch is interrupted or the server stays down
      * @param say told what happens
      */
-    public record Setup(String labId, String labFolder, URI trackingUri, Path logs, boolean sameUser,
-                        List<Path> secrets, List<Path> guarded, boolean restart, BatchStop stop,
+    public record Setup(String labId, String labFolder, URI trackingUri, LearnerCredentials credentials, Path logs,
+                        boolean sameUser, List<Path> secrets, List<Path> guarded, boolean restart, BatchStop stop,
                         Consumer<String> say) {
     }
 
@@ -92,7 +93,8 @@ public final class Submissions implements AutoCloseable {
                 setup.secrets(), setup.guarded(), setup.say());
         ChildProcesses children = new ChildProcesses(setup.stop());
         SubmissionRun run = new SubmissionRun(sandbox, children, setup.labId(), setup.trackingUri(),
-                new SubmissionRun.Settings(setup.logs(), limits.timeout(), limits.sparkMaster()));
+                new SubmissionRun.Settings(setup.logs(), limits.timeout(), limits.sparkMaster(),
+                        setup.credentials()));
         return new Submissions(setup, grading, sandbox, children, run);
     }
 

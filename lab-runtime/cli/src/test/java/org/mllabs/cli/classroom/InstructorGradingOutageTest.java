@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +87,7 @@ class InstructorGradingOutageTest {
     }
 
     private InstructorGrading grading(Grader grader, BatchStop stop) {
-        return new InstructorGrading(grader, server, new GradingSeed(7, GradingSeed.Source.PRACTICE, "test"),
+        return new InstructorGrading(grader, server, Optional.empty(), new GradingSeed(7, GradingSeed.Source.PRACTICE, "test"),
                 said::add, stop, Duration.ofSeconds(2));
     }
 

@@ -28,7 +28,7 @@ public final class JunitXmlReport implements ReportWriter {
                 .attribute("name", report.labId())
                 .attribute("tests", report.outcomes().size())
                 .attribute("failures", count(report, CheckResult.Status.FAILED))
-                .attribute("errors", 0)
+                .attribute("errors", count(report, CheckResult.Status.ERROR))
                 .attribute("skipped", count(report, CheckResult.Status.SKIPPED))
                 .attribute("time", ReportText.seconds(report.duration()))
                 .newline()
@@ -47,6 +47,8 @@ public final class JunitXmlReport implements ReportWriter {
                 case FAILED -> xml.start("failure").attribute("message", findings.lines().findFirst().orElse(""))
                         .text(findings).end();
                 case SKIPPED -> xml.empty("skipped").attribute("message", findings);
+                case ERROR -> xml.start("error").attribute("message", findings.lines().findFirst().orElse(""))
+                        .text(findings).end();
                 case PASSED -> {
                     // A passing test case has no child element.
                 }

@@ -25,7 +25,7 @@ final class ReportText {
         return report.summary() + " Score: " + report.score() + "/" + report.maxScore();
     }
 
-    /** {@code passed}, {@code failed} or {@code skipped}. */
+    /** {@code passed}, {@code failed}, {@code skipped} or {@code error}. */
     static String status(CheckOutcome outcome) {
         return outcome.result().status().name().toLowerCase(Locale.ROOT);
     }

@@ -55,6 +55,11 @@ public final class FakeMlflowServer implements AutoCloseable {
         return new FakeMlflowServer(false, challenge, false);
     }
 
+    /** Answers {@code /health} and {@code /version} as MLflow does, and every other path with 404. */
+    public static FakeMlflowServer answering() {
+        return new FakeMlflowServer(true, null, false);
+    }
+
     /** Answers {@code /health} and {@code /version} as MLflow does, until any {@code /api/} request stops it. */
     public static FakeMlflowServer diesOnFirstApiCall() {
         return new FakeMlflowServer(true, null, true);
