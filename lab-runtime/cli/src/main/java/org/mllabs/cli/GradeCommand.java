@@ -51,15 +51,16 @@ final class GradeCommand implements Callable<Integer> {
             report = Grading.grade(grader, context);
         }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
-        directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));
-        session.say("MLflow UI: " + server.uiUrl());
         if (!report.complete()) {
+            // an outage is no grade: no report file, which an autograder would take for one
             CheckOutcome error = report.firstError().orElseThrow();
             session.say("Not graded: " + error.check().id() + " could not be checked because "
                     + error.result().detail() + ". This is not your work's fault: once the MLflow server answers "
-                    + "(lab status), run lab grade again.");
+                    + "(lab status), run lab grade again." + (directory.isPresent() ? " No report was written." : ""));
             return ExitCodes.ENVIRONMENT;
         }
+        directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));
+        session.say("MLflow UI: " + server.uiUrl());
         return report.fullMarks() ? ExitCodes.OK : ExitCodes.NOT_FULL_MARKS;
     }
 }

@@ -35,11 +35,12 @@ class GradeCommandTest {
             PrintWriter writer = new PrintWriter(out, true);
 
             int status = LabCommand.execute(new LabEnvironment(variables), writer, writer, false, "grade", "lab01",
-                    "--learner", "ada");
+                    "--learner", "ada", "--report", "junit,markdown", "--output", home.resolve("reports").toString());
 
             assertThat(status).as(out.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
             assertThat(out.toString()).contains("ERROR ", "Not graded: lab01.step1 could not be checked",
-                    "This is not your work's fault", "run lab grade again").doesNotContain("FAIL  ");
+                    "This is not your work's fault", "run lab grade again", "No report was written").doesNotContain("FAIL  ", "Wrote ");
+            assertThat(home.resolve("reports")).isEmptyDirectory();
         }
     }
 }
