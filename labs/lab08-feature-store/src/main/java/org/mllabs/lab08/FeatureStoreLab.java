@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mllabs.runtime.LocalFiles;
+import org.mllabs.runtime.datasets.CustomerHistory;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.featurestore.FeatureStore;
 import org.mllabs.runtime.featurestore.TrainingSet;
@@ -26,10 +27,10 @@ import org.mllabs.runtime.model.ModelSignature;
 
 /**
  * Lab 08, given code: opens a feature store in the lab's work directory, starts the run {@value #RUN_NAME} (tagged
- * with the store's directory, {@value #STORE_TAG}), records the data it hands the steps
- * ({@link FeatureStore#recordGiven}) and calls the steps of {@link FeatureStoreSteps} in order. Between steps 3 and 4
- * it records the training set's rows on the run ({@link FeatureStore#logTrainingSet}) and trains the model on them.
- * You do not need to change this class.
+ * with the store's directory, {@value #STORE_TAG}), makes the data it hands the steps from the customers of
+ * {@code customer_churn} ({@link CustomerHistory}, which the grader regenerates alike to hold your work against) and
+ * calls the steps of {@link FeatureStoreSteps} in order. Between steps 3 and 4 it records the training set's rows on
+ * the run ({@link FeatureStore#logTrainingSet}) and trains the model on them. You do not need to change this class.
  */
 public final class FeatureStoreLab implements LabExercise {
 
@@ -52,18 +53,16 @@ public final class FeatureStoreLab implements LabExercise {
         LocalFiles.deleteTree(root);
         FeatureStore store = new FeatureStore(context.spark(), root, context.mlflow(),
                 context.workDirectory().resolve("models"));
-        CustomerHistory history = new CustomerHistory(
-                context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN).cache());
+        CustomerHistory history = CustomerHistory.generate();
         FeatureStoreSteps steps = new FeatureStoreSteps(context);
 
         LabRuns runs = new LabRuns(context);
         String runId = runs.start(RUN_NAME);
         context.tracking().setTag(runId, STORE_TAG, store.root().toString());
-        // recorded as given, before any step: what the grader holds the table, training set and scores against
-        Dataset<Row> snapshots = store.recordGiven("snapshots", history.snapshots());
-        Dataset<Row> update = store.recordGiven("march_update", history.marchUpdate());
-        Dataset<Row> labels = store.recordGiven("labels", history.labels());
-        Dataset<Row> keys = store.recordGiven("keys_to_score", history.keysToScore());
+        Dataset<Row> snapshots = history.snapshots().toDataset(context.spark());
+        Dataset<Row> update = history.marchUpdate().toDataset(context.spark());
+        Dataset<Row> labels = history.labels().toDataset(context.spark());
+        Dataset<Row> keys = history.keysToScore().toDataset(context.spark());
         runs.finishAfter(runId, () -> {
             steps.createFeatureTable(store, snapshots);
             context.log("Step 1: feature table " + TABLE + " created");

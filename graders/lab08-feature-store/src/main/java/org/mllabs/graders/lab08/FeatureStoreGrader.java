@@ -38,14 +38,6 @@ public final class FeatureStoreGrader implements Grader {
     static final String SCORE_TIME = "score_time";
     static final String LABEL = "churned";
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls", "contract");
-    /** The snapshots handed to step 1, as FeatureStoreLab records them. */
-    static final String GIVEN_SNAPSHOTS = "snapshots";
-    /** The March update handed to step 2. */
-    static final String GIVEN_UPDATE = "march_update";
-    /** The labels handed to step 3, each with the time it was observed. */
-    static final String GIVEN_LABELS = "labels";
-    /** The keys handed to step 5, each with the time to score it at. */
-    static final String GIVEN_KEYS = "keys_to_score";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,20 +96,17 @@ public final class FeatureStoreGrader implements Grader {
         List<String> columns = latest.columnNames();
         problems.require(columns.containsAll(FEATURES), "expected the features " + FEATURES + " among the columns, "
                 + "found " + columns);
-        Optional<List<Map<String, Object>>> snapshots = evidence.given(GIVEN_SNAPSHOTS);
+        List<Map<String, Object>> snapshots = evidence.given().snapshots().rows();
         OptionalLong created = firstVersionWithRows(table);
-        if (snapshots.isEmpty()) {
-            problems.add("found no snapshots recorded at " + evidence.givenPath(GIVEN_SNAPSHOTS)
-                    + " (FeatureStoreLab records them before step 1) to hold the table's rows against");
-        } else if (created.isEmpty()) {
+        if (created.isEmpty()) {
             problems.add("expected the snapshots as the table's rows, found no version with rows");
         } else {
-            KeyedRows.of(snapshots.get()).compare(KeyedRows.of(table.atVersion(created.getAsLong()).rows()),
+            KeyedRows.of(snapshots).compare(KeyedRows.of(table.atVersion(created.getAsLong()).rows()),
                     "version " + created.getAsLong() + " of " + FeatureStoreEvidence.TABLE + ", its first with rows",
                     problems);
         }
         return problems.result(FeatureStoreEvidence.TABLE + " keyed by " + PRIMARY_KEY + " at " + TIMESTAMP_KEY
-                + ", the " + snapshots.map(List::size).orElse(0) + " snapshot rows at version "
+                + ", the " + snapshots.size() + " snapshot rows at version "
                 + created.orElse(-1));
     }
 
@@ -139,31 +128,22 @@ public final class FeatureStoreGrader implements Grader {
         history.stream().filter(commit -> commit.parameter("mode").equalsIgnoreCase("Overwrite")).findFirst()
                 .ifPresent(commit -> problems.add("expected no overwrite of the table, found one at version "
                         + commit.version() + ": " + operations));
-        Optional<List<Map<String, Object>>> update = evidence.given(GIVEN_UPDATE);
-        if (update.isEmpty()) {
-            return CheckResult.failed("found no March update recorded at " + evidence.givenPath(GIVEN_UPDATE)
-                    + " (FeatureStoreLab records it before step 1) to hold the merge against");
-        }
+        List<Map<String, Object>> update = evidence.given().marchUpdate().rows();
         // what the merge must leave: the rows before it, with the update's rows added (or replacing equal keys)
         long before = merge.get().version() - 1;
         KeyedRows earlier = KeyedRows.of(table.atVersion(before).rows());
-        KeyedRows expected = earlier.mergedWith(KeyedRows.of(update.get()));
+        KeyedRows expected = earlier.mergedWith(KeyedRows.of(update));
         expected.compare(KeyedRows.of(table.latest().rows()), "version " + table.latestVersion() + " of "
                 + FeatureStoreEvidence.TABLE + ", the latest (the rows of version " + before + " and the "
-                + update.get().size() + " March rows)", problems);
+                + update.size() + " March rows)", problems);
         return problems.result("MERGE at version " + merge.get().version() + " kept the " + earlier.size()
-                + " rows of version " + before + " and added the " + update.get().size() + " March rows");
+                + " rows of version " + before + " and added the " + update.size() + " March rows");
     }
 
     private static CheckResult pointInTime(FeatureStoreEvidence evidence) {
         Optional<CheckResult> missing = missingTable(evidence);
         if (missing.isPresent()) {
             return missing.get();
-        }
-        Optional<List<Map<String, Object>>> given = evidence.given(GIVEN_LABELS);
-        if (given.isEmpty()) {
-            return CheckResult.failed("found no labels recorded at " + evidence.givenPath(GIVEN_LABELS)
-                    + " (FeatureStoreLab records them before step 1) to hold the training set against");
         }
         List<JsonNode> rows = evidence.trainingRows();
         if (rows.isEmpty()) {
@@ -180,7 +160,7 @@ public final class FeatureStoreGrader implements Grader {
                     + found);
         }
         Map<String, Map<String, Object>> labels = new LinkedHashMap<>();
-        given.get().forEach(label -> labels.put(String.valueOf(label.get(PRIMARY_KEY)), label));
+        evidence.given().labels().rows().forEach(label -> labels.put(String.valueOf(label.get(PRIMARY_KEY)), label));
         // the training set was built after the merge, from the table's latest version, which nothing writes after
         FeatureHistory history = history(evidence.table().orElseThrow().latest());
         Problems problems = new Problems();
@@ -249,7 +229,7 @@ public final class FeatureStoreGrader implements Grader {
                     + "against (FeatureStoreLab logs them after step 3)");
         } else {
             Map<String, Instant> observed = new LinkedHashMap<>();
-            evidence.given(GIVEN_LABELS).orElse(List.of()).forEach(label ->
+            evidence.given().labels().rows().forEach(label ->
                     observed.put(String.valueOf(label.get(PRIMARY_KEY)), (Instant) label.get(LABEL_TIME)));
             TableVersions.check(table, lookup, rows, observed, about);
         }
@@ -297,11 +277,6 @@ public final class FeatureStoreGrader implements Grader {
             return CheckResult.failed("found no Delta table " + FeatureStoreEvidence.PREDICTIONS + " at "
                     + predictions.path() + stopped(evidence));
         }
-        Optional<List<Map<String, Object>>> given = evidence.given(GIVEN_KEYS);
-        if (given.isEmpty()) {
-            return CheckResult.failed("found no keys recorded at " + evidence.givenPath(GIVEN_KEYS)
-                    + " (FeatureStoreLab records them before step 1) to hold the predictions against");
-        }
         DeltaSnapshot latest = predictions.latest();
         List<String> columns = latest.columnNames();
         List<String> expected = new ArrayList<>(List.of(PRIMARY_KEY, FeatureStore.PREDICTION));
@@ -311,7 +286,8 @@ public final class FeatureStoreGrader implements Grader {
                     + ", found " + columns);
         }
         Map<String, Instant> keys = new LinkedHashMap<>();
-        given.get().forEach(key -> keys.put(String.valueOf(key.get(PRIMARY_KEY)), (Instant) key.get(SCORE_TIME)));
+        evidence.given().keysToScore().rows()
+                .forEach(key -> keys.put(String.valueOf(key.get(PRIMARY_KEY)), (Instant) key.get(SCORE_TIME)));
         Map<String, Map<String, Object>> scored = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Map<String, Object> row : latest.rows()) {

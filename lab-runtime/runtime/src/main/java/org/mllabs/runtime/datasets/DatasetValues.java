@@ -1,5 +1,6 @@
 package org.mllabs.runtime.datasets;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,21 +27,36 @@ public final class DatasetValues {
      * @throws IllegalArgumentException if the dataset has no such column
      */
     public static Map<String, String> byKey(LabDataset dataset, String column) {
-        int index = dataset.columnNames().indexOf(column);
-        if (index < 0) {
+        if (!dataset.columnNames().contains(column)) {
             throw new IllegalArgumentException(dataset.datasetName() + " has no column '" + column + "'; its columns "
                     + "are " + dataset.columnNames());
         }
-        int key = dataset.columnNames().indexOf(dataset.keyColumn());
-        List<String> lines = List.of(generator(dataset).csv(Batch.MAIN).split("\n"));
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (!cells[index].isEmpty()) {
-                values.put(cells[key], cells[index]);
+        for (Map<String, String> row : rows(dataset)) {
+            if (row.get(column) != null) {
+                values.put(row.get(dataset.keyColumn()), row.get(column));
             }
         }
         return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Every row of the dataset, in the file's order: its cells by column name as the file writes them (numbers as
+     * text), a missing cell as {@code null}.
+     */
+    public static List<Map<String, String>> rows(LabDataset dataset) {
+        List<String> columns = dataset.columnNames();
+        List<String> lines = List.of(generator(dataset).csv(Batch.MAIN).split("\n"));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i), cells[i].isEmpty() ? null : cells[i]);
+            }
+            rows.add(Collections.unmodifiableMap(row));
+        }
+        return Collections.unmodifiableList(rows);
     }
 
     private static DatasetGenerator generator(LabDataset dataset) {

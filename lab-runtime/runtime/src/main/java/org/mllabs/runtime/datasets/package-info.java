@@ -6,6 +6,9 @@
  * dataset has a generator ({@link org.mllabs.runtime.datasets.ChurnDatasetGenerator},
  * {@link org.mllabs.runtime.datasets.HousePriceDatasetGenerator}) runnable as {@code main}, which regenerates the
  * committed file byte for byte, or with {@code --drift} a later batch with shifted distributions for drift monitoring.
- * {@link org.mllabs.runtime.datasets.DatasetValues} gives one column by row key from the generator, without Spark.
+ * {@link org.mllabs.runtime.datasets.DatasetValues} gives one column by row key, or every row, from the generator,
+ * without Spark. {@link org.mllabs.runtime.datasets.CustomerHistory} derives from {@code customer_churn} the timed
+ * snapshots, labels and keys a feature-store lab hands its steps, as
+ * {@link org.mllabs.runtime.datasets.GeneratedTable}s that its grader regenerates alike.
  */
 package org.mllabs.runtime.datasets;

@@ -65,8 +65,6 @@ public final class FeatureStore {
     public static final String PREDICTION = "prediction";
     /** The {@code source_type} of the dataset inputs {@link #logModel} records: a Delta table. */
     public static final String DELTA_SOURCE = "delta_table";
-    /** The directory, under the store's root, where {@link #recordGiven} keeps what a lab hands its steps. */
-    public static final String GIVEN = "given";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,23 +154,6 @@ public final class FeatureStore {
         }
         builder.execute();
         return getTable(name);
-    }
-
-    /**
-     * Records rows a lab hands its steps (snapshots, labels, keys to score) as the Delta table
-     * {@code <root>/}{@value #GIVEN}{@code /<name>}, version 0, and returns them as recorded. A grader compares what
-     * the steps did with these rows, the labels' and keys' times included, not with what the steps say they were
-     * given; a later write to the table leaves its version 0 as it was.
-     *
-     * @throws IllegalStateException when rows were already recorded under the name
-     */
-    public Dataset<Row> recordGiven(String name, Dataset<Row> rows) {
-        String path = root.resolve(GIVEN).resolve(pathOf(name).getFileName()).toString();
-        if (DeltaTable.isDeltaTable(spark, path)) {
-            throw new IllegalStateException("Rows were already recorded as " + name + " at " + path);
-        }
-        rows.write().format("delta").save(path);
-        return spark.read().format("delta").option("versionAsOf", 0).load(path);
     }
 
     /** Whether the table exists. */

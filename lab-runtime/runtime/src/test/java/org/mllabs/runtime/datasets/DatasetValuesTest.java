@@ -41,6 +41,23 @@ class DatasetValuesTest {
     }
 
     @Test
+    void everyRowIsTheFilesRowWithMissingCellsAsNull() throws IOException {
+        CsvFile file = CsvFile.read(LabDatasets.locate().file(LabDataset.HOUSE_PRICES));
+
+        List<Map<String, String>> rows = DatasetValues.rows(LabDataset.HOUSE_PRICES);
+
+        assertThat(rows).hasSize(file.rows().size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = file.rows().get(i);
+            for (int column = 0; column < cells.length; column++) {
+                assertThat(rows.get(i).get(file.header().get(column))).as("row %d, %s", i, file.header().get(column))
+                        .isEqualTo(cells[column].isEmpty() ? null : cells[column]);
+            }
+        }
+        assertThat(rows.stream().filter(row -> row.get("year_built") == null)).isNotEmpty();
+    }
+
+    @Test
     void anUnknownColumnIsRefusedWithTheDatasetsColumns() {
         assertThatThrownBy(() -> DatasetValues.byKey(LabDataset.CUSTOMER_CHURN, "churn"))
                 .isInstanceOf(IllegalArgumentException.class)

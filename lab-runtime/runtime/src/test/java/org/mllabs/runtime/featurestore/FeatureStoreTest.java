@@ -66,20 +66,6 @@ class FeatureStoreTest {
     }
 
     @Test
-    void givenRowsAreRecordedOnceAsVersionZeroOfADeltaTableThatALaterWriteLeavesAsItWas() {
-        Dataset<Row> recorded = store.recordGiven("labels", snapshots);
-
-        assertThat(recorded.collectAsList()).containsExactlyInAnyOrderElementsOf(snapshots.collectAsList());
-        String path = store.root().resolve(FeatureStore.GIVEN).resolve("labels").toString();
-        snapshots.limit(1).write().format("delta").mode("overwrite").save(path);
-        assertThat(recorded.count()).isEqualTo(3);
-        assertThatThrownBy(() -> store.recordGiven("labels", snapshots))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already recorded");
-        assertThatThrownBy(() -> store.recordGiven("../labels", snapshots))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void aMergeUpdatesTheRowsWhoseKeysExistAndInsertsTheOthers() {
         store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
         Dataset<Row> update = FeatureRows.table(spark, FeatureRows.FEATURES,

@@ -22,7 +22,8 @@ import org.mllabs.runtime.server.MlflowServer;
 
 /**
  * Runs a lab of this checkout the way {@code lab run} does, for grader tests: the solution, the untouched starter,
- * or a {@link Mutant} of the solution. Each run gets a learner of its own, so tests sharing a server do not meet.
+ * or a {@link Mutant} of the solution (of its own files or of the given code). Each run gets a learner of its own,
+ * so tests sharing a server do not meet.
  */
 public final class LabFixture {
 
@@ -63,9 +64,9 @@ public final class LabFixture {
     public LabRunResult run(String labId, Mutant mutant, LearnerId learner) {
         LabDescriptor lab = lab(labId);
         Path tree = work.resolve("mutant-" + mutant.name());
-        mutant.writeInto(lab.directory().resolve("src/solution/java"), tree);
         List<Path> trees = new ArrayList<>();
         LabVariant.SOLUTION.sourceTrees().forEach(relative -> trees.add(lab.directory().resolve(relative)));
+        mutant.writeInto(trees, tree);
         trees.add(tree);
         return run(lab, "mutant " + mutant.name(), trees, learner);
     }

@@ -13,11 +13,13 @@ import java.util.List;
  * A variation of the reference solution put in by a text substitution: either a realistic wrong submission, with the
  * checks the grader must fail because of it, or ({@code valid: true}) a valid alternative the README allows, which
  * must keep full marks. Both are listed in a {@code mutants.yaml} beside a grader's tests, so each is a few readable
- * lines, not a copy of the solution.
+ * lines, not a copy of the solution. The file changed is one of the solution as it runs: a file of the solution tree,
+ * or one of the given code in the starter tree that the solution does not replace, so that a mutant can also change
+ * what the given code hands the steps.
  *
  * @param name a short name, such as {@code best-run-by-lowest-auc}
  * @param description the mistake, as a learner would make it
- * @param file the solution file to change, relative to the solution tree
+ * @param file the file to change, relative to the source trees: the solution's, or else the given code's
  * @param replace text that occurs exactly once in that file
  * @param with what it becomes
  * @param fails the checks that must fail (all others must pass or be skipped because of these); empty for a valid
@@ -53,14 +55,19 @@ public record Mutant(String name, String description, String file, String replac
     }
 
     /**
-     * Writes the changed file into a tree of its own.
+     * Writes the changed file into a tree of its own, to be laid over the source trees.
      *
-     * @param solutionTree the lab's {@code src/solution/java}
+     * @param sourceTrees the trees the solution runs from, a later one replacing an earlier one's files: the lab's
+     *     {@code src/main/java} and {@code src/solution/java}
      * @param target the tree to write into
      */
-    public void writeInto(Path solutionTree, Path target) {
+    public void writeInto(List<Path> sourceTrees, Path target) {
+        Path original = sourceTrees.stream().map(tree -> tree.resolve(file)).filter(Files::isRegularFile)
+                .reduce((earlier, later) -> later)
+                .orElseThrow(() -> new IllegalStateException("Mutant " + name + ": no file " + file + " in "
+                        + sourceTrees));
         try {
-            String source = Files.readString(solutionTree.resolve(file));
+            String source = Files.readString(original);
             int first = source.indexOf(replace);
             if (first < 0 || source.indexOf(replace, first + 1) >= 0) {
                 throw new IllegalStateException("Mutant " + name + ": the text to replace must occur exactly once in "
