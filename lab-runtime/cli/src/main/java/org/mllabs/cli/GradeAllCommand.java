@@ -30,6 +30,7 @@ import org.mllabs.runtime.lab.LabDescriptor;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.server.SharedServerAuth;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,29 +127,29 @@ final class GradeAllCommand implements Callable<Integer> {
         // bad input is refused before the gradebook is touched (--restart drops rows), so it loses nothing
         Optional<Roster> roster = Optional.ofNullable(rosterFile).map(Roster::read);
         BatchStop stop = new BatchStop();
+        int withoutRow;
         try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, reader,
                 seed, session::say, stop, InstructorGrading.SERVER_WAIT)) {
-            if (source.server) {
-                gradeFromServer(lab, server, reader, gradebook, roster, grading, stop);
-            } else {
-                runAndGradeSubmissions(lab, server, reader, seed, gradebook, roster, grading, stop);
-            }
+            withoutRow = source.server
+                    ? gradeFromServer(lab, server, reader, gradebook, roster, grading, stop)
+                    : runAndGradeSubmissions(lab, server, reader, seed, gradebook, roster, grading, stop);
         }
         List<GradebookRow> rows = gradebook.compact();
         session.say(ClassSummary.of(lab.id(), rows).render());
         session.say("Gradebook: " + gradebook.file());
         long graderErrors = rows.stream()
                 .filter(row -> row.lab().equals(lab.id()) && row.status() == LearnerStatus.GRADER_ERROR).count();
-        if (graderErrors > 0 || stop.stopped()) {
+        if (graderErrors > 0 || withoutRow > 0 || stop.stopped()) {
             session.say("Not every learner could be graded" + stop.reason().map(why -> " (" + why + ")").orElse("")
-                    + ": " + graderErrors + " GRADER_ERROR. Once the MLflow server answers (lab status), run the "
-                    + "same command again: it grades those learners and the ones not reached, and no others.");
+                    + ": " + graderErrors + " GRADER_ERROR, " + withoutRow + " without a row (said above why). Once "
+                    + "the cause is fixed (for the MLflow server: lab status), run the same command again: it grades "
+                    + "those learners and the ones not reached, and no others.");
             return ExitCodes.ENVIRONMENT;
         }
         return ExitCodes.OK;
     }
 
-    private void gradeFromServer(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
+    private int gradeFromServer(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
                                  Gradebook gradebook, Optional<Roster> roster, InstructorGrading grading,
                                  BatchStop stop) {
         List<LearnerId> learners;
@@ -162,11 +163,11 @@ final class GradeAllCommand implements Callable<Integer> {
             all.addAll(roster.get().learners());
             learners = List.copyOf(all);
         }
-        grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(), grading::gradeFromServer,
-                stop);
+        return grade(gradebook, lab, learners, LearnerId::value, jobs != null ? jobs : cores(),
+                grading::gradeFromServer, stop);
     }
 
-    private void runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
+    private int runAndGradeSubmissions(LabDescriptor lab, MlflowServer server, Optional<MlflowCredentials> reader,
                                         GradingSeed seed, Gradebook gradebook, Optional<Roster> roster,
                                         InstructorGrading grading, BatchStop stop) {
         List<SubmissionFolder> folders = SubmissionFolder.scan(source.submissions);
@@ -190,7 +191,7 @@ final class GradeAllCommand implements Callable<Integer> {
         Submissions.Limits limits = new Submissions.Limits(timeout, memory, parallel, cores());
         try (Submissions submissions = Submissions.prepare(setup, grading, limits)) {
             session.say("Each learner's run is logged in " + submissions.logs() + ".");
-            grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade, stop);
+            return grade(gradebook, lab, folders, SubmissionFolder::key, parallel, submissions::runAndGrade, stop);
         }
     }
 
@@ -206,6 +207,11 @@ final class GradeAllCommand implements Callable<Integer> {
                 : new SharedServerFiles(session.home()).credentials());
         List<LearnerId> handedIn = folders.stream().filter(SubmissionFolder::submitted)
                 .flatMap(folder -> folder.learner().stream()).toList();
+        if (handedIn.stream().anyMatch(learner -> learner.value().equals(SharedServerAuth.ADMIN))) {
+            throw new IllegalArgumentException("A submission folder is named " + SharedServerAuth.ADMIN + ", the "
+                    + "shared server's admin, who is no learner: rename that folder (and that learner on the roster). "
+                    + "Nothing was run or deleted.");
+        }
         List<LearnerId> missing = credentials.missing(handedIn);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("On this shared server each submission logs as its learner, and "
@@ -217,7 +223,8 @@ final class GradeAllCommand implements Callable<Integer> {
         return credentials;
     }
 
-    private <T> void grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
+    /** Grades the learners not graded yet; returns how many got no row. */
+    private <T> int grade(Gradebook gradebook, LabDescriptor lab, List<T> learners, Function<T, String> key,
                            int parallel, Function<T, GradebookRow> gradeOne, BatchStop stop) {
         gradebook.open(lab.id(), restart);
         Set<String> finished = gradebook.finished(lab.id());
@@ -227,7 +234,7 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
         }
         session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
-        new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne, stop);
+        return new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne, stop);
     }
 
     /** Tells the instructor who is graded without being on the roster (a typo in a folder name, a guest). */

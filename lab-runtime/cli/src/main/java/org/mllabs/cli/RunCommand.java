@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
         LabVariant variant = solution ? LabVariant.SOLUTION : LabVariant.STARTER;
         requireTrees(lab, variant);
         MlflowServer server = session.servers().connect();
+        ServerUser.credentials(session.environment(), server.trackingUri());
         LabHome home = session.home();
         LabRunResult result;
         try (SparkOnDemand spark = new SparkOnDemand(LabSpark.builder().appName("mllabs " + lab.id())

@@ -20,12 +20,13 @@ final class ServerUser {
     /**
      * The environment's credentials for the server.
      *
-     * @throws IllegalArgumentException when the server requires credentials and the environment names none
+     * @throws IllegalStateException when the server requires credentials and the environment names none (the
+     *     environment is not ready: exit status 4)
      */
     static Optional<MlflowCredentials> credentials(LabEnvironment environment, URI trackingUri) {
         Optional<MlflowCredentials> credentials = MlflowCredentials.from(environment);
         if (credentials.isEmpty() && SharedServerAuth.isRequiredBy(trackingUri)) {
-            throw new IllegalArgumentException("The MLflow server at " + trackingUri + " needs a user: set "
+            throw new IllegalStateException("The MLflow server at " + trackingUri + " needs a user: set "
                     + LabEnvironment.MLLABS_CREDENTIALS + " to your credentials file.");
         }
         return credentials;
@@ -36,8 +37,8 @@ final class ServerUser {
      * admin may.
      *
      * @param command the command, for the message, such as {@code grade-all}
-     * @throws IllegalArgumentException when the server requires credentials and the environment names none, or a
-     *     user who is not an admin
+     * @throws IllegalStateException when the server requires credentials and the environment names none
+     * @throws IllegalArgumentException when the environment names a user who is not an admin
      */
     static Optional<MlflowCredentials> admin(LabEnvironment environment, URI trackingUri, String command) {
         Optional<MlflowCredentials> credentials = credentials(environment, trackingUri);

@@ -79,8 +79,12 @@ class SharedClassIT {
         Lab01Checkout.solved(repository, submissions.resolve("alice"));
         Lab01Checkout.starter(repository, submissions.resolve("bob"));
         Lab01Checkout.solved(repository, submissions.resolve("carol"));
+        Lab01Checkout.solved(repository, submissions.resolve("admin"));
         Path gradebook = home.resolve("class-lab01.csv");
 
+        assertThat(grade(asAdmin, submissions, gradebook)).as(out.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("A submission folder is named admin", "Nothing was run");
+        LocalFiles.deleteTree(submissions.resolve("admin"));
         assertThat(grade(asAdmin, submissions, gradebook)).as(out.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("1 learners have no credentials file", "carol", "Nothing was run");
         assertThat(gradebook).doesNotExist();
@@ -105,8 +109,10 @@ class SharedClassIT {
             assertThat(row.fullMarks()).isTrue();
         });
 
-        assertThat(lab(Map.of(), "grade", "lab01", "--learner", "alice")).isEqualTo(ExitCodes.USAGE);
+        assertThat(lab(Map.of(), "grade", "lab01", "--learner", "alice")).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(err.toString()).contains("needs a user", LabEnvironment.MLLABS_CREDENTIALS);
+        assertThat(lab(Map.of(), "run", "lab01", "--learner", "alice")).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("needs a user");
         assertThat(lab(asAlice, "grade", "lab01", "--learner", "alice")).as(out.toString() + err)
                 .isEqualTo(ExitCodes.OK);
     }
@@ -127,7 +133,7 @@ class SharedClassIT {
     }
 
     @Test
-    void theRosterGetsUsersAndExperimentsAndOnlyTheLearnerOrTheAdminResetsALab() throws IOException {
+    void theRosterGetsUsersAnotherLearnersExperimentStaysHiddenAndOnlyTheLearnerOrTheAdminResetsALab() throws IOException {
         requireEngine();
         Path roster = Files.writeString(home.resolve("class.csv"), "learner,name\nalice,Alice\nbob,Bob\n");
 
@@ -160,7 +166,7 @@ class SharedClassIT {
                 "alice")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("You are bob on this server", "only the admin may reset");
 
-        assertThat(lab(Map.of(), "reset", "lab01", "--learner", "alice")).isEqualTo(ExitCodes.USAGE);
+        assertThat(lab(Map.of(), "reset", "lab01", "--learner", "alice")).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(err.toString()).contains("needs a user", LabEnvironment.MLLABS_CREDENTIALS);
 
         assertThat(lab(Map.of(LabEnvironment.MLLABS_CREDENTIALS, alice.toString()), "reset", "lab01"))

@@ -37,26 +37,18 @@ public final class ClassGrading {
     }
 
     /**
-     * Grades every learner and waits until all are done.
-     *
-     * @param learners what to grade, one per learner
-     * @param grading grades one learner into a gradebook row
-     */
-    public <T> void gradeAll(List<T> learners, Function<T, GradebookRow> grading) {
-        gradeAll(learners, grading, new BatchStop());
-    }
-
-    /**
      * Grades every learner until the batch is stopped, and waits until all that started are done. Once it is stopped
      * no learner still queued is started, and the output says how many were left for the next run.
      *
      * @param learners what to grade, one per learner
      * @param grading grades one learner into a gradebook row
      * @param stop stops the queue
+     * @return how many learners got no row: not started, or their grading failed
      */
-    public <T> void gradeAll(List<T> learners, Function<T, GradebookRow> grading, BatchStop stop) {
+    public <T> int gradeAll(List<T> learners, Function<T, GradebookRow> grading, BatchStop stop) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, learners.size())));
         AtomicInteger notStarted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         try (BatchProgress progress = new BatchProgress(out, terminal, learners.size())) {
             for (T learner : learners) {
                 pool.execute(() -> {
@@ -69,6 +61,7 @@ public final class ClassGrading {
                         gradebook.append(row);
                         progress.graded(row);
                     } catch (RuntimeException e) {
+                        failed.incrementAndGet();
                         progress.failed(learner + ": not graded, " + e.getMessage());
                     }
                 });
@@ -80,6 +73,7 @@ public final class ClassGrading {
                         + "not started: run the same command again to grade them.");
             }
         }
+        return notStarted.get() + failed.get();
     }
 
     private static void awaitTermination(ExecutorService pool) {

@@ -41,7 +41,8 @@ public final class LearnerCredentials {
     /**
      * The learner's credentials, as the variables a submission gets: empty on a server without authentication.
      *
-     * @throws IllegalArgumentException when the learner's file is missing or holds no user and password
+     * @throws IllegalArgumentException when the learner's file is missing, holds no user and password, or another
+     *     user's
      */
     Map<String, String> variables(LearnerId learner) {
         if (directory.isEmpty()) {
@@ -51,6 +52,10 @@ public final class LearnerCredentials {
         MlflowCredentials credentials = MlflowCredentials.from(LabEnvironment.withCredentialsFile(
                 Map.of(LabEnvironment.MLLABS_CREDENTIALS, file.toString())))
                 .orElseThrow(() -> new IllegalArgumentException(file + " names no MLflow user and password"));
+        if (!credentials.username().equals(learner.value())) {
+            throw new IllegalArgumentException(file + " is the credentials file of " + credentials.username() + ", not "
+                    + "of " + learner + ": a submission logs only as its own learner.");
+        }
         return Map.of(MlflowCredentials.USERNAME_VARIABLE, credentials.username(),
                 MlflowCredentials.PASSWORD_VARIABLE, credentials.password());
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mllabs.cli.ExitCodes;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LearnerId;
@@ -94,6 +95,7 @@ final class SubmissionRun {
             try {
                 long deadline = System.nanoTime() + settings.timeout().toNanos();
                 boolean serverDown = false;
+                boolean everDown = false;
                 long downSince = 0;
                 boolean ended;
                 while (!(ended = process.waitFor(Math.min(HEALTH_EVERY.toNanos(), deadline - System.nanoTime()),
@@ -102,6 +104,7 @@ final class SubmissionRun {
                         downSince = 0;
                     } else if (downSince == 0) {
                         downSince = System.nanoTime();
+                        everDown = true;
                     } else {
                         serverDown |= System.nanoTime() - downSince >= DOWN_FOR.toNanos();
                     }
@@ -113,7 +116,9 @@ final class SubmissionRun {
                     ChildProcesses.kill(process);
                 }
                 place.user().ifPresent(SubmissionUsers::killEverything);
-                serverDown |= !answersWithin(DOWN_FOR);
+                boolean answersNow = answersWithin(DOWN_FOR);
+                // the lab command exits 4 when the server did not answer it: after any miss, that is the outage's
+                serverDown |= !answersNow || ended && everDown && process.exitValue() == ExitCodes.ENVIRONMENT;
                 return new ChildExit(process.exitValue(), !ended, LabRunStatusFile.read(statusFile), serverDown);
             } finally {
                 children.ended(process);

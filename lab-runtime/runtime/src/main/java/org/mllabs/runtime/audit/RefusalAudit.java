@@ -59,9 +59,17 @@ public final class RefusalAudit {
         return List.copyOf(recorded);
     }
 
-    /** Records a refusal and returns the exception the wrapper throws. */
+    /**
+     * Records a refusal and returns the exception the wrapper throws. When the record cannot be written (the server
+     * went away), that failure is thrown instead, carrying the refusal's cause: the refusal must not pass for recorded.
+     */
     synchronized RefusedOperationException record(RefusedOperation refusal, Throwable cause) {
-        sink.accept(refusal);
+        try {
+            sink.accept(refusal);
+        } catch (RuntimeException e) {
+            e.addSuppressed(cause);
+            throw e;
+        }
         recorded.add(refusal);
         log.accept("The runtime recorded in run " + RUN_NAME + ": " + refusal.operation() + " on " + refusal.target()
                 + " refused (" + refusal.exceptionClass() + ")");

@@ -2,6 +2,7 @@ package org.mllabs.runtime.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * The address of this machine on which a new MLflow server accepts connections: the container's published port, or
@@ -23,7 +24,8 @@ public record ListenAddress(String host) {
      * @throws IllegalArgumentException when the host is not an IPv4 address
      */
     public ListenAddress {
-        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || Arrays.stream(host.split("\\.")).anyMatch(octet -> Integer.parseInt(octet) > 255)) {
             throw new IllegalArgumentException("Not an IPv4 address to listen on: " + host + ". Use 127.0.0.1 (this "
                     + "machine only), 0.0.0.0 (every interface) or one of this machine's addresses.");
         }
@@ -41,10 +43,11 @@ public record ListenAddress(String host) {
 
     /**
      * The host clients on this machine connect to: the given local name (such as {@code localhost}) when the server
-     * listens on loopback or on every interface, else this address.
+     * listens on {@code 127.0.0.1} or on every interface, else this address (another loopback address, such as
+     * {@code 127.0.0.2}, answers only there).
      */
     public String clientHost(String localHost) {
-        return isLoopback() || isWildcard() ? localHost : host;
+        return equals(LOOPBACK) || isWildcard() ? localHost : host;
     }
 
     private InetAddress address() {

@@ -30,4 +30,18 @@ class ListenAddressTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("127.0.0.1 (this machine only)");
     }
+
+    @Test
+    void anotherLoopbackAddressIsWhereClientsConnect() {
+        ListenAddress second = new ListenAddress("127.0.0.2");
+
+        assertThat(second.isLoopback()).isTrue();
+        assertThat(second.clientHost("localhost")).isEqualTo("127.0.0.2");
+    }
+
+    @Test
+    void anOctetOver255IsRefused() {
+        assertThatThrownBy(() -> new ListenAddress("999.1.1.1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not an IPv4 address");
+    }
 }
