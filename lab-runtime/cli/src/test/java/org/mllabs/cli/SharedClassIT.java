@@ -178,7 +178,11 @@ class SharedClassIT {
         assertThat(out.toString()).contains("Deleted 0 runs, the experiment and 0 registered models of lab02 for bob");
 
         assertThat(lab(Map.of(), "up", "--shared", "--roster", roster.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Using the running shared MLflow server", "alice: user exists",
+        assertThat(out.toString()).contains("Using the running shared MLflow server", "published on 127.0.0.1:",
+                "alice: user exists",
                 "bob: user exists", "WARNING: /mllabs/alice/lab03 was created by someone else");
+
+        assertThat(lab(Map.of(), "up", "--shared", "--bind", "0.0.0.0")).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString()).contains("is published on 127.0.0.1:", "not on 0.0.0.0 as asked", "lab down");
     }
 }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -93,6 +94,25 @@ public final class ContainerEngine {
             client.killContainerCmd(containerId).exec();
         } catch (ConflictException | InternalServerErrorException e) {
             // not running after all (Docker answers 409, Podman 500); the removal cleans up the engine's record
+        }
+    }
+
+    /**
+     * Where the container publishes a port: {@code host:port} as the engine records the binding, such as
+     * {@code 0.0.0.0:5000}; empty when the container or the binding is gone.
+     */
+    static Optional<String> publishedOn(String containerId, int containerPort) {
+        try {
+            com.github.dockerjava.api.model.Ports.Binding[] bindings = DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec()
+                    .getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(containerPort));
+            if (bindings == null || bindings.length == 0) {
+                return Optional.empty();
+            }
+            String host = bindings[0].getHostIp() == null || bindings[0].getHostIp().isEmpty()
+                    ? ListenAddress.ALL_INTERFACES.host() : bindings[0].getHostIp();
+            return Optional.of(host + ":" + bindings[0].getHostPortSpec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

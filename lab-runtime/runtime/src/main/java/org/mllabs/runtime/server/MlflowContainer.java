@@ -86,11 +86,6 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
         return self();
     }
 
-    /** The host address the server's port is published on. */
-    public ListenAddress getListenAddress() {
-        return listenAddress;
-    }
-
     /** Binds the server's port to the listen address, on the chosen host port or a free one. */
     @Override
     protected void configure() {

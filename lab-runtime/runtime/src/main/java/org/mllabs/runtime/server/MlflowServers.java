@@ -115,8 +115,9 @@ public final class MlflowServers {
                             + "authentication. Stop it with `lab down` (its data stays) and run `lab up --shared` "
                             + "again.");
                 }
+                requirePublishedAsAsked(recorded.get(), port, bindAddress);
                 announcer.accept("Using the running shared MLflow server (" + server.detail() + ") at "
-                        + server.uiUrl());
+                        + server.uiUrl() + publishedOn(recorded.get()).map(on -> ", published on " + on).orElse(""));
                 return server;
             }
             recorded.ifPresent(this::stopRecorded);
@@ -129,6 +130,33 @@ public final class MlflowServers {
             return startContainer(OptionalInt.of(hostPort), new ListenAddress(bindAddress),
                     container -> container.withBasicAuth(auth, home.mlflowState()));
         });
+    }
+
+    /**
+     * A running shared server is used again only where it was asked for: one published on another address or port
+     * (such as every interface, when this machine only is asked) is refused rather than kept quietly.
+     */
+    private static void requirePublishedAsAsked(ServerRecord record, OptionalInt port, String bindAddress) {
+        Optional<String> published = publishedOn(record);
+        if (published.isEmpty()) {
+            return;
+        }
+        String host = published.get().substring(0, published.get().lastIndexOf(':'));
+        String hostPort = published.get().substring(published.get().lastIndexOf(':') + 1);
+        boolean sameAddress = host.equals(bindAddress);
+        boolean samePort = port.isEmpty() || hostPort.equals(String.valueOf(port.getAsInt()));
+        if (!sameAddress || !samePort) {
+            throw new MlflowServerException("The running shared MLflow server is published on " + published.get()
+                    + ", not on " + bindAddress + (port.isPresent() ? ":" + port.getAsInt() : "") + " as asked. Stop "
+                    + "it with `lab down` (its data and users stay) and run `lab up --shared` again with the address "
+                    + "you want.");
+        }
+    }
+
+    private static Optional<String> publishedOn(ServerRecord record) {
+        return record.provider() == MlflowServer.Provider.CONTAINER && record.containerId() != null
+                ? ContainerEngine.publishedOn(record.containerId(), MlflowContainer.MLFLOW_PORT)
+                : Optional.empty();
     }
 
     /** The server that is up now, without starting one. */
