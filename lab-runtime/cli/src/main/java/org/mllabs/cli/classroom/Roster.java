@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mllabs.runtime.LearnerId;
+import org.mllabs.runtime.mlflow.LearnerModelNames;
 
 /**
  * The class list an instructor grades against ({@code --roster}): every learner on it gets a gradebook row, a learner
@@ -63,6 +64,7 @@ public record Roster(Path file, List<LearnerId> learners) {
         }
         Map<LearnerId, String> learners = new LinkedHashMap<>();
         Map<LearnerId, Integer> lineOf = new HashMap<>();
+        Map<String, LearnerId> bySchema = new HashMap<>();
         List<String> problems = new ArrayList<>();
         boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
@@ -91,6 +93,13 @@ public record Roster(Path file, List<LearnerId> learners) {
                         + "folders (or set MLLABS_LEARNER) the same way");
             }
             lineOf.putIfAbsent(learner.get(), i + 1);
+            LearnerId sameModels = bySchema.putIfAbsent(LearnerModelNames.schema(learner.get()), learner.get());
+            if (sameModels != null && !sameModels.equals(learner.get())) {
+                problems.add(file + ":" + (i + 1) + ": " + learner.get() + " and " + sameModels + " (line "
+                        + lineOf.get(sameModels) + ") would share registered model names ("
+                        + LearnerModelNames.catalogName(learner.get(), "model") + "), since a name part holds no '.': "
+                        + "give one of them another id");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems) + "\nA learner id is 1 to 64 letters, "

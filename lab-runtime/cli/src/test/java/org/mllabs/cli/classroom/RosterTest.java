@@ -69,6 +69,15 @@ class RosterTest {
     }
 
     @Test
+    void idsThatWouldShareRegisteredModelNamesAreRefused() throws IOException {
+        Path file = write("ada.l\nbob\nada_l\n");
+
+        assertThatThrownBy(() -> Roster.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":3: ada_l and ada.l (line 1) would share registered model names "
+                        + "(mllabs.ada_l.model)");
+    }
+
+    @Test
     void anEntryThatCannotBeAnIdIsNamedWithItsLine() throws IOException {
         Path file = write("ada\n_draft\nbob\n" + "x".repeat(65) + "\n");
 
