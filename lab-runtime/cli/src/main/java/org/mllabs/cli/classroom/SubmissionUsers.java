@@ -177,15 +177,24 @@ final class SubmissionUsers implements AutoCloseable {
      * Deletes every file and folder of the user's in the shared temporary folders ({@code /tmp}, {@code /var/tmp},
      * {@code /dev/shm}), on their own file systems only; call it once none of the user's processes runs.
      *
-     * @return what {@code find} said when some could not be deleted, else empty
+     * @return what {@code find} could not delete, else empty
      */
     static Optional<String> deleteLeftovers(User user) {
         List<String> command = new ArrayList<>(List.of(FIND.toString()));
         SHARED_TEMPORARY.stream().filter(Files::isDirectory).forEach(folder -> command.add(folder.toString()));
-        // files of other processes come and go while find reads the folders: not an error
         command.addAll(List.of("-ignore_readdir_race", "-xdev", "-user", String.valueOf(user.uid()), "-delete"));
         Result deleted = run(command);
-        return deleted.status() == 0 ? Optional.empty() : Optional.of(deleted.output().strip());
+        return deleted.status() == 0 ? Optional.empty() : notDeleted(deleted.output());
+    }
+
+    /**
+     * What of {@code find}'s complaints is about a file it could not delete: not one about a file that went away
+     * while it looked (other processes' temporary files come and go).
+     */
+    static Optional<String> notDeleted(String findOutput) {
+        List<String> complaints = findOutput.lines()
+                .filter(line -> !line.isBlank() && !line.endsWith("No such file or directory")).toList();
+        return complaints.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", complaints));
     }
 
     /** The user's processes that still run (a killed orphan the first process never reaps runs no more). */
