@@ -185,9 +185,13 @@ final class GradeAllCommand implements Callable<Integer> {
                 credentials.directory().stream().toList()));
         List<Path> guarded = List.of(gradebook.file().getParent(), session.home().root(),
                 session.repository().root());
+        List<Path> unseen = new ArrayList<>(guarded);
+        unseen.addAll(List.of(logs(gradebook), source.submissions, Path.of(System.getProperty("user.home"))));
+        session.environment().get("HOME").map(Path::of).ifPresent(unseen::add);
+        secrets.forEach(secret -> unseen.add(secret.toAbsolutePath().getParent()));
         Submissions.Setup setup = new Submissions.Setup(lab.id(), lab.directory().getFileName().toString(),
-                server.trackingUri(), credentials, logs(gradebook), sameUser, secrets, guarded, restart, stop,
-                session::say);
+                server.trackingUri(), credentials, logs(gradebook), sameUser, secrets, guarded, unseen, restart,
+                stop, session::say);
         Submissions.Limits limits = new Submissions.Limits(timeout, memory, parallel, cores());
         try (Submissions submissions = Submissions.prepare(setup, grading, limits)) {
             session.say("Each learner's run is logged in " + submissions.logs() + ".");

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Assumptions;
@@ -205,19 +207,29 @@ class ClassGradingIT {
             throws IOException, InterruptedException {
         Assumptions.assumeTrue(Lab01Checkout.runsAsRoot(),
                 "submissions run as users of their own only when grade-all runs as root");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path seedFile = Files.writeString(home.resolve("grading-seed"), "987654321\n");
-        Files.setPosixFilePermissions(seedFile, PosixFilePermissions.fromString("rw-r--r--"));
+        for (Path folder : List.of(home, submissions)) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path seedFile = readableByAll(home.resolve("grading-seed"), "987654321\n");
+        Path database = readableByAll(home.resolve("mlflow/mlflow.db"), "instructor's tracking database\n");
+        Path credentials = readableByAll(home.resolve("shared/credentials/ada.credentials"), "password=ada-secret\n");
+        String victim = "victim-" + suffix;
+        Path victimsWork = readableByAll(submissions.resolve(victim + "/notes.txt"), "the victim's own work\n");
+        Path earlierRun = readableByAll(Path.of("/var/tmp/mllabs-earlier-run-" + suffix), "left by an earlier run\n");
+        Path solutionFile = repository.root().resolve(LAB_FOLDER + "/src/solution/java/org/mllabs/lab01/"
+                + "TrackingSteps.java");
         Path gradebookFile = home.resolve("attack.csv");
         Path besideJar = repository.root().resolve("lab-runtime/cli/target/written-by-" + suffix);
         Path alive = Path.of("/tmp/mllabs-attack-" + suffix + "-alive");
-        Path changed = Path.of("/tmp/mllabs-attack-" + suffix + "-changed");
+        Path scratch = Path.of("/var/tmp/mllabs-attack-" + suffix + "-scratch");
         String attacker = "attacker-" + suffix;
         Path checkout = Lab01Checkout.starter(repository, submissions.resolve(attacker));
-        String solution = Files.readString(repository.root().resolve(LAB_FOLDER
-                + "/src/solution/java/org/mllabs/lab01/TrackingSteps.java"));
-        Files.writeString(checkout.resolve(LAB_FOLDER + "/" + STEPS), solution.replace("final class TrackingSteps {",
-                "final class TrackingSteps {\n" + attack(seedFile, besideJar, gradebookFile, alive, changed)));
+        Attack attack = new Attack(List.of("seed", seedFile, "environ", "", "beside-jar", besideJar, "classpath", "",
+                "gradebook", gradebookFile, "solution", solutionFile, "database", database, "credentials",
+                credentials, "other-learner", victimsWork, "earlier-run", earlierRun, "grader", "",
+                "hidden-checks", "", "tmp", alive, "var-tmp", scratch, "detached", ""));
+        Files.writeString(checkout.resolve(LAB_FOLDER + "/" + STEPS), Files.readString(solutionFile).replace(
+                "final class TrackingSteps {", "final class TrackingSteps {\n" + attack.code()));
 
         try {
             int status = lab("grade-all", "lab01", "--submissions", submissions.toString(), "--gradebook",
@@ -226,66 +238,102 @@ class ClassGradingIT {
             assertThat(status).as(out.toString()).isEqualTo(ExitCodes.OK);
             String log = Files.readString(home.resolve("attack-logs/" + attacker + ".log"));
             assertThat(log).as("the attack ran, and failed at every turn").contains("ATTACK detached started",
-                    "ATTACK seed denied", "ATTACK environ denied", "ATTACK beside-jar denied",
-                    "ATTACK classpath denied", "ATTACK gradebook denied");
-            assertThat(log).doesNotContain("987654321");
+                    "ATTACK tmp got through", "ATTACK var-tmp got through", "ATTACK tick");
+            for (String denied : List.of("seed", "environ", "beside-jar", "classpath", "gradebook", "solution",
+                    "database", "credentials", "other-learner", "earlier-run", "grader", "hidden-checks")) {
+                assertThat(log).as(denied).contains("ATTACK " + denied + " denied");
+            }
+            assertThat(log).doesNotContain("987654321", "ada-secret", "tracking database", "victim's own work",
+                    "earlier run", "DONE lab01");
             assertThat(besideJar).doesNotExist();
             assertThat(Files.getPosixFilePermissions(seedFile)).as("made the instructor's alone")
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             Map<String, GradebookRow> rows = rowsByLearner(gradebookFile);
-            assertThat(rows).as("no forged row").containsOnlyKeys(attacker);
+            assertThat(rows).as("no forged row").containsOnlyKeys(attacker, victim);
+            assertThat(rows.get(victim).status()).isEqualTo(LearnerStatus.NOT_A_CHECKOUT);
             assertThat(rows.get(attacker).fullMarks()).as(out.toString()).isTrue();
-            assertThat(alive).as("the submission could write /tmp").exists();
-            assertThat(changed).as("the detached process ran during the run").exists();
-            String lastWrite = Files.readString(changed);
+            assertThat(alive).as("what the submission left in /tmp is deleted with its run").doesNotExist();
+            assertThat(scratch).as("the run's /var/tmp was its own").doesNotExist();
+            assertThat(out.toString()).contains("mount namespace of its own", repository.root().toString());
             Thread.sleep(4_000);
-            assertThat(Files.readString(changed)).as("the detached process, writing every second, was killed with "
-                    + "the run").isEqualTo(lastWrite);
+            assertThat(Files.readString(home.resolve("attack-logs/" + attacker + ".log")))
+                    .as("the detached process, writing every second, was killed with the run").isEqualTo(log);
+            List<String> batchUsers = Pattern.compile("mllabs-submission-\\d+").matcher(out.toString()).results()
+                    .map(MatchResult::group).distinct().toList();
+            assertThat(batchUsers).as(out.toString()).isNotEmpty();
             assertThat(ProcessHandle.allProcesses().filter(process -> process.info().user()
-                    .filter(user -> user.startsWith("mllabs-submission-")).isPresent()
-                    && process.info().command().isPresent())).as("no process of a submission user is left").isEmpty();
+                    .filter(batchUsers::contains).isPresent() && process.info().command().isPresent()))
+                    .as("no process of the batch's submission users is left (other batches may run)").isEmpty();
         } finally {
+            Files.deleteIfExists(earlierRun);
             Files.deleteIfExists(alive);
-            Files.deleteIfExists(changed);
+            Files.deleteIfExists(scratch);
             Files.deleteIfExists(besideJar);
         }
     }
 
-    /** Code that a cheating submission runs first: each attempt prints whether it got through. */
-    private static String attack(Path seed, Path besideJar, Path gradebook, Path alive, Path changed) {
-        return """
-                    static {
-                        attempt("seed", () -> System.out.println(java.nio.file.Files.readString(
-                                java.nio.file.Path.of("%1$s"))));
-                        attempt("environ", () -> System.out.println(new String(java.nio.file.Files.readAllBytes(
-                                java.nio.file.Path.of("/proc/" + ProcessHandle.current().parent().orElseThrow().pid()
-                                        + "/environ")))));
-                        attempt("beside-jar", () -> java.nio.file.Files.writeString(java.nio.file.Path.of("%2$s"), "x"));
-                        attempt("classpath", () -> java.nio.file.Files.writeString(java.nio.file.Path.of(
-                                System.getProperty("java.class.path").split(":")[0]).resolveSibling("x.jar"), "x"));
-                        attempt("gradebook", () -> java.nio.file.Files.writeString(java.nio.file.Path.of("%3$s"),
-                                "victim,lab01,100,100,COMPLETED,1.0\\n", java.nio.file.StandardOpenOption.APPEND));
-                        attempt("detached", () -> {
-                            java.nio.file.Files.writeString(java.nio.file.Path.of("%4$s"), "alive");
-                            new ProcessBuilder("setsid", "sh", "-c", "while :; do date +%%s%%N > %5$s; sleep 1; done")
-                                    .start();
-                            System.out.println("ATTACK detached started");
-                        });
-                    }
+    private static Path readableByAll(Path file, String content) throws IOException {
+        for (Path folder = file.getParent(); !Files.exists(folder); folder = folder.getParent()) {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
+    }
 
-                    private interface Attempt {
-                        void run() throws Exception;
-                    }
+    /**
+     * Code that a cheating submission runs first: each attempt prints whether it got through.
+     *
+     * @param targets each attempt's name followed by the path it aims at (empty when it needs none)
+     */
+    private record Attack(List<Object> targets) {
 
-                    private static void attempt(String what, Attempt attempt) {
-                        try {
-                            attempt.run();
-                            System.out.println("ATTACK " + what + " got through");
-                        } catch (Exception e) {
-                            System.out.println("ATTACK " + what + " denied: " + e);
+        String code() {
+            StringBuilder code = new StringBuilder("    static {\n");
+            for (int index = 0; index < targets.size(); index += 2) {
+                code.append("        attempt(\"").append(targets.get(index)).append("\", () -> ")
+                        .append(attempt((String) targets.get(index), targets.get(index + 1).toString()))
+                        .append(");\n");
+            }
+            return code + """
                         }
-                    }
-                """.formatted(seed, besideJar, gradebook, alive, changed);
+
+                        private interface Attempt {
+                            void run() throws Exception;
+                        }
+
+                        private static void attempt(String what, Attempt attempt) {
+                            try {
+                                attempt.run();
+                                System.out.println("ATTACK " + what + " got through");
+                            } catch (Exception | Error e) {
+                                System.out.println("ATTACK " + what + " denied: " + e);
+                            }
+                        }
+                    """;
+        }
+
+        private static String attempt(String what, String path) {
+            String file = "java.nio.file.Path.of(\"" + path + "\")";
+            return switch (what) {
+                case "environ" -> "System.out.println(new String(java.nio.file.Files.readAllBytes("
+                        + "java.nio.file.Path.of(\"/proc/\" + ProcessHandle.current().parent().orElseThrow().pid() "
+                        + "+ \"/environ\"))))";
+                case "beside-jar", "tmp", "var-tmp" -> "java.nio.file.Files.writeString(" + file + ", \"x\")";
+                case "classpath" -> "java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("
+                        + "\"java.class.path\").split(\":\")[0]).resolveSibling(\"x.jar\"), \"x\")";
+                case "gradebook" -> "java.nio.file.Files.writeString(" + file + ", \"victim,lab01,100,100,COMPLETED,"
+                        + "1.0\\n\", java.nio.file.StandardOpenOption.APPEND)";
+                case "grader" -> "Class.forName(\"org.mllabs.graders.lab01.TrackingGrader\")";
+                case "hidden-checks" -> "System.out.println(java.util.ServiceLoader.load("
+                        + "org.mllabs.grading.HiddenChecks.class).findFirst().orElseThrow())";
+                case "detached" -> "{ new ProcessBuilder(\"setsid\", \"sh\", \"-c\", \"while :; do echo ATTACK "
+                        + "tick; sleep 1; done\").inheritIO().start(); System.out.println(\"ATTACK detached "
+                        + "started\"); }";
+                default -> "System.out.println(java.nio.file.Files.readString(" + file + "))";
+            };
+        }
     }
 
     @Test

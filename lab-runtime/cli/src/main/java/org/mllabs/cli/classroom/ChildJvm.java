@@ -20,8 +20,9 @@ import org.mllabs.runtime.spark.SparkJvmOptions;
  * Starts the {@code lab} command in a new JVM with the code of this one: the same {@code java}, the same class path
  * (the {@code lab.jar} whose manifest names its libraries, or a test's list of folders and jars), the Spark
  * {@code --add-opens} options, a heap limit and the quick JIT the {@code lab} script gives every command (a lab run
- * lives under a minute on a few cores, where the optimising compiler costs more than it gives). The class path and options go in an argument file, so a long class
- * path never meets the operating system's limit on one argument's length.
+ * lives under a minute on a few cores, where the optimising compiler costs more than it gives). The class path and
+ * options go in an argument file, so a long class path never meets the operating system's limit on one argument's
+ * length.
  */
 final class ChildJvm {
 
@@ -46,11 +47,13 @@ final class ChildJvm {
     }
 
     /**
-     * A child JVM like this one whose class path other users can read and none can change: each file of this JVM's
-     * class path (and of a jar's manifest {@code Class-Path}) is hard-linked into {@code work/classpath}, or copied
-     * when it cannot be linked or others may write it, each folder copied; {@code work} is readable by all and
-     * writable by this user alone. So a submission run as another user reads the code wherever the instructor keeps
-     * it (a home folder others cannot enter), and cannot write beside it.
+     * A child JVM like this one, without the graders, whose class path other users can read and none can change:
+     * each file of this JVM's class path (and of a jar's manifest {@code Class-Path}) that holds no grader
+     * ({@link GraderCode}: {@code lab run} needs none) is hard-linked into {@code work/classpath}, or copied when it
+     * cannot be linked or others may write it, each folder copied ({@link SharedCopy}: a file others may not read is
+     * refused); {@code work} is readable by all and writable by this user alone. So a submission run as another user
+     * reads the code wherever the instructor keeps it (a home folder others cannot enter), and cannot write beside
+     * it; a jar's manifest names no copy ({@code lib/...} resolves to nothing beside it).
      *
      * @param heap the {@code -Xmx} value, such as {@code 2g}
      * @param work a folder of this user's for the class path and the argument file
@@ -61,7 +64,7 @@ final class ChildJvm {
         try {
             Files.createDirectories(target);
             int index = 0;
-            for (Path entry : classPathWithManifests()) {
+            for (Path entry : GraderCode.leftOut(classPathWithManifests())) {
                 Path copy = target.resolve(index++ + "-" + entry.getFileName());
                 SharedCopy.of(entry, copy);
                 entries.add(copy.toString());

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 /**
  * Files of the instructor's that submission users must read and must not change, such as the class path: a file
  * that everybody may read and only its owner write is hard-linked (instant, and the link's permissions are the
- * file's), any other file copied and made readable by all, a folder copied file by file. Symbolic links are not
- * followed.
+ * file's), a file everybody may read and others may write copied and made writable by its owner alone, a folder
+ * copied file by file. A file others may not read is refused: its owner keeps it private, so it is never shared.
+ * Symbolic links are not followed.
  */
 final class SharedCopy {
 
@@ -23,7 +24,11 @@ final class SharedCopy {
     private SharedCopy() {
     }
 
-    /** Puts a copy of the file or folder at {@code target}, which must not exist yet. */
+    /**
+     * Puts a copy of the file or folder at {@code target}, which must not exist yet.
+     *
+     * @throws IllegalStateException when a file may not be read by others
+     */
     static void of(Path source, Path target) throws IOException {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> paths = Files.walk(source)) {
@@ -48,9 +53,14 @@ final class SharedCopy {
     }
 
     private static void file(Path source, Path target) throws IOException {
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(source);
-        boolean shareable = permissions.contains(PosixFilePermission.OTHERS_READ)
-                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(source, LinkOption.NOFOLLOW_LINKS);
+        if (!permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            throw new IllegalStateException(source + " may not be read by others (" + PosixFilePermissions.toString(
+                    permissions) + "), so it is not shared with submissions, which would get it on their class path. "
+                    + "If others may read it, make it so (chmod o+r) and grade again; if not, take it off the class "
+                    + "path.");
+        }
+        boolean shareable = !permissions.contains(PosixFilePermission.GROUP_WRITE)
                 && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
         if (shareable) {
             try {

@@ -20,12 +20,13 @@ import org.mllabs.runtime.LocalFiles;
 /**
  * Where and as whom a batch's submissions run, out of reach of everything of the instructor's: a folder of the batch
  * under the system's temporary folder ({@code mllabs-grade-all-<uid>/batch-*}, not the instructor's state directory)
- * holding a class path submission users can read and not change, and per run a private copy of the checkout, a state
- * directory and a temporary folder. On Linux as root every run is a {@link SubmissionUsers submission user}'s, so it
- * can read neither the grading seed nor another process's environment, nor write the gradebook, the logs, the
- * instructor's checkout or another learner's copy, and every process it leaves is killed when it ends. Elsewhere the
- * batch is refused unless the instructor accepts, with {@code --same-user}, that the submissions run as the
- * instructor.
+ * holding a class path without graders that submission users can read and not change, and per run a private copy of
+ * the checkout, a state directory and a temporary folder. On Linux as root every run is a
+ * {@link SubmissionUsers submission user}'s, started in a mount namespace of its own where the instructor's folders
+ * are empty ({@link PrivateMounts}), so it can read neither the grading seed, the instructor's checkout and state
+ * directory, the gradebook and logs, other learners' submissions, nor another process's environment, nor write any
+ * of them, and every process and temporary file it leaves is deleted when it ends. Elsewhere the batch is refused
+ * unless the instructor accepts, with {@code --same-user}, that the submissions run as the instructor, unprotected.
  */
 final class SubmissionSandbox implements AutoCloseable {
 
@@ -35,11 +36,17 @@ final class SubmissionSandbox implements AutoCloseable {
     private final Path batch;
     private final Optional<SubmissionUsers> users;
     private final ChildJvm jvm;
+    private final Consumer<String> say;
+    private final BatchStop stop;
+    private Optional<PrivateMounts> mounts = Optional.empty();
 
-    private SubmissionSandbox(Path batch, Optional<SubmissionUsers> users, ChildJvm jvm) {
+    private SubmissionSandbox(Path batch, Optional<SubmissionUsers> users, ChildJvm jvm, Consumer<String> say,
+                              BatchStop stop) {
         this.batch = batch;
         this.users = users;
         this.jvm = jvm;
+        this.say = say;
+        this.stop = stop;
     }
 
     /**
@@ -50,12 +57,15 @@ final class SubmissionSandbox implements AutoCloseable {
      * @param heap each run's heap, such as {@code 2g}
      * @param secrets what no submission may read: the grading seed's file, if it comes from one
      * @param guarded what no submission may write: the gradebook's folder, the state directory, the checkout
-     * @param say told what the sandbox is and of any permission it tightened
+     * @param unseen the folders no submission may see: the checkout, the state directory, the gradebook's and the
+     *     logs' folders, the submissions, the secrets' folders, the home folder
+     * @param say told what the sandbox is, of any permission it tightened and of any folder it cannot hide
+     * @param stop stopped when no submission user is left to run the next learner
      * @throws IllegalStateException when submissions cannot run as users of their own and {@code sameUser} is false,
      *     or a submission user could reach a secret or write a guarded folder
      */
     static SubmissionSandbox prepare(int jobs, boolean sameUser, String heap, List<Path> secrets, List<Path> guarded,
-                                     Consumer<String> say) {
+                                     List<Path> unseen, Consumer<String> say, BatchStop stop) {
         Optional<String> unavailable = SubmissionUsers.unavailable();
         if (unavailable.isPresent() && !sameUser) {
             throw new IllegalStateException("Submissions cannot run as users of their own: " + unavailable.get()
@@ -77,8 +87,11 @@ final class SubmissionSandbox implements AutoCloseable {
             }
             ChildJvm jvm = users.isPresent() ? ChildJvm.sharedWithOtherUsers(heap, batch.resolve("jvm"))
                     : ChildJvm.likeThisOne(heap, batch.resolve("jvm"));
-            SubmissionSandbox sandbox = new SubmissionSandbox(batch, users, jvm);
-            users.ifPresent(taken -> sandbox.requireOutOfReach(taken.all().get(0), secrets, guarded, say));
+            SubmissionSandbox sandbox = new SubmissionSandbox(batch, users, jvm, say, stop);
+            if (users.isPresent()) {
+                sandbox.hide(unseen);
+                sandbox.requireOutOfReach(users.get().all().get(0), secrets, guarded);
+            }
             return sandbox;
         } catch (RuntimeException e) {
             users.ifPresent(SubmissionUsers::close);
@@ -101,10 +114,11 @@ final class SubmissionSandbox implements AutoCloseable {
         Path folder = batch.resolve("run-" + learner.value());
         try {
             user.ifPresent(SubmissionUsers::killEverything);
+            user.ifPresent(this::deleteLeftovers);
             LocalFiles.deleteTree(folder);
             Files.createDirectory(folder);
             Files.setPosixFilePermissions(folder, PRIVATE);
-            Place place = new Place(folder, user);
+            Place place = new Place(folder, user, mounts);
             CheckoutCopy.of(checkout, place.checkout(), user);
             for (Path own : List.of(folder, Files.createDirectory(place.home()), Files.createDirectory(place.tmp()))) {
                 CheckoutCopy.own(own, user);
@@ -122,8 +136,9 @@ final class SubmissionSandbox implements AutoCloseable {
      *
      * @param folder the run's folder: {@code checkout/}, {@code home/}, {@code tmp/}
      * @param user the submission user it runs as, if any
+     * @param mounts the mounts it starts with, if it runs as a submission user
      */
-    record Place(Path folder, Optional<SubmissionUsers.User> user) {
+    record Place(Path folder, Optional<SubmissionUsers.User> user, Optional<PrivateMounts> mounts) {
 
         /** The run's copy of the checkout. */
         Path checkout() {
@@ -140,9 +155,10 @@ final class SubmissionSandbox implements AutoCloseable {
             return folder.resolve("tmp");
         }
 
-        /** The command that runs {@code command} in this place, as its user. */
+        /** The command that runs {@code command} in this place, as its user, after its mounts. */
         List<String> command(List<String> command) {
-            return user.map(u -> SubmissionUsers.as(u, command)).orElse(command);
+            List<String> asUser = user.map(u -> SubmissionUsers.as(u, command)).orElse(command);
+            return mounts.map(planned -> planned.around(asUser)).orElse(asUser);
         }
 
         /**
@@ -166,7 +182,11 @@ final class SubmissionSandbox implements AutoCloseable {
         }
     }
 
-    /** Kills everything the run's user left running, deletes the run's place and frees its user. */
+    /**
+     * Kills everything the run's user left running, deletes its files in the shared temporary folders and the run's
+     * place, and frees its user; a user whose processes could not all be killed is retired instead, and the batch
+     * stopped when no user is left.
+     */
     void close(Place place) {
         close(place.folder(), place.user());
     }
@@ -177,11 +197,55 @@ final class SubmissionSandbox implements AutoCloseable {
     }
 
     private void close(Path folder, Optional<SubmissionUsers.User> user) {
+        if (user.isEmpty()) {
+            LocalFiles.deleteTree(folder);
+            return;
+        }
         try {
-            user.ifPresent(SubmissionUsers::killEverything);
+            SubmissionUsers.killEverything(user.get());
+        } catch (IllegalStateException stillRunning) {
+            retire(user.get(), stillRunning.getMessage());
+            throw stillRunning;
+        }
+        try {
+            deleteLeftovers(user.get());
             LocalFiles.deleteTree(folder);
         } finally {
-            user.ifPresent(u -> users.get().release(u));
+            users.get().release(user.get());
+        }
+    }
+
+    /** Takes the user out of the batch, and stops the batch when no user is left. */
+    private void retire(SubmissionUsers.User user, String why) {
+        users.get().retire(user);
+        say.accept("Warning: " + why + ". No other submission of this batch runs as " + user.name()
+                + " (kill them: pkill -KILL -u " + user.name() + ").");
+        if (users.get().usable() == 0) {
+            stop.stop("no submission user is left whose processes could all be killed: kill them (pkill -KILL -u "
+                    + SubmissionUsers.PREFIX + "N) and grade again");
+        }
+    }
+
+    private void deleteLeftovers(SubmissionUsers.User user) {
+        SubmissionUsers.deleteLeftovers(user).ifPresent(failed -> say.accept("Warning: not every file "
+                + user.name() + " left in the temporary folders could be deleted: " + failed));
+    }
+
+    /**
+     * Plans the mounts that hide the instructor's folders from every run, and says which cannot be hidden: those
+     * that hold the batch's folder, the JDK or a program the run starts through.
+     */
+    private void hide(List<Path> unseen) {
+        List<Path> needed = List.of(batch, Path.of(System.getProperty("java.home")), PrivateMounts.SHELL,
+                PrivateMounts.MOUNT, SubmissionUsers.SETPRIV);
+        PrivateMounts planned = PrivateMounts.of(unseen, needed);
+        mounts = Optional.of(planned);
+        say.accept("Each submission runs in a mount namespace of its own where these folders are empty: "
+                + planned.hidden() + "; " + planned.scratch() + " are new and empty for each run.");
+        for (PrivateMounts.InView kept : planned.inView()) {
+            say.accept("Warning: " + kept.folder() + " cannot be hidden from submissions: it holds " + kept.holds()
+                    + ", which they need. They can read in it what others may read; only that they cannot write "
+                    + "what must be kept is checked.");
         }
     }
 
@@ -200,11 +264,10 @@ final class SubmissionSandbox implements AutoCloseable {
      * Makes sure a submission user can read no secret and write no guarded folder: a secret others may read is made
      * its owner's alone (and said so); whatever is still in reach stops the batch before anything runs.
      */
-    private void requireOutOfReach(SubmissionUsers.User user, List<Path> secrets, List<Path> guarded,
-                                   Consumer<String> say) {
+    private void requireOutOfReach(SubmissionUsers.User user, List<Path> secrets, List<Path> guarded) {
         List<String> reachable = new ArrayList<>();
         for (Path secret : secrets) {
-            tightenIfShared(secret, say);
+            tightenIfShared(secret);
             if (probe(user, "-r", secret)) {
                 reachable.add(user.name() + " can read " + secret);
             }
@@ -218,7 +281,14 @@ final class SubmissionSandbox implements AutoCloseable {
             throw new IllegalStateException("A submission could reach what is yours: " + String.join("; ", reachable)
                     + ". Make it writable by you alone (chmod go-w) and grade again.");
         }
-        List<String> version = SubmissionUsers.as(user, jvm.command("--version"));
+        List<String> started = mounts.orElseThrow().around(SubmissionUsers.as(user, List.of("true")));
+        if (!startsAs(started)) {
+            throw new IllegalStateException("A submission cannot start in a mount namespace of its own ("
+                    + PrivateMounts.UNSHARE + " --mount as root, then an empty tmpfs mounted over "
+                    + mounts.get().hidden() + "): grade-all needs root with the right to mount (in a container, "
+                    + "CAP_SYS_ADMIN).");
+        }
+        List<String> version = mounts.get().around(SubmissionUsers.as(user, jvm.command("--version")));
         if (!startsAs(version)) {
             throw new IllegalStateException("A submission cannot start Java as " + user.name() + ": the JDK ("
                     + System.getProperty("java.home") + ") must be readable by all users. Install Java where every "
@@ -226,7 +296,7 @@ final class SubmissionSandbox implements AutoCloseable {
         }
     }
 
-    private static void tightenIfShared(Path secret, Consumer<String> say) {
+    private void tightenIfShared(Path secret) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(secret, LinkOption.NOFOLLOW_LINKS);
             Set<PosixFilePermission> shared = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ,

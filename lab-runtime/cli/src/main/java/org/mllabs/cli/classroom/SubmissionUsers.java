@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,16 +24,21 @@ import java.util.concurrent.TimeUnit;
  * with {@code useradd --system} the first time (no home, no login shell) and reused afterwards; each batch locks the
  * users it takes, so two batches at once never share one. A run is started through {@code setpriv} with the user's
  * ids, no supplementary groups, no capabilities and no new privileges, and ends with every process of that user
- * killed, detached ones included.
+ * killed, detached ones included, and every file it left in the shared temporary folders deleted. A user whose
+ * processes could not all be killed is retired for the rest of the batch: no other submission runs beside them.
  */
 final class SubmissionUsers implements AutoCloseable {
 
     /** The users' names: this and a number. */
     static final String PREFIX = "mllabs-submission-";
 
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    /** The program that starts a command as a submission user. */
+    static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Path USERADD = Path.of("/usr/sbin/useradd");
     private static final Path KILL = Path.of("/bin/kill");
+    private static final Path FIND = Path.of("/usr/bin/find");
+    private static final List<Path> SHARED_TEMPORARY = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
+            Path.of("/dev/shm"));
     private static final int MOST_USERS = 256;
 
     /**
@@ -46,9 +53,10 @@ final class SubmissionUsers implements AutoCloseable {
 
     private final BlockingQueue<User> free;
     private final List<User> all;
+    private final Set<User> retired = ConcurrentHashMap.newKeySet();
     private final List<FileChannel> locks;
 
-    private SubmissionUsers(List<User> users, List<FileChannel> locks) {
+    SubmissionUsers(List<User> users, List<FileChannel> locks) {
         this.all = List.copyOf(users);
         this.free = new ArrayBlockingQueue<>(users.size(), false, users);
         this.locks = locks;
@@ -59,9 +67,11 @@ final class SubmissionUsers implements AutoCloseable {
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
             return Optional.of("this is not Linux");
         }
-        if (!Files.isExecutable(SETPRIV) || !Files.isExecutable(USERADD) || !Files.isExecutable(KILL)) {
-            return Optional.of(SETPRIV + ", " + USERADD + " or " + KILL + " is missing (Debian: apt-get install "
-                    + "util-linux passwd procps)");
+        List<Path> programs = List.of(SETPRIV, USERADD, KILL, PrivateMounts.UNSHARE, PrivateMounts.MOUNT,
+                PrivateMounts.SHELL, FIND);
+        if (!programs.stream().allMatch(Files::isExecutable)) {
+            return Optional.of("one of " + programs + " is missing (Debian: apt-get install util-linux mount passwd "
+                    + "procps findutils)");
         }
         if (ownUid() != 0) {
             return Optional.of("this command does not run as root, and only root can start a process as another user");
@@ -102,14 +112,37 @@ final class SubmissionUsers implements AutoCloseable {
         return all;
     }
 
-    /** A free user, waiting for one if every one runs a submission. */
+    /**
+     * A free user, waiting for one if every one runs a submission.
+     *
+     * @throws IllegalStateException when every user of the batch is retired
+     */
     User acquire() throws InterruptedException {
-        return free.take();
+        while (true) {
+            if (usable() == 0) {
+                throw new IllegalStateException("every submission user of this batch (" + all.stream()
+                        .map(User::name).toList() + ") still has processes that could not be killed");
+            }
+            User user = free.poll(1, TimeUnit.SECONDS);
+            if (user != null) {
+                return user;
+            }
+        }
     }
 
     /** Gives a user back once nothing of it runs any more. */
     void release(User user) {
         free.add(user);
+    }
+
+    /** Takes a user out of the batch for good: some of its processes could not be killed. */
+    void retire(User user) {
+        retired.add(user);
+    }
+
+    /** How many users of the batch are not retired. */
+    int usable() {
+        return all.size() - retired.size();
     }
 
     /** The command that runs {@code command} as the user. */
@@ -138,6 +171,30 @@ final class SubmissionUsers implements AutoCloseable {
         }
         throw new IllegalStateException("Processes of " + user.name() + " still run after being killed: "
                 + running(user).stream().map(p -> String.valueOf(p.pid())).toList());
+    }
+
+    /**
+     * Deletes every file and folder of the user's in the shared temporary folders ({@code /tmp}, {@code /var/tmp},
+     * {@code /dev/shm}), on their own file systems only; call it once none of the user's processes runs.
+     *
+     * @return what {@code find} could not delete, else empty
+     */
+    static Optional<String> deleteLeftovers(User user) {
+        List<String> command = new ArrayList<>(List.of(FIND.toString()));
+        SHARED_TEMPORARY.stream().filter(Files::isDirectory).forEach(folder -> command.add(folder.toString()));
+        command.addAll(List.of("-ignore_readdir_race", "-xdev", "-user", String.valueOf(user.uid()), "-delete"));
+        Result deleted = run(command);
+        return deleted.status() == 0 ? Optional.empty() : notDeleted(deleted.output());
+    }
+
+    /**
+     * What of {@code find}'s complaints is about a file it could not delete: not one about a file that went away
+     * while it looked (other processes' temporary files come and go).
+     */
+    static Optional<String> notDeleted(String findOutput) {
+        List<String> complaints = findOutput.lines()
+                .filter(line -> !line.isBlank() && !line.endsWith("No such file or directory")).toList();
+        return complaints.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", complaints));
     }
 
     /** The user's processes that still run (a killed orphan the first process never reaps runs no more). */

@@ -1,6 +1,9 @@
 package org.mllabs.cli.classroom;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,13 +63,15 @@ public final class Submissions implements AutoCloseable {
      * @param sameUser whether the instructor accepts that submissions run as the instructor's user
      * @param secrets what no submission may read (the grading seed's file)
      * @param guarded what no submission may write (the gradebook's folder, the state directory, the checkout)
+     * @param unseen the folders no submission may see (the checkout, the state directory, the gradebook's and the
+     *     logs' folders, the submissions, the secrets' folders, the home folder)
      * @param restart whether every learner runs again, even one whose run ended and only its grading did not
      * @param stop stopped when the batch is interrupted or the server stays down
      * @param say told what happens
      */
     public record Setup(String labId, String labFolder, URI trackingUri, LearnerCredentials credentials, Path logs,
-                        boolean sameUser, List<Path> secrets, List<Path> guarded, boolean restart, BatchStop stop,
-                        Consumer<String> say) {
+                        boolean sameUser, List<Path> secrets, List<Path> guarded, List<Path> unseen,
+                        boolean restart, BatchStop stop, Consumer<String> say) {
     }
 
     private Submissions(Setup setup, InstructorGrading grading, SubmissionSandbox sandbox, ChildProcesses children,
@@ -89,8 +94,13 @@ public final class Submissions implements AutoCloseable {
      *     {@link SubmissionSandbox#prepare})
      */
     public static Submissions prepare(Setup setup, InstructorGrading grading, Limits limits) {
+        try {
+            Files.createDirectories(setup.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + setup.logs(), e);
+        }
         SubmissionSandbox sandbox = SubmissionSandbox.prepare(limits.jobs(), setup.sameUser(), limits.memory(),
-                setup.secrets(), setup.guarded(), setup.say());
+                setup.secrets(), setup.guarded(), setup.unseen(), setup.say(), setup.stop());
         ChildProcesses children = new ChildProcesses(setup.stop());
         SubmissionRun run = new SubmissionRun(sandbox, children, setup.labId(), setup.trackingUri(),
                 new SubmissionRun.Settings(setup.logs(), limits.timeout(), limits.sparkMaster(),
