@@ -176,6 +176,12 @@ final class GradeAllCommand implements Callable<Integer> {
             folders = SubmissionFolder.withRoster(source.submissions, folders, roster.get());
         }
         LearnerCredentials credentials = learnerCredentials(reader, folders);
+        if (reader.isEmpty()) {
+            session.say("WARNING: the MLflow server at " + server.trackingUri() + " has no users, so a submission "
+                    + "can read and change every learner's runs through its REST API (copy a graded learner's runs "
+                    + "into its own experiment, say). For submissions you do not trust, grade on a shared server: "
+                    + "`lab up --shared --roster <file>`, then grade as its admin.");
+        }
         int parallel = jobs != null ? jobs : Math.max(1, cores() / 2);
         List<Path> secrets = new ArrayList<>();
         if (seed.source() == GradingSeed.Source.FILE) {
