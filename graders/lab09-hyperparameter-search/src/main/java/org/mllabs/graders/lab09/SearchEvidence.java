@@ -231,11 +231,18 @@ final class SearchEvidence {
 
     /**
      * The model the version's source holds, loaded as {@code models:/NAME/VERSION} resolves it; empty when its source
-     * holds none. Starts Spark on first use.
+     * holds none, or an MLflow model that is no Spark model. Starts Spark on first use.
      */
     Optional<PipelineModel> versionModel(ModelVersion version) {
-        return holdsModel(resolvedSource(version))
-                ? runs.model("models:/" + version.name() + "/" + version.version()) : Optional.empty();
+        if (!holdsModel(resolvedSource(version))) {
+            return Optional.empty();
+        }
+        try {
+            return runs.model("models:/" + version.name() + "/" + version.version());
+        } catch (IllegalArgumentException e) {
+            // the loader's word for a directory that is not a Spark model: no spark flavor in its MLmodel
+            return Optional.empty();
+        }
     }
 
     /** The run of the lab whose artifacts hold the artifact URI, if any. */

@@ -356,8 +356,8 @@ public final class SearchGrader implements Grader {
             return;
         }
         if (evidence.versionModel(champion).isEmpty() && !excused) {
-            problems.add("expected a model at the source of " + version + ", " + source + ", found none: "
-                    + "SearchLab logs model/ under each search's best trial, so register that trial's run");
+            problems.add("expected a Spark model that loads at the source of " + version + ", " + source + ", found "
+                    + "none: SearchLab logs model/ under each search's best trial, so register that trial's run");
         }
     }
 
