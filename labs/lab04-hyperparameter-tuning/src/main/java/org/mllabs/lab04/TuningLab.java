@@ -2,7 +2,9 @@ package org.mllabs.lab04;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,10 @@ import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.TrainValidationSplit;
 import org.apache.spark.ml.tuning.TrainValidationSplitModel;
+import org.apache.spark.mllib.util.MLUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,6 +39,7 @@ import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 import org.mllabs.runtime.lab.LabRuns;
 import org.mllabs.runtime.model.ModelSignature;
+import scala.reflect.ClassTag$;
 
 /**
  * Lab 04, given code: tunes a logistic regression on the customer churn data over one grid twice, with k-fold
@@ -43,8 +48,9 @@ import org.mllabs.runtime.model.ModelSignature;
  *
  * <p>It builds the pipeline and the evaluator, asks {@link TuningSteps} for the grid and the two tuners (steps 1 to 3),
  * then for each tuner starts the parent run, logs the tuner's settings as params and its grid as
- * {@value #PARAM_GRID_FILE}, fits the tuner (timed: the metric {@code fit_seconds}) and calls steps 4 to 7 with what
- * the fit returned. The parent run ends FINISHED, or FAILED when a step throws.
+ * {@value #PARAM_GRID_FILE} and the keys of the rows each of its folds validates on (as the tuner draws them from its
+ * seed) under {@value #VALIDATION_KEYS_DIRECTORY}/, fits the tuner (timed: the metric {@code fit_seconds}) and calls
+ * steps 4 to 7 with what the fit returned. The parent run ends FINISHED, or FAILED when a step throws.
  * You do not need to change this class.
  */
 public final class TuningLab implements LabExercise {
@@ -55,6 +61,14 @@ public final class TuningLab implements LabExercise {
     static final String TRAIN_VALIDATION_SPLIT_RUN = "train-validation-split";
     /** The artifact of each parent run that lists its tuner's grid, one JSON object a grid point. */
     static final String PARAM_GRID_FILE = "param_grid.json";
+    /**
+     * The artifact directory of each parent run with the keys ({@value #KEY_COLUMN}) of the rows each fold validated
+     * on, one file a fold ({@code fold-0.txt}, ...; the split has one), one key a line: the grader refits candidates
+     * on exactly these folds.
+     */
+    static final String VALIDATION_KEYS_DIRECTORY = "validation_keys";
+    /** The column that names a customer, carried through the tuning so that the folds can be recorded. */
+    static final String KEY_COLUMN = "customer_id";
     /** The features the pipeline assembles. */
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
     /** The seed of the folds and of the split, so that a second run draws the same ones. */
@@ -82,26 +96,53 @@ public final class TuningLab implements LabExercise {
 
         List<String> columns = new ArrayList<>(FEATURES);
         columns.add(label);
+        columns.add(KEY_COLUMN);
         Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN)
                 .na().drop(FEATURES.toArray(String[]::new))
                 .select(columns.stream().map(functions::col).toArray(Column[]::new))
                 .cache();
-        ModelSignature signature = ModelSignature.infer(churn.drop(label).schema(),
+        ModelSignature signature = ModelSignature.infer(churn.drop(label, KEY_COLUMN).schema(),
                 new StructType().add("prediction", DataTypes.DoubleType, false));
         context.log("Tuning on " + churn.count() + " customers, " + grid.length + " candidates");
 
         TunerTracking tracking = new TunerTracking(context, steps, signature);
         tracking.track(CROSS_VALIDATION_RUN, crossValidatorSettings(crossValidator),
-                crossValidator.getEstimatorParamMaps(), crossValidator.getEvaluator(), () -> {
+                crossValidator.getEstimatorParamMaps(), crossValidator.getEvaluator(),
+                () -> crossValidationFolds(churn, crossValidator), () -> {
                     CrossValidatorModel model = crossValidator.fit(churn);
                     return new Tuned(model.avgMetrics(), model.bestModel());
                 }, () -> steps.modelsFitted(crossValidator));
         tracking.track(TRAIN_VALIDATION_SPLIT_RUN, trainValidationSplitSettings(trainValidationSplit),
-                trainValidationSplit.getEstimatorParamMaps(), trainValidationSplit.getEvaluator(), () -> {
+                trainValidationSplit.getEstimatorParamMaps(), trainValidationSplit.getEvaluator(),
+                () -> List.of(validationPart(churn, trainValidationSplit)), () -> {
                     TrainValidationSplitModel model = trainValidationSplit.fit(churn);
                     return new Tuned(model.validationMetrics(), model.bestModel());
                 }, () -> steps.modelsFitted(trainValidationSplit));
         churn.unpersist();
+    }
+
+    /**
+     * The rows each fold of the cross-validator validates on, drawn as {@code CrossValidator.fit} draws them: {@code
+     * MLUtils.kFold} of the same rows with the tuner's number of folds and seed.
+     */
+    private static List<Dataset<Row>> crossValidationFolds(Dataset<Row> rows, CrossValidator tuner) {
+        return Arrays.stream(MLUtils.kFold(rows.rdd(), tuner.getNumFolds(), tuner.getSeed(),
+                        ClassTag$.MODULE$.apply(Row.class)))
+                .map(fold -> rows.sparkSession().createDataFrame(fold._2(), rows.schema())).toList();
+    }
+
+    /**
+     * The rows the split validates on, drawn as {@code TrainValidationSplit.fit} draws them: {@code randomSplit} of the
+     * same rows with the tuner's train ratio and seed.
+     */
+    private static Dataset<Row> validationPart(Dataset<Row> rows, TrainValidationSplit tuner) {
+        return rows.randomSplit(new double[] {tuner.getTrainRatio(), 1 - tuner.getTrainRatio()}, tuner.getSeed())[1];
+    }
+
+    /** The rows' keys, one a line. */
+    private static byte[] keys(Dataset<Row> rows) {
+        List<String> keys = rows.select(KEY_COLUMN).as(Encoders.STRING()).collectAsList();
+        return String.join("\n", keys).getBytes(StandardCharsets.UTF_8);
     }
 
     /** What a fitted tuner found: one metric a grid point, in the grid's order, and the best model refit on all data. */
@@ -112,7 +153,7 @@ public final class TuningLab implements LabExercise {
     private record TunerTracking(LabContext context, TuningSteps steps, ModelSignature signature) {
 
         void track(String runName, Map<String, String> settings, ParamMap[] grid, Evaluator evaluator,
-                   Supplier<Tuned> fit, IntSupplier modelsFitted) {
+                   Supplier<List<Dataset<Row>>> folds, Supplier<Tuned> fit, IntSupplier modelsFitted) {
             LabRuns runs = new LabRuns(context);
             MlflowClient mlflow = context.tracking();
             String parentRunId = runs.start(runName);
@@ -120,6 +161,11 @@ public final class TuningLab implements LabExercise {
                 settings.forEach((key, value) -> mlflow.logParam(parentRunId, key, value));
                 mlflow.logParam(parentRunId, "grid_size", String.valueOf(grid.length));
                 context.mlflow().artifacts().upload(parentRunId, PARAM_GRID_FILE, gridJson(grid));
+                List<Dataset<Row>> validation = folds.get();
+                for (int fold = 0; fold < validation.size(); fold++) {
+                    context.mlflow().artifacts().upload(parentRunId, VALIDATION_KEYS_DIRECTORY + "/fold-" + fold
+                            + ".txt", keys(validation.get(fold)));
+                }
                 long start = System.nanoTime();
                 Tuned tuned = fit.get();
                 double seconds = (System.nanoTime() - start) / 1e9;

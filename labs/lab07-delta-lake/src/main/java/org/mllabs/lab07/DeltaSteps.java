@@ -10,8 +10,9 @@ import org.mllabs.runtime.lab.StepNotDoneException;
  * every step and `lab grade lab07` checks it from the Delta table and MLflow.
  *
  * <p>{@code context.spark()} is the Spark session, with Delta Lake configured; {@code context.tracking()} is MLflow's
- * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.delta()} appends to a
- * Delta table and records what Delta refuses.
+ * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.timeTravel()} reads
+ * an earlier version of a Delta table and records which; {@code context.delta()} appends to a Delta table and records
+ * what Delta refuses.
  */
 final class DeltaSteps {
 
@@ -31,12 +32,14 @@ final class DeltaSteps {
     }
 
     /**
-     * Step 2: reads version 0 by version and the table as it was when the append committed by timestamp; logs the row
-     * count of version 0 and the missing payment methods at that timestamp, and the timestamp as a param.
+     * Step 2: reads version 0 by version and the table as it was when the append committed by timestamp, both through
+     * the runtime's reader, which records the versions read; logs the row count of version 0 and the missing payment
+     * methods at that timestamp, and the timestamp as a param.
      */
     void timeTravel(String runId, String path) {
         // TODO lab07.step2
-        throw new StepNotDoneException("lab07.step2", "read by versionAsOf and by timestampAsOf, log what you find");
+        throw new StepNotDoneException("lab07.step2", "read with context.timeTravel().versionAsOf and .timestampAsOf, "
+                + "log what you find");
     }
 
     /**

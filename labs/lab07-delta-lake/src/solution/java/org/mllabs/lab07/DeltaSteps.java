@@ -23,8 +23,9 @@ import org.mllabs.runtime.mlflow.DatasetInput;
  * every step and `lab grade lab07` checks it from the Delta table and MLflow.
  *
  * <p>{@code context.spark()} is the Spark session, with Delta Lake configured; {@code context.tracking()} is MLflow's
- * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.delta()} appends to a
- * Delta table and records what Delta refuses.
+ * Java client; {@code context.mlflow()} uploads artifacts and logs dataset inputs; {@code context.timeTravel()} reads
+ * an earlier version of a Delta table and records which; {@code context.delta()} appends to a Delta table and records
+ * what Delta refuses.
  */
 final class DeltaSteps {
 
@@ -47,15 +48,16 @@ final class DeltaSteps {
     }
 
     /**
-     * Step 2: reads version 0 by version and the table as it was when the append committed by timestamp; logs the row
-     * count of version 0 and the missing payment methods at that timestamp, and the timestamp as a param.
+     * Step 2: reads version 0 by version and the table as it was when the append committed by timestamp, both through
+     * the runtime's reader, which records the versions read; logs the row count of version 0 and the missing payment
+     * methods at that timestamp, and the timestamp as a param.
      */
     void timeTravel(String runId, String path) {
         // DONE lab07.step2
         SparkSession spark = context.spark();
-        long firstRows = spark.read().format("delta").option("versionAsOf", 0).load(path).count();
+        long firstRows = context.timeTravel().versionAsOf(path, 0).count();
         Timestamp appended = DeltaTable.forPath(spark, path).history().where("version = 1").first().getAs("timestamp");
-        long missing = spark.read().format("delta").option("timestampAsOf", appended.toString()).load(path)
+        long missing = context.timeTravel().timestampAsOf(path, appended.toString())
                 .where(col("payment_method").isNull()).count();
         context.tracking().logMetric(runId, "rows_version_0", firstRows);
         context.tracking().logParam(runId, "timestamp_as_of", appended.toInstant().toString());

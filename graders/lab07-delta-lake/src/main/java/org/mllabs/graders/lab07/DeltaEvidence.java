@@ -12,6 +12,7 @@ import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
 import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.RecordedReads;
 import org.mllabs.grading.evidence.RecordedRefusals;
 import org.mllabs.runtime.mlflow.DatasetInput;
 import org.mllabs.runtime.mlflow.RunData;
@@ -99,6 +100,11 @@ final class DeltaEvidence {
     /** The refused operations the runtime recorded while the learner's lab ran. */
     RecordedRefusals refusals() {
         return RecordedRefusals.of(runs.context(), "lab07");
+    }
+
+    /** The time-travel reads the runtime recorded while the lab ran ({@code context.timeTravel()}). */
+    RecordedReads reads() {
+        return RecordedReads.of(runs.context(), "lab07");
     }
 
     /** The model the run logged under {@code model/}, loaded with the grade's Spark session. */

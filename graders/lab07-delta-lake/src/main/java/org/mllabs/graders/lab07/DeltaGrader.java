@@ -30,6 +30,7 @@ import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
+import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
 import org.mllabs.runtime.audit.RefusedOperation;
 import org.mllabs.runtime.lineage.ContentDigest;
@@ -77,10 +78,10 @@ public final class DeltaGrader implements Grader {
                                 + "missing payment_method to unknown (version 2).",
                         () -> versions(evidence)),
                 Check.of("lab07.step2", 15, "time travel by version and by timestamp",
-                        "README step 2: read option(\"versionAsOf\", 0) and log rows_version_0; read "
-                                + "option(\"timestampAsOf\", ...) at the append's commit time from history(), log that "
-                                + "time as the param timestamp_as_of and the rows without payment_method as "
-                                + "missing_payment_method_at_timestamp.",
+                        "README step 2: read version 0 with context.timeTravel().versionAsOf(path, 0) and log its rows "
+                                + "as rows_version_0; read context.timeTravel().timestampAsOf(path, ...) at the "
+                                + "append's commit time from history(), log that time as the param timestamp_as_of and "
+                                + "the rows without payment_method as missing_payment_method_at_timestamp.",
                         () -> onTable(evidence, DeltaGrader::timeTravel)),
                 Check.of("lab07.step3", 15, "schema enforcement shown",
                         "README step 3: append misnamedBatch with context.delta().append(misnamedBatch, path), WITHOUT "
@@ -153,8 +154,12 @@ public final class DeltaGrader implements Grader {
         Run run = evidence.run().orElseThrow();
         Map<String, Double> metrics = RunData.metrics(run);
         Problems problems = new Problems();
+        Path table = evidence.table().orElseThrow().path();
         problems.expect("metric rows_version_0 (the rows of version 0)", (long) evidence.rows(0).size(),
                 whole(metrics.get("rows_version_0")));
+        problems.require(evidence.reads().read(table, AuditedDeltaReader.VERSION_AS_OF, 0), "expected the runtime's "
+                + "record of reading version 0 (context.timeTravel().versionAsOf(path, 0)), which rows_version_0 is "
+                + "counted on, found reads: " + evidence.reads().summary());
         String logged = RunData.params(run).get("timestamp_as_of");
         if (logged == null) {
             problems.add("expected the param timestamp_as_of (the time you travelled to), found none");
@@ -188,6 +193,11 @@ public final class DeltaGrader implements Grader {
         problems.expect("metric missing_payment_method_at_timestamp (rows without payment_method at " + logged + ", "
                         + "version " + snapshot.version() + ")", missing,
                 whole(metrics.get("missing_payment_method_at_timestamp")));
+        problems.require(evidence.reads().read(table, AuditedDeltaReader.TIMESTAMP_AS_OF, snapshot.version()),
+                "expected the runtime's record of reading by timestamp the version timestamp_as_of resolves to, "
+                        + snapshot.version() + " (context.timeTravel().timestampAsOf(path, timestamp)), which "
+                        + "missing_payment_method_at_timestamp is counted on, found reads: "
+                        + evidence.reads().summary());
         return problems.result("version 0 has " + evidence.rows(0).size() + " rows; at " + logged + " (version "
                 + snapshot.version() + ") " + missing + " rows had no payment_method");
     }

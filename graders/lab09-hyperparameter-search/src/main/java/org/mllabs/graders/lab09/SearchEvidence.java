@@ -24,9 +24,13 @@ import org.mllabs.grading.evidence.LogisticRefit;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.datasets.LabDatasets;
+import org.mllabs.runtime.mlflow.ArtifactUris;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
+import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
+import org.mllabs.runtime.model.MlModelFiles;
+import org.mllabs.runtime.model.ModelUri;
 
 /**
  * What the MLflow server holds of a learner's lab 09: the two searches' parent runs and their trials, the comparison
@@ -185,6 +189,66 @@ final class SearchEvidence {
     /** The version of the registered model the alias points at. */
     ModelVersion champion(RegisteredModel model) {
         return runs.context().mlflow().registry().getModelVersion(model.name(), model.aliases().get(ALIAS));
+    }
+
+    /** The artifact URI of the run's {@code model/} directory, where the given code logs a best trial's model. */
+    static String modelDirectory(Run run) {
+        return run.getInfo().getArtifactUri() + "/" + MODEL_PATH;
+    }
+
+    /** The run of the lab with this id, if any. */
+    Optional<Run> run(String runId) {
+        return runs.runs("").stream().filter(run -> id(run).equals(runId)).findFirst();
+    }
+
+    /**
+     * The artifact URI of the files the version's source names: a {@code runs:/RUN_ID/PATH} source is that run's
+     * artifact directory, any other source is itself.
+     */
+    String resolvedSource(ModelVersion version) {
+        if (version.source().startsWith("runs:/")) {
+            try {
+                if (ModelUri.parse(version.source()) instanceof ModelUri.RunModel run) {
+                    return runs.context().mlflow().artifactUriOf(run.runId()) + "/" + run.path();
+                }
+            } catch (IllegalArgumentException | MlflowApiException e) {
+                return version.source();
+            }
+        }
+        return version.source();
+    }
+
+    /** Whether the directory an artifact URI names holds an MLflow model ({@value MlModelFiles#MLMODEL}). */
+    boolean holdsModel(String artifactUri) {
+        try {
+            ArtifactUris.proxyPath(artifactUri);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return runs.context().mlflow().artifacts().entries(artifactUri).stream()
+                .anyMatch(entry -> !entry.isDir() && entry.path().equals(MlModelFiles.MLMODEL));
+    }
+
+    /**
+     * The model the version's source holds, loaded as {@code models:/NAME/VERSION} resolves it; empty when its source
+     * holds none, or an MLflow model that is no Spark model. Starts Spark on first use.
+     */
+    Optional<PipelineModel> versionModel(ModelVersion version) {
+        if (!holdsModel(resolvedSource(version))) {
+            return Optional.empty();
+        }
+        try {
+            return runs.model("models:/" + version.name() + "/" + version.version());
+        } catch (IllegalArgumentException e) {
+            // the loader's word for a directory that is not a Spark model: no spark flavor in its MLmodel
+            return Optional.empty();
+        }
+    }
+
+    /** The run of the lab whose artifacts hold the artifact URI, if any. */
+    Optional<Run> ownerOf(String artifactUri) {
+        return runs.runs("").stream().filter(run -> artifactUri.startsWith(run.getInfo().getArtifactUri() + "/")
+                || artifactUri.equals(run.getInfo().getArtifactUri())).findFirst();
     }
 
     /**

@@ -323,11 +323,42 @@ public final class SearchGrader implements Grader {
             problems.add("expected @" + SearchEvidence.ALIAS + " (version " + champion.version() + ") to come from "
                     + expected + ", found run " + champion.runId() + describe(evidence, champion.runId()));
         }
-        problems.require(champion.source().endsWith("/" + SearchEvidence.MODEL_PATH), "expected the version's "
-                + "source to end with /" + SearchEvidence.MODEL_PATH + ", found " + champion.source());
+        championFiles(evidence, champion, registeredTheChoice && !chosenIsBest, problems);
         return problems.result(model.get().name() + " version " + champion.version() + " @" + SearchEvidence.ALIAS
                 + " from run " + champion.runId() + (registeredTheChoice && !chosenIsBest
                 ? ", the trial step 4 chose (lab09.step4 says why that is not the best)" : ""));
+    }
+
+    /**
+     * The champion's files must be the model its run logged: the version's source (a {@code runs:/} source resolved)
+     * is {@code model/} of the version's run, as the registry records both, and the model there loads through
+     * {@code models:/NAME/VERSION}. A version whose run is the best trial but whose source is another run's files
+     * would serve another model under the best trial's name. The given code logs a model for each search's best trial
+     * only, so when step 4 chose a trial that is not the best ({@code excused}), its {@code model/} may hold none: that
+     * is lab09.step4's finding, not this step's. A version whose run is not one of the lab's runs is named above.
+     */
+    private static void championFiles(SearchEvidence evidence, ModelVersion champion, boolean excused,
+                                      Problems problems) {
+        Optional<Run> run = evidence.run(champion.runId());
+        if (run.isEmpty()) {
+            return;
+        }
+        String expected = SearchEvidence.modelDirectory(run.get());
+        String source = evidence.resolvedSource(champion);
+        String version = "@" + SearchEvidence.ALIAS + " (version " + champion.version() + ")";
+        if (!source.equals(expected)) {
+            String owner = evidence.ownerOf(source).map(holder -> ", files of run " + id(holder)
+                    + describe(evidence, id(holder))).orElse("");
+            problems.add("expected " + version + " to hold the files its run " + champion.runId() + " logged under "
+                    + SearchEvidence.MODEL_PATH + "/ (" + expected + "), found source " + champion.source() + owner
+                    + (evidence.holdsModel(source) ? "" : ", which holds no model")
+                    + ": register model/ of the trial's own run (context.models().register(name, runId, \"model\"))");
+            return;
+        }
+        if (evidence.versionModel(champion).isEmpty() && !excused) {
+            problems.add("expected a Spark model that loads at the source of " + version + ", " + source + ", found "
+                    + "none: SearchLab logs model/ under each search's best trial, so register that trial's run");
+        }
     }
 
     /** Whether the run is one of the trials and its loss is the lowest. */

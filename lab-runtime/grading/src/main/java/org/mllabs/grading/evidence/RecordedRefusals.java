@@ -1,17 +1,12 @@
 package org.mllabs.grading.evidence;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.runtime.audit.RefusalAudit;
 import org.mllabs.runtime.audit.RefusedOperation;
-import org.mllabs.runtime.mlflow.ArtifactFile;
-import org.mllabs.runtime.mlflow.MlflowApiException;
-import org.mllabs.runtime.mlflow.RunData;
 
 /**
  * The refusals the runtime recorded while the learner's lab ran ({@link RefusalAudit}): the JSON entries under
@@ -33,28 +28,11 @@ public final class RecordedRefusals {
     }
 
     private static RecordedRefusals read(LearnerRuns runs) {
-        List<Run> audits = runs.runs("attributes.run_name = '" + RefusalAudit.RUN_NAME + "'").stream()
-                .filter(run -> RefusalAudit.TAG_VALUE.equals(RunData.tags(run).get(RefusalAudit.TAG))).toList();
-        List<RefusedOperation> entries = audits.stream()
-                .flatMap(run -> files(runs, run).stream()
-                        .map(file -> runs.artifact(run, file.path())
-                                .flatMap(bytes -> RefusedOperation.fromJson(new String(bytes, StandardCharsets.UTF_8))))
-                        .flatMap(Optional::stream))
+        return new RecordedRefusals(AuditEntries.read(runs, RefusalAudit.RUN_NAME, RefusalAudit.TAG_VALUE,
+                        RefusalAudit.DIRECTORY).stream()
+                .map(RefusedOperation::fromJson).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(RefusedOperation::time))
-                .toList();
-        return new RecordedRefusals(entries);
-    }
-
-    private static List<ArtifactFile> files(LearnerRuns runs, Run run) {
-        try {
-            return runs.context().mlflow().artifacts().list(RunData.id(run), RefusalAudit.DIRECTORY).stream()
-                    .filter(file -> !file.isDir() && file.path().endsWith(".json")).toList();
-        } catch (MlflowApiException e) {
-            if (e.isNotFound()) {
-                return List.of();
-            }
-            throw e;
-        }
+                .toList());
     }
 
     /** Every entry, oldest first. */

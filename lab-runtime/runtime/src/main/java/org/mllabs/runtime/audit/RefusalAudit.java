@@ -1,15 +1,10 @@
 package org.mllabs.runtime.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.mlflow.api.proto.Service.CreateRun;
-import org.mlflow.api.proto.Service.RunStatus;
-import org.mlflow.api.proto.Service.RunTag;
 import org.mllabs.runtime.mlflow.LabMlflow;
 
 /**
@@ -51,7 +46,8 @@ public final class RefusalAudit {
      */
     public static RefusalAudit toMlflow(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags,
                                         Consumer<String> log) {
-        return new RefusalAudit(new MlflowSink(mlflow, experimentName, runTags), log);
+        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY);
+        return new RefusalAudit(refusal -> run.accept(refusal.toJson()), log);
     }
 
     /** The refusals recorded so far, oldest first. */
@@ -74,43 +70,5 @@ public final class RefusalAudit {
         log.accept("The runtime recorded in run " + RUN_NAME + ": " + refusal.operation() + " on " + refusal.target()
                 + " refused (" + refusal.exceptionClass() + ")");
         return new RefusedOperationException(refusal, cause);
-    }
-
-    /** Writes each entry as an artifact of the run {@value RUN_NAME}, started on the first entry. */
-    private static final class MlflowSink implements Consumer<RefusedOperation> {
-
-        private final Supplier<LabMlflow> mlflow;
-        private final String experimentName;
-        private final Map<String, String> runTags;
-        private String runId;
-        private int entries;
-
-        MlflowSink(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags) {
-            this.mlflow = mlflow;
-            this.experimentName = experimentName;
-            this.runTags = runTags;
-        }
-
-        @Override
-        public void accept(RefusedOperation refusal) {
-            LabMlflow client = mlflow.get();
-            if (runId == null) {
-                runId = start(client);
-            }
-            entries++;
-            client.artifacts().upload(runId, String.format(Locale.ROOT, "%s/%04d.json", DIRECTORY, entries),
-                    refusal.toJson().getBytes(StandardCharsets.UTF_8));
-            client.client().setTerminated(runId, RunStatus.FINISHED);
-        }
-
-        private String start(LabMlflow client) {
-            String experimentId = client.activeExperiment(experimentName).map(e -> e.getExperimentId())
-                    .orElseGet(() -> client.client().createExperiment(experimentName));
-            CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(RUN_NAME)
-                    .setStartTime(System.currentTimeMillis())
-                    .addTags(RunTag.newBuilder().setKey(TAG).setValue(TAG_VALUE));
-            runTags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
-            return client.client().createRun(request.build()).getRunId();
-        }
     }
 }

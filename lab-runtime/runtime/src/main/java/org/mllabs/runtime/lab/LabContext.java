@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
+import org.mllabs.runtime.audit.ReadAudit;
 import org.mllabs.runtime.audit.RefusalAudit;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.SparkModels;
@@ -34,6 +36,7 @@ public final class LabContext implements AutoCloseable {
     private LabMlflow mlflow;
     private SparkSession spark;
     private RefusalAudit refusals;
+    private ReadAudit reads;
 
     /**
      * @param lab the lab being run
@@ -107,6 +110,22 @@ public final class LabContext implements AutoCloseable {
             refusals = RefusalAudit.toMlflow(this::mlflow, experimentName(), runTags(), this::log);
         }
         return refusals;
+    }
+
+    /**
+     * The time-travel reads {@link #timeTravel()} carried out in this run of the lab, in the run
+     * {@value ReadAudit#RUN_NAME} of the lab's experiment.
+     */
+    public synchronized ReadAudit reads() {
+        if (reads == null) {
+            reads = ReadAudit.toMlflow(this::mlflow, experimentName(), runTags(), this::log);
+        }
+        return reads;
+    }
+
+    /** Delta time-travel reads whose resolved versions the runtime records in {@link #reads()}. */
+    public AuditedDeltaReader timeTravel() {
+        return new AuditedDeltaReader(this::spark, reads());
     }
 
     /** Delta appends whose refusals (schema enforcement) the runtime records in {@link #refusals()}. */
