@@ -19,10 +19,10 @@ import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
+import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.audit.RefusedOperation;
-import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
 import org.mllabs.runtime.mlflow.RegistryNames;
@@ -104,7 +104,7 @@ public final class RegistryGrader implements Grader {
         Problems problems = new Problems();
         Problems about = problems.about("registered model " + evidence.name());
         Map<String, String> tags = model.get().tags();
-        about.expect("tag " + LabContext.LAB_TAG, "lab06", tags.get(LabContext.LAB_TAG));
+        about.expect("tag " + LabTag.NAME, "lab06", tags.get(LabTag.NAME));
         about.expect("tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
         return problems.result("registered model " + evidence.name() + " with tags " + tags);
     }

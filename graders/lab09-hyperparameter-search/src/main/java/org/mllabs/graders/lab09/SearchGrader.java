@@ -25,8 +25,8 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
-import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
 
@@ -300,7 +300,7 @@ public final class SearchGrader implements Grader {
         }
         Problems problems = new Problems();
         Map<String, String> tags = model.get().tags();
-        problems.expect("registered model tag " + LabContext.LAB_TAG, "lab09", tags.get(LabContext.LAB_TAG));
+        problems.expect("registered model tag " + LabTag.NAME, "lab09", tags.get(LabTag.NAME));
         problems.expect("registered model tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
         if (!model.get().aliases().containsKey(SearchEvidence.ALIAS)) {
             problems.add("expected alias " + SearchEvidence.ALIAS + " on " + model.get().name() + ", found aliases "

@@ -25,9 +25,9 @@ import org.mlflow.tracking.MlflowClient;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
+import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.mlflow.ExperimentAuthorship;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.RunData;
@@ -294,7 +294,7 @@ public final class LearnerRuns {
     /** Adds a problem for each of the lab's tags ({@code mllabs.lab}, {@code mllabs.learner}) the run lacks. */
     public void expectLabTags(Run run, Problems problems) {
         Map<String, String> tags = RunData.tags(run);
-        problems.expect("tag " + LabContext.LAB_TAG, labId, tags.get(LabContext.LAB_TAG));
+        problems.expect("tag " + LabTag.NAME, labId, tags.get(LabTag.NAME));
         problems.expect("tag " + LearnerId.TAG, learner(), tags.get(LearnerId.TAG));
     }
 }

@@ -6,15 +6,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.mlflow.tracking.MlflowClient;
+import org.mllabs.runtime.LabTag;
+import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
 import org.mllabs.runtime.audit.ReadAudit;
 import org.mllabs.runtime.audit.RefusalAudit;
+import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.SparkModels;
-import org.mllabs.runtime.LearnerId;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.server.MlflowServer;
 
 /**
@@ -22,9 +23,6 @@ import org.mllabs.runtime.server.MlflowServer;
  * Whoever supplies the session stops it; closing the context closes its MLflow client.
  */
 public final class LabContext implements AutoCloseable {
-
-    /** The run tag that carries the lab's id. */
-    public static final String LAB_TAG = "mllabs.lab";
 
     private final LabDescriptor lab;
     private final LearnerId learner;
@@ -75,7 +73,7 @@ public final class LabContext implements AutoCloseable {
 
     /** Tags every run of the lab should carry: the lab and the learner. */
     public Map<String, String> runTags() {
-        return Map.of(LAB_TAG, lab.id(), LearnerId.TAG, learner.value());
+        return Map.of(LabTag.NAME, lab.id(), LearnerId.TAG, learner.value());
     }
 
     /** The MLflow server. */

@@ -6,13 +6,13 @@ import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
+import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
-import org.mllabs.runtime.lab.LabContext;
 
 /**
  * Deletes one learner's work on one lab, and nothing else: the learner's experiment of the lab with its runs, and the
  * registered models tagged with the lab and the learner (labs that register models tag them with
- * {@link LabContext#runTags()}). Runs and the experiment are deleted the MLflow way: moved to the deleted lifecycle
+ * {@code LabContext.runTags()}). Runs and the experiment are deleted the MLflow way: moved to the deleted lifecycle
  * stage, out of every search for active ones, until the server's garbage collection removes them. The experiment is
  * renamed first ({@code /mllabs/ada/lab01} becomes {@code /mllabs/ada/lab01.deleted-<time>}), because MLflow keeps a
  * deleted experiment's name taken: the lab's next run creates its experiment anew, as a first run does.
@@ -74,7 +74,7 @@ public final class LearnerLabReset {
     private int deleteModels(String labId, LearnerId learner) {
         int deleted = 0;
         for (RegisteredModel model : mlflow.registry().searchRegisteredModels("")) {
-            if (labId.equals(model.tags().get(LabContext.LAB_TAG))
+            if (labId.equals(model.tags().get(LabTag.NAME))
                     && learner.value().equals(model.tags().get(LearnerId.TAG))) {
                 mlflow.registry().deleteRegisteredModel(model.name());
                 deleted++;
