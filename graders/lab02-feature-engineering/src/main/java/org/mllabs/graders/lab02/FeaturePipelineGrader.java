@@ -228,8 +228,8 @@ public final class FeaturePipelineGrader implements Grader {
         }
         double heldOut = HeldOutAuc.of(model.get(), evidence.heldOut(), FeaturePipelineEvidence.CHURN.labelColumn());
         String scores = String.format(Locale.ROOT, "test_auc %.4f; the model scores %.4f on %d held-out rows "
-                + "(grading seed %d; the run recorded no proper split to recompute it on)", reported, heldOut,
-                FeaturePipelineEvidence.HELD_OUT_ROWS, evidence.runs().context().seed());
+                + "drawn from the grading seed (the run recorded no proper split to recompute it on)", reported,
+                heldOut, FeaturePipelineEvidence.HELD_OUT_ROWS);
         return CheckResult.when(Tolerance.withinAbsolute(heldOut, reported, AUC_TOLERANCE), scores,
                 scores + ": test_auc is not what the model scores; a metric must come from the model's evaluation");
     }

@@ -224,8 +224,8 @@ public final class SearchGrader implements Grader {
         double reported = metrics(trial).get(SearchEvidence.LOSS);
         evidence.heldOutLoss(trial).filter(loss -> !Tolerance.withinAbsolute(loss, reported, LOSS_TOLERANCE))
                 .ifPresent(loss -> about.add(String.format(Locale.ROOT, "loss %.4f is not what its model scores: "
-                        + "1 - AUC = %.4f on %d held-out rows (grading seed %d); the loss must come from the model's "
-                        + "evaluation", reported, loss, SearchEvidence.HELD_OUT_ROWS, evidence.runs().context().seed())));
+                        + "1 - AUC = %.4f on %d held-out rows drawn from the grading seed; the loss must come from "
+                        + "the model's evaluation", reported, loss, SearchEvidence.HELD_OUT_ROWS)));
     }
 
     private static CheckResult searches(SearchEvidence evidence) {

@@ -421,9 +421,8 @@ public final class AutoMlGrader implements Grader {
             problems.add("expected a model under model/ of " + name(run) + " to score, found none");
         } else if (!Tolerance.withinAbsolute(heldOut.get(), logged, AUC_TOLERANCE)) {
             problems.add(String.format(Locale.ROOT, "%s %.4f of %s is not what its model scores: %.4f on %d "
-                    + "held-out rows (grading seed %d), %.2f allowed; log the model's own evaluation", metric, logged,
-                    name(run), heldOut.get(), AutoMlEvidence.HELD_OUT_ROWS, evidence.runs().context().seed(),
-                    AUC_TOLERANCE));
+                    + "held-out rows drawn from the grading seed, %.2f allowed; log the model's own evaluation",
+                    metric, logged, name(run), heldOut.get(), AutoMlEvidence.HELD_OUT_ROWS, AUC_TOLERANCE));
         }
     }
 }
