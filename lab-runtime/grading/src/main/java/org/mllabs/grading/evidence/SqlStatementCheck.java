@@ -10,6 +10,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.analysis.ExpressionWithUnresolvedIdentifier;
 import org.apache.spark.sql.catalyst.analysis.ResolvedInlineTable;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
@@ -46,7 +47,7 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Each statement is checked twice, never executed: as parsed, against the query clauses a transformer's statement
  * needs, the relation {@code __THIS__} and the functions that call Java or parse XML (which may resolve external
- * entities), before Spark resolves a relation (resolving a file relation reads the file); then, on the schema the
+ * entities), never a function named by an expression ({@code IDENTIFIER(...)}), before Spark resolves a relation (resolving a file relation reads the file); then, on the schema the
  * stage receives, as Spark's analyser resolves it, through every subquery and every function's replacement: no
  * reflection, no user-defined function, no relation but the rows it is handed, no command, no script, and, when
  * scoring, no reading of the column that carries the rows' labels past the model.
@@ -159,7 +160,9 @@ final class SqlStatementCheck {
                 problems.add("a " + clause + " clause");
             }
         }, expression -> {
-            if (expression instanceof UnresolvedFunction function) {
+            if (expression instanceof ExpressionWithUnresolvedIdentifier) {
+                problems.add("a function named by IDENTIFIER(...)");
+            } else if (expression instanceof UnresolvedFunction function) {
                 List<String> name = CollectionConverters.asJava(function.nameParts());
                 String last = name.get(name.size() - 1).toLowerCase(Locale.ROOT);
                 if (REFUSED_FUNCTIONS.contains(last)) {
