@@ -115,8 +115,12 @@ public final class PipelineStages {
      * @param model the pipeline
      * @param input the schema of the data it transforms
      * @throws IllegalArgumentException when the pipeline cannot transform data of that schema
+     * @throws UnscorableModelException when a SQLTransformer's statement does more than compute columns of its rows
+     *     ({@link SqlStatementCheck}), before Spark analyses it
      */
     public static PipelineStages of(PipelineModel model, StructType input) {
+        SqlStatementCheck.requireSafe(model, input, Optional.empty(),
+                model instanceof SignatureBoundModel bound ? bound.source() : "the pipeline");
         List<Stage> stages = new ArrayList<>();
         StructType schema = input;
         for (Transformer transformer : flatten(model)) {
@@ -291,7 +295,8 @@ public final class PipelineStages {
         return new Stage(position, transformer, every, added, madeFrom, false);
     }
 
-    private static List<Transformer> flatten(PipelineModel model) {
+    /** The pipeline's stages, with the stages of pipelines nested in it in their place. */
+    static List<Transformer> flatten(PipelineModel model) {
         List<Transformer> transformers = new ArrayList<>();
         for (Transformer transformer : model.stages()) {
             if (transformer instanceof PipelineModel nested) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Column;
@@ -18,10 +19,13 @@ import org.apache.spark.sql.Row;
 /**
  * A learner's logged pipeline model that is handed only the columns its logged signature declares as inputs, the way a
  * serving endpoint hands it a request: every other column of the rows it scores (the label, the key, columns the
- * signature leaves out) travels beside the model in one struct column it does not read, and is put back after the
- * model's stages ran. A model whose stages read the label, or any column its signature does not declare, fails to
- * score with an {@link UnscorableModelException} that says so, instead of scoring near perfectly on rows that carry
- * the answer.
+ * signature leaves out) travels beside the model in one struct column, named at random for each call so that no stage
+ * can name it, and is put back after the model's stages ran, in place of any column of the same name the model wrote.
+ * A model whose stages read the label, or any column its signature does not declare, fails to score with an
+ * {@link UnscorableModelException} that says so, instead of scoring near perfectly on rows that carry the answer; so
+ * does one with a SQLTransformer whose statement does more than compute columns of its rows
+ * ({@link SqlStatementCheck}), before the statement is run. Other failures, which are not the model's doing
+ * ({@link ModelFault}), are let through.
  *
  * <p>{@link LearnerRuns#model} loads every model bound to its signature, so every grader that re-scores a learner's
  * model through {@link #transform(Dataset)}, {@link #score} or {@link HeldOutAuc} takes this one path. Its
@@ -32,8 +36,8 @@ public final class SignatureBoundModel extends PipelineModel {
 
     private static final long serialVersionUID = 1L;
 
-    /** The struct column that carries the rows' other columns past the model. */
-    static final String HELD_BACK = "__mllabs_held_back";
+    /** How the struct column that carries the rows' other columns past the model is named, before a random part. */
+    static final String HELD_BACK_PREFIX = "__mllabs_held_back_";
 
     private final PipelineModel model;
     private final Optional<LoggedSignature> signature;
@@ -41,6 +45,7 @@ public final class SignatureBoundModel extends PipelineModel {
 
     private SignatureBoundModel(PipelineModel model, Optional<LoggedSignature> signature, String source) {
         super(model.uid(), model.stages());
+        SqlStatementCheck.requireParsedSafe(model, source);
         this.model = model;
         this.signature = signature;
         this.source = source;
@@ -52,6 +57,8 @@ public final class SignatureBoundModel extends PipelineModel {
      * @param model the loaded model
      * @param signature the signature of its {@code MLmodel} file; empty when it has none
      * @param source where the model comes from, for messages, such as {@code runs:/<run>/model}
+     * @throws UnscorableModelException when a SQLTransformer's statement, as parsed, does more than compute columns of
+     *     its rows ({@link SqlStatementCheck})
      */
     public static SignatureBoundModel of(PipelineModel model, Optional<LoggedSignature> signature, String source) {
         return new SignatureBoundModel(model, signature, source);
@@ -86,7 +93,7 @@ public final class SignatureBoundModel extends PipelineModel {
         if (model instanceof SignatureBoundModel bound) {
             return bound.transform(rows, labels);
         }
-        return scoreWithout(model::transform, rows, labels, Optional.empty(), model.getClass().getSimpleName());
+        return scoreWithout(model, model::transform, rows, labels, Optional.empty(), model.getClass().getSimpleName());
     }
 
     /** Scores the rows, handing the model only its signature's inputs. */
@@ -102,7 +109,7 @@ public final class SignatureBoundModel extends PipelineModel {
      * @throws UnscorableModelException when the model cannot score rows given only those columns
      */
     public Dataset<Row> transform(Dataset<?> rows, Collection<String> labels) {
-        return scoreWithout(super::transform, rows, labels, signature, source);
+        return scoreWithout(model, super::transform, rows, labels, signature, source);
     }
 
     /** What scores the rows handed to a model. */
@@ -110,8 +117,9 @@ public final class SignatureBoundModel extends PipelineModel {
         Dataset<Row> transform(Dataset<?> rows);
     }
 
-    private static Dataset<Row> scoreWithout(Scoring model, Dataset<?> rows, Collection<String> labels,
-                                             Optional<LoggedSignature> signature, String source) {
+    private static Dataset<Row> scoreWithout(Transformer stages, Scoring model, Dataset<?> rows,
+                                             Collection<String> labels, Optional<LoggedSignature> signature,
+                                             String source) {
         List<String> columns = List.of(rows.columns());
         Set<String> inputs = new LinkedHashSet<>(signature.map(LoggedSignature::inputNames).orElse(columns));
         inputs.removeAll(labels);
@@ -121,15 +129,22 @@ public final class SignatureBoundModel extends PipelineModel {
                     + "signature, which the data it predicts has not: a signature names the columns the model reads");
         }
         List<String> heldBack = columns.stream().filter(name -> !inputs.contains(name)).toList();
+        // a name no stage can know beforehand, so that none reads the labels by it
+        String carrier = HELD_BACK_PREFIX + UUID.randomUUID().toString().replace("-", "");
         List<Column> handed = new ArrayList<>(inputs.stream().map(SignatureBoundModel::column).toList());
         if (!heldBack.isEmpty()) {
             handed.add(struct(heldBack.stream().map(SignatureBoundModel::column).toArray(Column[]::new))
-                    .as(HELD_BACK));
+                    .as(carrier));
         }
+        Dataset<Row> given = rows.select(handed.toArray(Column[]::new));
+        SqlStatementCheck.requireSafe(stages, given.schema(), Optional.of(carrier), source);
         Dataset<Row> scored;
         try {
-            scored = model.transform(rows.select(handed.toArray(Column[]::new)));
-        } catch (RuntimeException e) {
+            scored = model.transform(given);
+        } catch (Exception e) {
+            if (!ModelFault.isModelsOwn(e)) {
+                throw e;
+            }
             throw new UnscorableModelException(source + " cannot predict rows that carry only "
                     + (signature.isPresent() ? "its signature's inputs " : "the columns ") + inputs
                     + (labels.isEmpty() ? "" : ", without the label " + String.join(", ", labels)) + ": "
@@ -139,14 +154,16 @@ public final class SignatureBoundModel extends PipelineModel {
             return scored;
         }
         List<String> written = List.of(scored.columns());
-        if (!written.contains(HELD_BACK)) {
+        if (!written.contains(carrier)) {
             throw new UnscorableModelException(source + " drops the columns it is given beyond its inputs, so its "
                     + "predictions cannot be matched with the rows' labels; keep them, as Spark's stages do");
         }
+        // the rows' own columns, never a column of the same name the model wrote in their place
         List<Column> back = new ArrayList<>();
-        written.stream().filter(name -> !name.equals(HELD_BACK)).forEach(name -> back.add(column(name)));
-        heldBack.stream().filter(name -> !written.contains(name))
-                .forEach(name -> back.add(col(HELD_BACK).getField(name).as(name)));
+        written.stream().filter(name -> !name.equals(carrier)
+                        && heldBack.stream().noneMatch(held -> held.equalsIgnoreCase(name)))
+                .forEach(name -> back.add(column(name)));
+        heldBack.forEach(name -> back.add(column(carrier).getField(name).as(name)));
         return scored.select(back.toArray(Column[]::new));
     }
 
@@ -154,7 +171,7 @@ public final class SignatureBoundModel extends PipelineModel {
         return col("`" + name.replace("`", "``") + "`");
     }
 
-    private static String firstLine(RuntimeException e) {
+    private static String firstLine(Exception e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }

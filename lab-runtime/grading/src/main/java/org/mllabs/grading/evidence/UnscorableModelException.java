@@ -2,8 +2,9 @@ package org.mllabs.grading.evidence;
 
 /**
  * A learner's model cannot predict the rows a grader hands it, given only the columns its signature declares: it
- * reads the label or another column it does not declare, or drops the columns it is given. The learner's fault, in the
- * step that built or logged the model; the message says what the model lacks.
+ * reads the label or another column it does not declare, drops the columns it is given, or has a SQLTransformer whose
+ * statement the grader does not run (it calls Java, reads files or tables, runs a user-defined function). The learner's
+ * fault, in the step that built or logged the model; the message says what the model lacks or may not do.
  */
 public final class UnscorableModelException extends IllegalStateException {
 

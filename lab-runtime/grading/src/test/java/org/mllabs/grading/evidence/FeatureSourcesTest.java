@@ -94,6 +94,22 @@ class FeatureSourcesTest {
         assertThat(problems.lines().toString()).contains("cannot tell which columns KMeans (stage 2) reads and writes");
     }
 
+    /** A last stage that reads nothing the classifier reads does not hide the label among the classifier's inputs. */
+    @Test
+    void theLabelAmongTheInputsOfAClassifierBeforeTheLastStageIsRefused() {
+        PipelineStage[] stages = {
+            new VectorAssembler().setInputCols(new String[] {"age", "label"}).setOutputCol("features"),
+            new LogisticRegression().setLabelCol("label").setMaxIter(5),
+            new SQLTransformer().setStatement("SELECT *, age * 2 AS double_age FROM __THIS__")
+        };
+        Problems problems = new Problems();
+        FeatureSources.expectFrom(PipelineStages.of(new Pipeline().setStages(stages).fit(data), SCHEMA), "label",
+                ALLOWED, problems);
+
+        assertThat(problems.lines().toString()).contains("the input features of LogisticRegression (stage 2) is "
+                + "computed from the label label (features <- label, made by VectorAssembler(age, label -> features))");
+    }
+
     private Problems problemsOf(PipelineStage... features) {
         PipelineStage[] stages = new PipelineStage[features.length + 1];
         System.arraycopy(features, 0, stages, 0, features.length);

@@ -3,6 +3,8 @@ package org.mllabs.grading.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,11 @@ import java.util.Random;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,7 +57,7 @@ class SignatureBoundModelTest {
         Dataset<Row> scored = model.transform(rows);
 
         assertThat(scored.columns()).contains("key", "x", "label", "prediction", "rawPrediction")
-                .doesNotContain(SignatureBoundModel.HELD_BACK);
+                .noneMatch(column -> column.startsWith(SignatureBoundModel.HELD_BACK_PREFIX));
         assertThat(scored.count()).isEqualTo(400);
         assertThat(scored.filter("key = 'k7'").select("label").first().getDouble(0))
                 .isEqualTo(rows.filter("key = 'k7'").select("label").first().getDouble(0));
@@ -82,6 +87,30 @@ class SignatureBoundModelTest {
         assertThatThrownBy(() -> HeldOutAuc.of(cheat, rows, "label")).isInstanceOf(UnscorableModelException.class);
     }
 
+    /**
+     * Stages that read the column carrying the labels past the model, by the name it had always been given or through
+     * every column the stage is handed, cannot score.
+     */
+    @Test
+    void aStageThatReadsTheHeldBackColumnCannotScore() {
+        for (String statement : List.of(
+                "SELECT *, __mllabs_held_back.label AS rawPrediction FROM __THIS__",
+                "SELECT *, CAST(regexp_extract(to_json(struct(*)), 'label.:([0-9.]+)', 1) AS DOUBLE) "
+                        + "AS rawPrediction FROM __THIS__")) {
+            SQLTransformer cheat = new SQLTransformer().setStatement(statement);
+
+            assertThatThrownBy(() -> HeldOutAuc.of(cheat, rows, "label")).as(statement)
+                    .isInstanceOf(UnscorableModelException.class);
+        }
+    }
+
+    @Test
+    void aFailureOfTheEnvironmentIsNotTheModels() {
+        UncheckedIOException gone = new UncheckedIOException(new IOException("No space left on device"));
+
+        assertThatThrownBy(() -> SignatureBoundModel.score(new Failing(gone), rows, List.of("label"))).isSameAs(gone);
+    }
+
     @Test
     void aSignatureThatNamesAColumnTheDataLacksIsReported() {
         LoggedSignature other = new LoggedSignature(List.of(new LoggedSignature.Column("z", "double")),
@@ -103,5 +132,37 @@ class SignatureBoundModelTest {
             new VectorAssembler().setInputCols(features).setOutputCol("features"),
             new LogisticRegression().setMaxIter(10)
         }).fit(rows);
+    }
+
+    /** A transformer that fails as the environment can, whatever it is given. */
+    private static final class Failing extends Transformer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final RuntimeException failure;
+
+        Failing(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public String uid() {
+            return "failing";
+        }
+
+        @Override
+        public Dataset<Row> transform(Dataset<?> dataset) {
+            throw failure;
+        }
+
+        @Override
+        public StructType transformSchema(StructType schema) {
+            return schema;
+        }
+
+        @Override
+        public Transformer copy(ParamMap extra) {
+            return this;
+        }
     }
 }
