@@ -15,7 +15,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.Problems;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.LogisticRefit;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SignatureBoundModel;
 import org.mllabs.runtime.datasets.LabDataset;
@@ -141,6 +143,36 @@ final class TrackingEvidence {
             byFeature.put(features[i], regression.get().coefficients().apply(i));
         }
         return Optional.of(byFeature);
+    }
+
+    /** The model's logistic regression; empty when it has none. */
+    static Optional<LogisticRegressionModel> regression(PipelineModel model) {
+        return stage(model, LogisticRegressionModel.class);
+    }
+
+    /**
+     * The training loss after each iteration of the optimiser when the grader fits the run's logistic regression
+     * again, with the hyperparameters its logged model holds, on the training side of the split the run recorded (every
+     * row that is not a recorded test row): L-BFGS is deterministic, so this is the curve TrackingLab saw, to rounding.
+     * Empty when the run has no logistic regression under {@value #MODEL_PATH}/ or no proper recorded test split (step
+     * 3.auc says which).
+     */
+    Optional<double[]> refitLossCurve(Run run) {
+        Optional<LogisticRegressionModel> logged = model(run).flatMap(TrackingEvidence::regression);
+        Optional<RecordedSplit> split = testSplit(run);
+        if (logged.isEmpty() || split.isEmpty()) {
+            return Optional.empty();
+        }
+        Problems splitProblems = new Problems();
+        split.get().check(churnKeys(), TrackingGrader.TEST_FRACTION, TrackingGrader.TEST_FRACTION_TOLERANCE,
+                splitProblems);
+        if (!splitProblems.isEmpty()) {
+            return Optional.empty();
+        }
+        PipelineModel refit = new LogisticRefit(TrackingGrader.FEATURES, CHURN.labelColumn())
+                .fit(trainingRows(split.get()), logged.get().getRegParam(), logged.get().getElasticNetParam(),
+                        logged.get().getMaxIter());
+        return regression(refit).map(model -> model.summary().objectiveHistory());
     }
 
     private static <T> Optional<T> stage(PipelineModel model, Class<T> type) {

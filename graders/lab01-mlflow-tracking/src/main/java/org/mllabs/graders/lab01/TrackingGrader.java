@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -132,16 +133,41 @@ public final class TrackingGrader implements Grader {
             problems.add("expected child runs with reg_param " + new TreeSet<>(REG_PARAMS) + ", found "
                     + children.size() + " child runs with reg_param " + regParams);
         }
+        evidence.runs().preload(children, TrackingEvidence.MODEL_PATH);
         for (Run child : children) {
             Problems about = problems.about("child " + name(child));
             Double auc = metrics(child).get("test_auc");
             about.require(params(child).containsKey("reg_param"), "no param reg_param");
+            trainedWith(evidence, child).ifPresent(about::add);
             about.expect("param max_iter", MAX_ITER, params(child).get("max_iter"));
             about.require(auc != null && auc > 0.5 && auc <= 1.0, "expected metric test_auc in (0.5, 1], found " + auc);
             about.expect("status", RunStatus.FINISHED, child.getInfo().getStatus());
             evidence.runs().expectLabTags(child, about);
         }
         return problems.result(children.size() + " child runs");
+    }
+
+    /**
+     * Whether the run's param reg_param is the regParam its logged model was trained with (a fitted
+     * {@code LogisticRegressionModel} holds its estimator's params); empty when it is, or when the run has no param or
+     * no model to compare with (step 3.auc then says the model is missing).
+     */
+    private static Optional<String> trainedWith(TrackingEvidence evidence, Run child) {
+        String logged = params(child).get("reg_param");
+        Optional<LogisticRegressionModel> model = evidence.model(child).flatMap(TrackingEvidence::regression);
+        if (logged == null || model.isEmpty()) {
+            return Optional.empty();
+        }
+        double trained = model.get().getRegParam();
+        boolean same;
+        try {
+            same = Tolerance.close(trained, Double.parseDouble(logged));
+        } catch (NumberFormatException e) {
+            same = false;
+        }
+        return same ? Optional.empty() : Optional.of("param reg_param = " + logged + ", the model under "
+                + TrackingEvidence.MODEL_PATH + "/ was trained with regParam " + trained + ": log the regParam the "
+                + "candidate was trained with");
     }
 
     private static CheckResult honestAuc(TrackingEvidence evidence) {

@@ -214,6 +214,9 @@ public final class TrainingGrader implements Grader {
             for (String name : model.params().keySet()) {
                 about.expect("param " + name + " (the fitted model's)", paramValue(fitted, name), params.get(name));
             }
+            params.forEach((name, logged) -> scalarParamValue(fitted, name)
+                    .filter(trained -> !model.params().containsKey(name) && !trained.equals(logged))
+                    .ifPresent(trained -> about.expect("param " + name + " (the fitted model's)", trained, logged)));
         }
         return problems.result(ExpectedModel.all().size() + " finished runs with their tags and params");
     }
@@ -287,6 +290,20 @@ public final class TrainingGrader implements Grader {
     private static Transformer lastStage(PipelineModel pipeline) {
         Transformer[] stages = pipeline.stages();
         return stages[stages.length - 1];
+    }
+
+    /**
+     * The value a fitted stage holds for a param, as {@code String.valueOf} writes it, when it is a number, a boolean
+     * or a string (a fitted model holds every param its estimator had, set or default); empty when the stage has no
+     * such param or no value for it.
+     */
+    private static Optional<String> scalarParamValue(Transformer stage, String name) {
+        if (!stage.hasParam(name) || !stage.isDefined(stage.getParam(name))) {
+            return Optional.empty();
+        }
+        Object value = stage.getOrDefault(stage.getParam(name));
+        return value instanceof Number || value instanceof Boolean || value instanceof String
+                ? Optional.of(String.valueOf(value)) : Optional.empty();
     }
 
     /** The value of a param of a fitted stage, as a string; null when the stage has no such param. */

@@ -33,6 +33,12 @@ final class BaselineChecks {
      * or a mean of the wrong column is further off.
      */
     static final AllowedDifference MEAN_BASELINE = AllowedDifference.relative(0.01);
+    /**
+     * How far a mean baseline may be from the mean of the training rows the run recorded, which is what it must
+     * predict: the mean written out with two decimals (about 1e-5 of it) still passes; a round number typed in near
+     * it, or the mean of other rows (the whole data's is about 0.2% off), does not.
+     */
+    static final AllowedDifference RECORDED_MEAN = AllowedDifference.relative(1e-4);
     /** The tag that says whether the model beats its baseline. */
     static final String BEATS_TAG = "beats_baseline";
 
@@ -77,7 +83,7 @@ final class BaselineChecks {
             }
             double value = predictions.get(0);
             Optional<String> problem = task.stratumColumn().isPresent()
-                    ? majorityProblem(task, value) : meanProblem(task, value);
+                    ? majorityProblem(task, value) : meanProblem(task, run.get(), value);
             problem.ifPresentOrElse(about::add,
                     () -> found.add(String.format(Locale.ROOT, "%s predicts %.2f", task.runName(), value)));
         }
@@ -163,7 +169,20 @@ final class BaselineChecks {
                 predicted.orElse("no class"), prediction));
     }
 
-    private Optional<String> meanProblem(GradedTask task, double prediction) {
+    /**
+     * Whether the mean baseline predicts the mean label of the training rows the run recorded; of the whole data,
+     * within {@link #MEAN_BASELINE}, when it recorded no training keys.
+     */
+    private Optional<String> meanProblem(GradedTask task, Run run, double prediction) {
+        Optional<List<String>> training = evidence.trainingLabels(task, run).filter(labels -> !labels.isEmpty());
+        if (training.isPresent()) {
+            double mean = training.get().stream().mapToDouble(Double::parseDouble).average().orElseThrow();
+            return RECORDED_MEAN.allows(mean, prediction) ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "expected the mean %s of the training rows for every row, %s on the %d rows %s lists (%s), "
+                            + "found %s: compute it from the training rows", task.labelColumn(),
+                    SplitMetric.apart(mean, prediction), training.get().size(), EvaluationEvidence.TRAIN_KEYS,
+                    RECORDED_MEAN, SplitMetric.apart(prediction, mean)));
+        }
         double mean = evidence.labels(task).values().stream().mapToDouble(Double::parseDouble).average().orElseThrow();
         if (MEAN_BASELINE.allows(mean, prediction)) {
             return Optional.empty();

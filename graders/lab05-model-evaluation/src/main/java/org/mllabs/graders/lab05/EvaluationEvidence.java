@@ -111,6 +111,15 @@ final class EvaluationEvidence {
         return lines.subList(Math.min(1, lines.size()), lines.size());
     }
 
+    /**
+     * The labels of the training rows the run recorded: of each key {@value #TRAIN_KEYS} lists that is a row of the
+     * dataset with a label; empty when the run recorded no training keys.
+     */
+    Optional<List<String>> trainingLabels(GradedTask task, Run run) {
+        return keys(run, TRAIN_KEYS).map(train -> train.stream().map(labels(task)::get)
+                .filter(label -> label != null && !label.isBlank()).toList());
+    }
+
     /** How many rows the run lists on its test side; 0 when it recorded none. */
     long testRows(Run run) {
         return keys(run, TEST_KEYS).map(List::size).orElse(0);

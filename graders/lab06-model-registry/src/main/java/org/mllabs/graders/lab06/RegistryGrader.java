@@ -5,6 +5,7 @@ import static org.mllabs.runtime.mlflow.RunData.params;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
+import org.mllabs.grading.Tolerance;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
@@ -181,8 +183,7 @@ public final class RegistryGrader implements Grader {
         }
         List<String> scores = new ArrayList<>();
         Problems problems = new Problems();
-        String best = null;
-        double bestAuc = Double.NEGATIVE_INFINITY;
+        Map<String, Double> aucs = new LinkedHashMap<>();
         for (ModelVersion version : evidence.versions()) {
             Optional<Double> auc = evidence.heldOutAuc(version.version());
             if (auc.isEmpty()) {
@@ -190,17 +191,19 @@ public final class RegistryGrader implements Grader {
                 continue;
             }
             scores.add(String.format(Locale.ROOT, "version %s %.3f", version.version(), auc.get()));
-            if (auc.get() > bestAuc) {
-                best = version.version();
-                bestAuc = auc.get();
-            }
+            aucs.put(version.version(), auc.get());
         }
         if (!problems.isEmpty()) {
             return problems.result("");
         }
+        double bestAuc = aucs.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        // versions of the same model score the same AUC up to the order Spark adds the rows in: any of them is best
+        List<String> best = aucs.entrySet().stream().filter(entry -> Tolerance.close(bestAuc, entry.getValue()))
+                .map(Map.Entry::getKey).toList();
+        String found = evidence.model().orElseThrow().aliases().get("Champion");
         String why = String.format(Locale.ROOT, "the best held-out AUC on %d rows drawn from the grading seed: %s",
                 RegistryEvidence.HELD_OUT_ROWS, String.join(", ", scores));
-        return aliasOn(evidence, "Champion", best, why);
+        return aliasOn(evidence, "Champion", best.contains(found) ? found : best.get(0), why);
     }
 
     private static CheckResult aliasOn(RegistryEvidence evidence, String alias, String expected, String why) {
