@@ -1,6 +1,5 @@
 package org.mllabs.runtime.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,13 +25,10 @@ public final class ReadAudit {
     /** The artifact directory of the entries. */
     public static final String DIRECTORY = "reads";
 
-    private final Consumer<TimeTravelRead> sink;
-    private final Consumer<String> log;
-    private final List<TimeTravelRead> recorded = new ArrayList<>();
+    private final AuditTrail<TimeTravelRead> trail;
 
     ReadAudit(Consumer<TimeTravelRead> sink, Consumer<String> log) {
-        this.sink = sink;
-        this.log = log;
+        this.trail = new AuditTrail<>(sink, log);
     }
 
     /**
@@ -50,15 +46,13 @@ public final class ReadAudit {
     }
 
     /** The reads recorded so far, oldest first. */
-    public synchronized List<TimeTravelRead> recorded() {
-        return List.copyOf(recorded);
+    public List<TimeTravelRead> recorded() {
+        return trail.recorded();
     }
 
     /** Records a read. */
-    synchronized void record(TimeTravelRead read) {
-        sink.accept(read);
-        recorded.add(read);
-        log.accept("The runtime recorded in run " + RUN_NAME + ": " + read.option() + " " + read.requested() + " of "
-                + read.target() + " read version " + read.version());
+    void record(TimeTravelRead read) {
+        trail.add(read, "The runtime recorded in run " + RUN_NAME + ": " + read.option() + " " + read.requested()
+                + " of " + read.target() + " read version " + read.version());
     }
 }

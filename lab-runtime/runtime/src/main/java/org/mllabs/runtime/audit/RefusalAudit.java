@@ -1,6 +1,5 @@
 package org.mllabs.runtime.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,13 +26,10 @@ public final class RefusalAudit {
     /** The artifact directory of the entries. */
     public static final String DIRECTORY = "refusals";
 
-    private final Consumer<RefusedOperation> sink;
-    private final Consumer<String> log;
-    private final List<RefusedOperation> recorded = new ArrayList<>();
+    private final AuditTrail<RefusedOperation> trail;
 
     RefusalAudit(Consumer<RefusedOperation> sink, Consumer<String> log) {
-        this.sink = sink;
-        this.log = log;
+        this.trail = new AuditTrail<>(sink, log);
     }
 
     /**
@@ -51,24 +47,22 @@ public final class RefusalAudit {
     }
 
     /** The refusals recorded so far, oldest first. */
-    public synchronized List<RefusedOperation> recorded() {
-        return List.copyOf(recorded);
+    public List<RefusedOperation> recorded() {
+        return trail.recorded();
     }
 
     /**
      * Records a refusal and returns the exception the wrapper throws. When the record cannot be written (the server
      * went away), that failure is thrown instead, carrying the refusal's cause: the refusal must not pass for recorded.
      */
-    synchronized RefusedOperationException record(RefusedOperation refusal, Throwable cause) {
+    RefusedOperationException record(RefusedOperation refusal, Throwable cause) {
         try {
-            sink.accept(refusal);
+            trail.add(refusal, "The runtime recorded in run " + RUN_NAME + ": " + refusal.operation() + " on "
+                    + refusal.target() + " refused (" + refusal.exceptionClass() + ")");
         } catch (RuntimeException e) {
             e.addSuppressed(cause);
             throw e;
         }
-        recorded.add(refusal);
-        log.accept("The runtime recorded in run " + RUN_NAME + ": " + refusal.operation() + " on " + refusal.target()
-                + " refused (" + refusal.exceptionClass() + ")");
         return new RefusedOperationException(refusal, cause);
     }
 }
