@@ -97,20 +97,28 @@ public final class SearchLab implements LabExercise {
                 .orElseGet(() -> tracking.createExperiment(name));
     }
 
-    /** Logs the pipeline of the search's best trial under that trial's run, so the grader can score it. */
+    /**
+     * Logs the pipeline of the search's best trial under that trial's run, so the grader can score it; trials tied
+     * for the best loss each get theirs, whichever of them step 4 takes for the best.
+     */
     private static void logBestModel(LabContext context, SearchRun search, TrialModels models) {
         Trial best = search.trials().best().orElseThrow(() -> new IllegalStateException(
                 "The " + search.algorithm() + " search has no successful trial: look at the failed trials' tag "
                         + "mllabs.search.failure in MLflow"));
-        String runId = search.trialRunIds().get(best.number());
         StructType inputs = new StructType(FEATURES.stream()
                 .map(name -> LabDataset.CUSTOMER_CHURN.schema().apply(name)).toArray(StructField[]::new));
         ModelSignature signature = ModelSignature.infer(inputs,
                 new StructType().add("prediction", DataTypes.DoubleType, false));
-        models.fittedWith(best.params()).ifPresentOrElse(
-                model -> context.models().log(runId, MODEL_PATH, model, signature),
-                () -> context.log("The objective kept no model for trial " + best.number() + " of the "
-                        + search.algorithm() + " search: call models.keep(params, model) in step 2"));
+        for (Trial tied : search.trials().trials()) {
+            if (!tied.isOk() || Double.compare(tied.loss(), best.loss()) != 0) {
+                continue;
+            }
+            String runId = search.trialRunIds().get(tied.number());
+            models.fittedWith(tied.params()).ifPresentOrElse(
+                    model -> context.models().log(runId, MODEL_PATH, model, signature),
+                    () -> context.log("The objective kept no model for trial " + tied.number() + " of the "
+                            + search.algorithm() + " search: call models.keep(params, model) in step 2"));
+        }
         context.log(String.format("%s search: best trial %d, loss %.4f, %s", search.algorithm(), best.number(),
                 best.loss(), best.params()));
     }
