@@ -12,7 +12,7 @@ import org.mllabs.runtime.lab.StepNotDoneException;
  *
  * <p>{@code context.catalog()} is the registry in catalog mode (three-part names only; the runtime records what it
  * refuses); {@code context.mlflow().registry()} reads and writes versions, tags and aliases; {@code context.models()}
- * loads a model by URI.
+ * loads a model by URI (the runtime records each load, with the version it resolved to).
  */
 final class RegistrySteps {
 

@@ -9,6 +9,7 @@ import org.mlflow.api.proto.Service.Run;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.LearnerRuns;
+import org.mllabs.grading.evidence.RecordedLoads;
 import org.mllabs.grading.evidence.RecordedRefusals;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
@@ -19,8 +20,8 @@ import org.mllabs.runtime.mlflow.RunData;
 
 /**
  * What the MLflow server holds of a learner's lab 06: the registered model {@code mllabs.<learner>.churn_classifier},
- * its versions, the learner's runs and the refusals the runtime recorded, read through the grade's {@link LearnerRuns},
- * {@link RecordedRefusals} and the registry.
+ * its versions, the learner's runs and the refusals and model loads the runtime recorded, read through the grade's
+ * {@link LearnerRuns}, {@link RecordedRefusals}, {@link RecordedLoads} and the registry.
  */
 final class RegistryEvidence {
 
@@ -56,6 +57,11 @@ final class RegistryEvidence {
     /** The refused operations the runtime recorded while the learner's lab ran. */
     RecordedRefusals refusals() {
         return RecordedRefusals.of(runs.context(), "lab06");
+    }
+
+    /** The models the runtime recorded the learner's lab loading, with the versions their URIs resolved to. */
+    RecordedLoads loads() {
+        return RecordedLoads.of(runs.context(), "lab06");
     }
 
     /** The registry. */

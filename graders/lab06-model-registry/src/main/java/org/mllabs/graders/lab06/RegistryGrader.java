@@ -3,6 +3,7 @@ package org.mllabs.graders.lab06;
 import static org.mllabs.runtime.mlflow.RunData.metrics;
 import static org.mllabs.runtime.mlflow.RunData.params;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +22,11 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.evidence.RecordedLoads;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.ModelLoad;
 import org.mllabs.runtime.audit.RefusedOperation;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
@@ -32,7 +35,8 @@ import org.mllabs.runtime.mlflow.RegistryNames;
 /**
  * Grades lab 06, the model registry and aliases, one check per README step, from the registry's own records (model,
  * versions with their runs and sources, tags, aliases), the learner's runs, the held-out AUC of each version's model,
- * and, for step 7, the refusal the runtime recorded, held against catalog mode's own rule.
+ * for step 6 the model load the runtime recorded, held against the registry, and, for step 7, the refusal the runtime
+ * recorded, held against catalog mode's own rule.
  */
 public final class RegistryGrader implements Grader {
 
@@ -72,8 +76,9 @@ public final class RegistryGrader implements Grader {
                                 + "data, and move @Champion to the version with the highest AUC.",
                         () -> onModel(evidence, RegistryGrader::champion)),
                 Check.of("lab06.step6", 15, "batch inference through @Champion",
-                        "README step 6: load models:/<name>@Champion (the alias, not a version number), score the "
-                                + "batch, and log a run batch-inference with params model_uri and model_version and "
+                        "README step 6: load models:/<name>@Champion with context.models().load (the alias, not a "
+                                + "version number or a run; the runtime records the load), score the batch with that "
+                                + "model, and log a run batch-inference with params model_uri and model_version and "
                                 + "the metric scored_rows.",
                         () -> onModel(evidence, RegistryGrader::batchInference)),
                 Check.of("lab06.step7", 10, "catalog mode refused the two-part name",
@@ -231,8 +236,41 @@ public final class RegistryGrader implements Grader {
         about.require(batch.get().getInfo().getStatus() == RunStatus.FINISHED,
                 "expected the run FINISHED, found " + batch.get().getInfo().getStatus());
         evidence.runs().expectLabTags(batch.get(), about);
+        loadedThroughTheAlias(evidence, batch.get(), about);
         return problems.result(BATCH_RUN_NAME + " scored " + BATCH_ROWS + " rows with " + params.get("model_uri")
-                + " (version " + params.get("model_version") + ")");
+                + " (version " + params.get("model_version") + "), the model loaded last before it ended");
+    }
+
+    /**
+     * What the batch scored with, from the runtime's record of the models the lab loaded rather than from the run's
+     * params: the last load recorded before the run ended (the last load at all when it never ended) must be of
+     * {@code models:/<name>@Champion}, resolved to the version {@code @Champion} points at, from the source the
+     * registry gives that version.
+     */
+    private static void loadedThroughTheAlias(RegistryEvidence evidence, Run batch, Problems about) {
+        String aliasUri = "models:/" + evidence.name() + "@Champion";
+        RecordedLoads loads = evidence.loads();
+        long ended = batch.getInfo().getEndTime();
+        Optional<ModelLoad> last = ended > 0 ? loads.lastAtOrBefore(Instant.ofEpochMilli(ended))
+                : loads.all().stream().reduce((first, second) -> second);
+        if (last.isEmpty()) {
+            about.add("expected the runtime's record of loading " + aliasUri + " (context.models().load) before the "
+                    + "run ended, found none; the runtime recorded loading " + loads.summary());
+            return;
+        }
+        ModelLoad load = last.get();
+        if (!load.uri().equals(aliasUri)) {
+            about.add("expected the model it scored with loaded as " + aliasUri + " (the runtime's record of the last "
+                    + "model loaded before the run ended), found " + RecordedLoads.describe(load));
+            return;
+        }
+        about.expect("version the recorded load of " + aliasUri + " resolved to (the version @Champion points at)",
+                evidence.model().orElseThrow().aliases().get("Champion"), load.version());
+        Optional<String> source = evidence.versions().stream().filter(v -> v.version().equals(load.version()))
+                .map(ModelVersion::source).findFirst();
+        about.require(source.filter(load.source()::equals).isPresent(), "expected the recorded load of version "
+                + load.version() + " from the registry's source of that version, " + source.orElse("no such version")
+                + ", found " + load.source());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mllabs.graders.lab06;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.mllabs.grading.CheckResult;
@@ -10,6 +11,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.testing.GraderIntegrationTest;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
+import org.mllabs.runtime.audit.ModelLoad;
 import org.mllabs.runtime.mlflow.ModelVersion;
 
 /** Lab 06 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
@@ -28,8 +30,9 @@ class RegistryGraderIT extends GraderIntegrationTest {
     }
 
     /**
-     * Three versions from three runs, @Champion on the version that scores best, a stage shown for contrast, and the
-     * one refusal the runtime recorded: catalog mode refusing the two-part name.
+     * Three versions from three runs, @Champion on the version that scores best, a stage shown for contrast, the one
+     * refusal the runtime recorded (catalog mode refusing the two-part name), and the loads it recorded: each version
+     * by number, then the batch's model through @Champion, resolved to the champion.
      */
     private void assertTheRegistryHoldsWhatTheGraderPassed(LearnerId learner) {
         try (GradingContext context = harness.context(learner)) {
@@ -45,6 +48,10 @@ class RegistryGraderIT extends GraderIntegrationTest {
             assertThat(champion).as("the given data make the second candidate the best").isEqualTo("2");
             assertThat(truth.registry().getModelVersion(truth.name(), champion).currentStage())
                     .isEqualTo("Production");
+            String models = "models:/" + truth.name();
+            assertThat(truth.loads().all()).extracting(ModelLoad::uri, ModelLoad::version).containsExactly(
+                    tuple(models + "/1", "1"), tuple(models + "/2", "2"), tuple(models + "/3", "3"),
+                    tuple(models + "@Champion", champion));
             assertThat(truth.refusals().all()).singleElement().satisfies(refusal -> {
                 assertThat(refusal.operation()).isEqualTo(AuditedCatalogRegistry.CREATE_MODEL);
                 assertThat(refusal.target()).isEqualTo(truth.twoPartName());

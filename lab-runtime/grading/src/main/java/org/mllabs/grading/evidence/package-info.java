@@ -15,7 +15,8 @@
  * {@link org.mllabs.grading.evidence.SplitMetric} sets a reported test metric beside the grader's on both sides of the
  * recorded split; {@link org.mllabs.grading.evidence.HeldOutAuc} is the area under the ROC curve a model scores on
  * held-out rows; {@link org.mllabs.grading.evidence.RecordedRefusals} are the refused operations the runtime recorded
- * while the lab ran, and {@link org.mllabs.grading.evidence.RecordedReads} the Delta time-travel reads it recorded;
+ * while the lab ran, {@link org.mllabs.grading.evidence.RecordedReads} the Delta time-travel reads it recorded and
+ * {@link org.mllabs.grading.evidence.RecordedLoads} the models it recorded loading, with the versions they resolved to;
  * {@link org.mllabs.grading.evidence.LogisticRefit} refits a logistic regression with a candidate's params.
  */
 package org.mllabs.grading.evidence;

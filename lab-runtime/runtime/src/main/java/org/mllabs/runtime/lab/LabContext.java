@@ -11,6 +11,7 @@ import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
+import org.mllabs.runtime.audit.LoadAudit;
 import org.mllabs.runtime.audit.ReadAudit;
 import org.mllabs.runtime.audit.RefusalAudit;
 import org.mllabs.runtime.datasets.LabDatasets;
@@ -35,6 +36,7 @@ public final class LabContext implements AutoCloseable {
     private SparkSession spark;
     private RefusalAudit refusals;
     private ReadAudit reads;
+    private LoadAudit loads;
 
     /**
      * @param lab the lab being run
@@ -94,9 +96,23 @@ public final class LabContext implements AutoCloseable {
         return mlflow;
     }
 
-    /** Spark {@code PipelineModel}s logged as MLflow models, and loaded back from {@code runs:/} or {@code models:/}. */
+    /**
+     * Spark {@code PipelineModel}s logged as MLflow models, and loaded back from {@code runs:/} or {@code models:/};
+     * the runtime records each model loaded with {@link SparkModels#load} in {@link #loads()}.
+     */
     public SparkModels models() {
-        return new SparkModels(mlflow(), workDirectory.resolve("models"));
+        return loads().models(mlflow(), workDirectory.resolve("models"));
+    }
+
+    /**
+     * The models {@link #models()} loaded in this run of the lab, each with the version its URI resolved to, in the run
+     * {@value LoadAudit#RUN_NAME} of the lab's experiment.
+     */
+    public synchronized LoadAudit loads() {
+        if (loads == null) {
+            loads = LoadAudit.toMlflow(this::mlflow, experimentName(), runTags(), this::log);
+        }
+        return loads;
     }
 
     /**

@@ -46,11 +46,16 @@ public final class SparkModelLoader {
 
     /** Loads the model a URI names. */
     public PipelineModel load(String modelUri) {
-        Path directory = download(modelUri);
+        return load(locate(modelUri));
+    }
+
+    /** Loads the model from the source it was resolved to, so that what is loaded is what {@link #locate} found. */
+    PipelineModel load(ResolvedModel model) {
+        Path directory = download(model);
         JsonNode spark = readMlModel(directory).path("flavors").path("spark");
         if (spark.isMissingNode()) {
-            throw new IllegalArgumentException("The model at " + modelUri + " has no spark flavor in its MLmodel, so "
-                    + "it is not a Spark model; log it with SparkModelLogger or Python's mlflow.spark.log_model");
+            throw new IllegalArgumentException("The model at " + model.uri() + " has no spark flavor in its MLmodel, "
+                    + "so it is not a Spark model; log it with SparkModelLogger or Python's mlflow.spark.log_model");
         }
         if (LocalModelCopy.isIn(directory)) {
             return LocalModelCopy.read(directory);
@@ -64,7 +69,12 @@ public final class SparkModelLoader {
      * of the model but the standard {@value MlModelFiles#MODEL_DATA} copy when it has a local one.
      */
     public Path download(String modelUri) {
-        String source = resolve(modelUri);
+        return download(locate(modelUri));
+    }
+
+    private Path download(ResolvedModel model) {
+        String modelUri = model.uri();
+        String source = model.source();
         Path target = cache.resolve(key(source));
         if (Files.isRegularFile(target.resolve(MlModelFiles.MLMODEL))) {
             return target;
@@ -100,9 +110,17 @@ public final class SparkModelLoader {
 
     /** The artifact URI of the model's directory, such as {@code mlflow-artifacts:/1/<run>/artifacts/model}. */
     public String resolve(String modelUri) {
+        return locate(modelUri).source();
+    }
+
+    /**
+     * What a URI names now: an alias resolved to its version (asked of the registry once), a version to its source, a
+     * run to its artifact root.
+     */
+    public ResolvedModel locate(String modelUri) {
         ModelUri parsed = ModelUri.parse(modelUri);
         if (parsed instanceof ModelUri.RunModel run) {
-            return mlflow.artifactUriOf(run.runId()) + "/" + run.path();
+            return new ResolvedModel(modelUri, "", "", mlflow.artifactUriOf(run.runId()) + "/" + run.path());
         }
         ModelVersion version;
         if (parsed instanceof ModelUri.RegisteredAlias alias) {
@@ -111,7 +129,8 @@ public final class SparkModelLoader {
             ModelUri.RegisteredVersion numbered = (ModelUri.RegisteredVersion) parsed;
             version = mlflow.registry().getModelVersion(numbered.name(), numbered.version());
         }
-        return version.source().startsWith("runs:/") ? resolve(version.source()) : version.source();
+        String source = version.source().startsWith("runs:/") ? resolve(version.source()) : version.source();
+        return new ResolvedModel(modelUri, version.name(), version.version(), source);
     }
 
     private static JsonNode readMlModel(Path directory) {

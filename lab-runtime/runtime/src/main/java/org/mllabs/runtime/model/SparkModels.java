@@ -22,15 +22,26 @@ public final class SparkModels {
     private final LabMlflow mlflow;
     private final SparkModelLogger logger;
     private final SparkModelLoader loader;
+    private final ModelLoadListener listener;
 
     /**
      * @param mlflow the server
      * @param cache where downloaded models are kept
      */
     public SparkModels(LabMlflow mlflow, Path cache) {
+        this(mlflow, cache, model -> { });
+    }
+
+    /**
+     * @param mlflow the server
+     * @param cache where downloaded models are kept
+     * @param listener told of each model {@link #load} loaded, with what its URI resolved to
+     */
+    public SparkModels(LabMlflow mlflow, Path cache, ModelLoadListener listener) {
         this.mlflow = mlflow;
         this.logger = new SparkModelLogger(mlflow, SparkModelLogger.DEFAULT_PYTHON_VERSION);
         this.loader = new SparkModelLoader(mlflow, cache);
+        this.listener = listener;
     }
 
     /** Logs a model under {@value SparkModelLogger#DEFAULT_ARTIFACT_PATH} of a run; see {@link SparkModelLogger}. */
@@ -62,12 +73,18 @@ public final class SparkModels {
         return mlflow.registry().createModelVersion(name, source, runId, Map.of(), null);
     }
 
-    /** Loads a model by URI: {@code runs:/RUN_ID/PATH}, {@code models:/NAME/VERSION} or {@code models:/NAME@ALIAS}. */
+    /**
+     * Loads a model by URI: {@code runs:/RUN_ID/PATH}, {@code models:/NAME/VERSION} or {@code models:/NAME@ALIAS}. The
+     * URI is resolved once, the model loaded from what it resolved to, and then the listener is told.
+     */
     public PipelineModel load(String modelUri) {
-        return loader.load(modelUri);
+        ResolvedModel resolved = loader.locate(modelUri);
+        PipelineModel model = loader.load(resolved);
+        listener.loaded(resolved);
+        return model;
     }
 
-    /** The loader, for resolving and downloading without loading. */
+    /** The loader, for resolving and downloading without loading; the listener is told of no load through it. */
     public SparkModelLoader loader() {
         return loader;
     }
