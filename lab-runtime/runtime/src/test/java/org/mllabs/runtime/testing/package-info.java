@@ -1,7 +1,8 @@
 /**
- * Test fixtures shared by every module through this module's test jar: one real MLflow server
- * ({@link org.mllabs.runtime.testing.MlflowServerExtension}) and one Spark session
- * ({@link org.mllabs.runtime.testing.SparkExtension}) per test JVM; {@link org.mllabs.runtime.testing.LabFixture}
+ * Test fixtures shared by every module through this module's test jar: one real MLflow server for the whole Maven
+ * build ({@link org.mllabs.runtime.testing.MlflowServerExtension}, through
+ * {@link org.mllabs.runtime.testing.BuildServer}), one Spark session per test JVM
+ * ({@link org.mllabs.runtime.testing.SparkExtension}); {@link org.mllabs.runtime.testing.LabFixture}
  * runs a lab's solution, starter or a {@link org.mllabs.runtime.testing.Mutant} of it for grader tests.
  *
  * <p>Without a container engine a test that needs the server is skipped with a message saying how to get one; in
