@@ -46,7 +46,10 @@ MIRROR="${MLLABS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE=bookworm
 START=$SECONDS
 
-BUILD_PLAN="build the MLflow server image $IMAGE (Debian packages with debootstrap, mlflow[$MLFLOW_EXTRAS] from PyPI; 3-5 min, about 1 GB)"
+BUILD_PLAN="build the MLflow server image $IMAGE (debootstrap, then mlflow[$MLFLOW_EXTRAS] from PyPI; 3-5 min, 1 GB)"
+if ! mllabs_have debootstrap; then
+  BUILD_PLAN="install the Debian package debootstrap (apt-get)"$'\n'"$BUILD_PLAN"
+fi
 
 # --- which tool talks to the engine -------------------------------------------------------------
 if [ "$CHECK" = 1 ] && [ -z "${MLLABS_IMAGE_TOOL:-}" ] && ! mllabs_have podman &&
