@@ -106,7 +106,11 @@ class LabCommandTest {
         assertThat(out.toString()).isEmpty();
     }
 
-    /** picocli's own {@code help} command is left out: it answers an option it does not know with the usage of lab. */
+    /**
+     * picocli's own {@code help} command is left out: a help request wins over the rest of the line, so
+     * {@code lab help --no-such-option} prints the usage of {@code lab} (as {@code lab grade --help --no-such-option}
+     * prints that of {@code lab grade}).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void everyCommandTakesAWrongOptionAsAUsageErrorWithItsUsageOnStandardError(String command) {
