@@ -60,7 +60,9 @@ ENGINE_STATUS=0
 plan_step() {
   local status=0 lines
   lines="$(bash "$HERE/$1" --check)" || status=$?
-  if [ "$status" -eq 1 ]; then
+  if [ "$status" -eq 1 ] && [ -z "$lines" ]; then
+    PLAN+=("run $1, whose check failed (see above)")
+  elif [ "$status" -eq 1 ]; then
     while IFS= read -r line; do PLAN+=("$line"); done <<<"$lines"
   fi
   return "$status"
