@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: lab-runtime/environment/container-engine.sh
+# Usage: lab-runtime/environment/container-engine.sh [--check]
 #
 # Makes sure a Docker-compatible engine API answers, so Testcontainers can start the MLflow server.
 #   1. DOCKER_HOST (unix:// or tcp://) answers GET /version        -> use it, exit 0
@@ -9,6 +9,8 @@
 #      /var/run/docker.sock to it when that path is free                -> exit 0
 #   4. otherwise print the ways to get an MLflow server             -> exit 3
 # Idempotent: when the socket already answers it returns within a second.
+# --check changes nothing: exit 0 when an engine answers, 3 as in 4., else 1 after printing what 3. would do,
+# one line each.
 #
 # Environment:
 #   DOCKER_HOST            engine to try first
@@ -50,25 +52,50 @@ guidance() {
 EOF
 }
 
+CHECK=0
 case "${1:-}" in
   "") ;;
+  --check) CHECK=1 ;;
   -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) mllabs_die "unknown argument: $1 (usage: container-engine.sh)" ;;
+  *) mllabs_die "unknown argument: $1 (usage: container-engine.sh [--check])" ;;
 esac
 
-mllabs_require_curl
+# --check: what 3. would change on this machine, one line each; nothing is changed.
+planned_changes() {
+  mllabs_have curl || echo "install the Debian packages curl ca-certificates (apt-get)"
+  if ! mllabs_have podman || ! mllabs_have runc; then
+    echo "install the Debian packages podman runc (apt-get)"
+  fi
+  local conf_changes=0
+  if [ ! -e "$CONTAINERS_CONF" ] || { [ "$(head -n 1 "$CONTAINERS_CONF")" = "$CONF_MARKER" ] &&
+    [ "$(render_conf)" != "$(cat "$CONTAINERS_CONF")" ]; }; then
+    echo "write $CONTAINERS_CONF (runc, cgroupfs, this machine's limits)"
+    conf_changes=1
+  fi
+  if [ "$conf_changes" = 1 ] || ! engine_answers "$PODMAN_SOCK" >/dev/null; then
+    echo "start the podman service on unix://$PODMAN_SOCK (it keeps running after the build)"
+  fi
+  if [ ! -e "$DOCKER_SOCK" ] && [ ! -L "$DOCKER_SOCK" ]; then
+    echo "link $DOCKER_SOCK to unix://$PODMAN_SOCK"
+  fi
+}
+
+if [ "$CHECK" = 0 ]; then
+  mllabs_require_curl
+fi
 
 # 1. DOCKER_HOST
 if [ -n "${DOCKER_HOST:-}" ]; then
   if engine="$(engine_answers "$DOCKER_HOST")"; then
-    mllabs_log "container engine: $engine at DOCKER_HOST=$DOCKER_HOST"
+    [ "$CHECK" = 1 ] || mllabs_log "container engine: $engine at DOCKER_HOST=$DOCKER_HOST"
     exit 0
   fi
-  mllabs_warn "DOCKER_HOST=$DOCKER_HOST does not answer GET /version; trying the default socket"
+  [ "$CHECK" = 1 ] || mllabs_warn "DOCKER_HOST=$DOCKER_HOST does not answer GET /version; trying the default socket"
 fi
 
 # 2. The default socket (Docker, or a podman service linked there earlier).
 if engine="$(engine_answers "$DOCKER_SOCK")"; then
+  [ "$CHECK" = 1 ] && exit 0
   mllabs_log "container engine: $engine at unix://$DOCKER_SOCK"
   if [ -n "${DOCKER_HOST:-}" ]; then
     mllabs_warn "Testcontainers follows DOCKER_HOST=$DOCKER_HOST: unset it to use unix://$DOCKER_SOCK"
@@ -78,7 +105,7 @@ fi
 
 # 3. A podman service on /run/podman/podman.sock.
 if ! mllabs_is_root || ! { mllabs_have apt-get || { mllabs_have podman && mllabs_have runc; }; }; then
-  guidance
+  [ "$CHECK" = 1 ] || guidance
   exit 3
 fi
 
@@ -109,6 +136,11 @@ cgroup_manager = "cgroupfs"
 runtime = "runc"
 EOF
 }
+
+if [ "$CHECK" = 1 ]; then
+  planned_changes
+  exit 1
+fi
 
 CONF_CHANGED=0
 if [ ! -e "$CONTAINERS_CONF" ] || [ "$(head -n 1 "$CONTAINERS_CONF")" = "$CONF_MARKER" ]; then

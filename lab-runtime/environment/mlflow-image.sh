@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: lab-runtime/environment/mlflow-image.sh [--force]
+# Usage: lab-runtime/environment/mlflow-image.sh [--force | --check]
 #
 # Builds the MLflow server image localhost/mllabs/mlflow:<mlflow.server.version> (version read from the
 # root pom.xml) without any container registry: a Debian bookworm root filesystem from debootstrap, a venv
@@ -8,7 +8,8 @@
 # `mlflow server --app-name basic-auth` needs (a shared class server with one user per learner).
 # Does nothing when the image already exists with the current recipe (its label org.mllabs.image.recipe);
 # an image of the same MLflow version from an older recipe is upgraded in place of a full build (its root
-# filesystem is reused, only pip runs). --force rebuilds from scratch.
+# filesystem is reused, only pip runs). --force rebuilds from scratch. --check builds nothing: exit 0 when the
+# image is there with the current recipe, else 1 after printing what a run would do.
 #
 # Needs root (debootstrap, chroot) and podman, or a docker CLI talking to an engine.
 #
@@ -24,11 +25,13 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 FORCE=0
+CHECK=0
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
+    --check) CHECK=1 ;;
     -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) mllabs_die "unknown argument: $arg (usage: mlflow-image.sh [--force])" ;;
+    *) mllabs_die "unknown argument: $arg (usage: mlflow-image.sh [--force | --check])" ;;
   esac
 done
 
@@ -43,8 +46,17 @@ MIRROR="${MLLABS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE=bookworm
 START=$SECONDS
 
+BUILD_PLAN="build the MLflow server image $IMAGE (debootstrap, then mlflow[$MLFLOW_EXTRAS] from PyPI; 3-5 min, 1 GB)"
+if ! mllabs_have debootstrap; then
+  BUILD_PLAN="install the Debian package debootstrap (apt-get)"$'\n'"$BUILD_PLAN"
+fi
+
 # --- which tool talks to the engine -------------------------------------------------------------
-if [ -n "${MLLABS_IMAGE_TOOL:-}" ]; then
+if [ "$CHECK" = 1 ] && [ -z "${MLLABS_IMAGE_TOOL:-}" ] && ! mllabs_have podman &&
+  ! { mllabs_have docker && docker version >/dev/null 2>&1; }; then
+  echo "$BUILD_PLAN"
+  exit 1
+elif [ -n "${MLLABS_IMAGE_TOOL:-}" ]; then
   ENGINE="$MLLABS_IMAGE_TOOL"
   case "$ENGINE" in podman | docker) mllabs_have "$ENGINE" || mllabs_die "$ENGINE not found" ;; *) mllabs_die "MLLABS_IMAGE_TOOL must be podman or docker" ;; esac
 elif mllabs_have podman; then
@@ -68,6 +80,17 @@ image_recipe() {
   "$ENGINE" image inspect --format '{{ index .Config.Labels "org.mllabs.image.recipe" }}' "$IMAGE" 2>/dev/null \
     | sed 's/<no value>//'
 }
+
+if [ "$CHECK" = 1 ]; then
+  if ! image_exists; then
+    echo "$BUILD_PLAN"
+    exit 1
+  elif [ "$(image_recipe)" != "$RECIPE" ]; then
+    echo "add mlflow[$MLFLOW_EXTRAS] to the MLflow server image $IMAGE, made by an older recipe (pip, about 40 s)"
+    exit 1
+  fi
+  exit 0
+fi
 
 BASE_IMAGE_ID=""
 if [ "$FORCE" -eq 0 ] && image_exists; then

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Usage: lab-runtime/environment/python-env.sh
+# Usage: lab-runtime/environment/python-env.sh [--check]
 #
 # Creates a Python venv with mlflow==<mlflow.server.version> and pyspark==<spark.version> (both read from
 # the root pom.xml). Used by the Java -> Python model interop test and as the local-process MLflow server
 # when no container engine is available (put <venv>/bin on PATH, or point the labs at <venv>/bin/mlflow).
 # Cached: does nothing when the venv already imports the pinned versions. Prints the venv path last.
+# --check changes nothing: exit 0 when the venv is up to date, else 1 after printing what a run would do.
 #
 # Environment:
 #   MLLABS_PYTHON_ENV   venv location (default ${MLLABS_HOME:-$HOME/.mllabs}/python)
@@ -15,10 +16,12 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
+CHECK=0
 case "${1:-}" in
   "") ;;
+  --check) CHECK=1 ;;
   -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) mllabs_die "unknown argument: $1 (usage: python-env.sh)" ;;
+  *) mllabs_die "unknown argument: $1 (usage: python-env.sh [--check])" ;;
 esac
 
 MLFLOW_VERSION="$(mllabs_pom_property mlflow.server.version)"
@@ -34,9 +37,19 @@ installed_versions() {
 }
 
 if [ "$(installed_versions || true)" = "$WANT" ]; then
+  [ "$CHECK" = 1 ] && exit 0
   mllabs_log "python env up to date (mlflow $MLFLOW_VERSION, pyspark $SPARK_VERSION)"
   printf '%s\n' "$VENV"
   exit 0
+fi
+
+if [ "$CHECK" = 1 ]; then
+  if [ ! -x "$VENV/bin/python" ] && mllabs_have "$PYTHON" && ! "$PYTHON" -c 'import ensurepip' 2>/dev/null &&
+    mllabs_is_root && mllabs_have apt-get; then
+    echo "install the Debian package python3-venv (apt-get)"
+  fi
+  echo "pip install mlflow==$MLFLOW_VERSION pyspark==$SPARK_VERSION into the Python environment $VENV (about 2 min)"
+  exit 1
 fi
 
 mllabs_have "$PYTHON" || mllabs_die "$PYTHON not found; install Python >= 3.10 or set MLLABS_PYTHON"

@@ -48,14 +48,21 @@ public final class LabCommand {
      * @return the exit status, see {@link ExitCodes}
      */
     static int execute(LabEnvironment environment, PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+        return commandLine(environment, out, err, terminal).execute(args);
+    }
+
+    /**
+     * The command line picocli runs: {@code lab} with its sub-commands, writing to the given output. Its usage and
+     * version requests are answered by picocli itself ({@link CommandLine#execute}): on {@code out}, status 0.
+     */
+    static CommandLine commandLine(LabEnvironment environment, PrintWriter out, PrintWriter err, boolean terminal) {
         CliSession session = new CliSession(environment, out, terminal);
-        CommandLine commandLine = new CommandLine(new LabCommand(), new SubcommandFactory(session))
+        return new CommandLine(new LabCommand(), new SubcommandFactory(session))
                 .setOut(out)
                 .setErr(err)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(terminal ? CommandLine.Help.Ansi.ON
                         : CommandLine.Help.Ansi.OFF))
                 .setExecutionExceptionHandler(new ErrorHandler());
-        return commandLine.execute(args);
     }
 
     /** The version line: mllabs and the MLflow and Spark versions it pins. */

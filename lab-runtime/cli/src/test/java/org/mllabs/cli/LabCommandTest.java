@@ -1,16 +1,20 @@
 package org.mllabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The lab command's answers that need no MLflow server: listings, instructions, usage, help and environment errors.
@@ -33,12 +37,17 @@ class LabCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int lab(Map<String, String> overrides, String... args) {
+        Map<String, String> variables = new HashMap<>(Map.of("MLLABS_HOME", home.toString()));
+        variables.putAll(overrides);
+        return LabCommand.execute(environment(variables), new PrintWriter(out, true), new PrintWriter(err, true),
+                false, args);
+    }
+
+    private static LabEnvironment environment(Map<String, String> overrides) {
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.remove("MLFLOW_TRACKING_URI");
-        variables.put("MLLABS_HOME", home.toString());
         variables.putAll(overrides);
-        return LabCommand.execute(new LabEnvironment(variables), new PrintWriter(out, true), new PrintWriter(err, true),
-                false, args);
+        return new LabEnvironment(variables);
     }
 
     @Test
@@ -71,18 +80,99 @@ class LabCommandTest {
         assertThat(err.toString()).contains("Unmatched argument");
     }
 
-    @ParameterizedTest
-    @MethodSource("subcommands")
-    void everySubcommandPrintsItsUsageOnStandardOutputForHelpAndExitsZero(String subcommand) {
-        assertThat(lab(Map.of(), subcommand, "--help")).isEqualTo(ExitCodes.OK);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void everyCommandPrintsItsUsageOnStandardOutputForHelpAndExitsZero(String command) {
+        for (String help : List.of("--help", "-h")) {
+            StringWriter usageOut = new StringWriter();
+            StringWriter usageErr = new StringWriter();
 
-        assertThat(out.toString()).contains("Usage: lab " + subcommand, "-h, --help");
+            int status = LabCommand.execute(environment(Map.of()), new PrintWriter(usageOut, true),
+                    new PrintWriter(usageErr, true), false, arguments(command, help));
+
+            assertThat(status).as("%s %s", command, help).isEqualTo(ExitCodes.OK);
+            assertThat(usageOut.toString()).as("%s %s", command, help)
+                    .isEqualTo(usage(command))
+                    .contains("Usage: " + command + " ", "-h, --help");
+            assertThat(usageErr.toString()).as("%s %s", command, help).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongOptionIsAUsageErrorWithTheUsageOnStandardError() {
+        assertThat(lab(Map.of(), "grade", "lab01", "--no-such-option")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Unknown option: '--no-such-option'").contains(usage("lab grade"));
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /**
+     * picocli's own {@code help} command is left out: a help request wins over the rest of the line, so
+     * {@code lab help --no-such-option} prints the usage of {@code lab} (as {@code lab grade --help --no-such-option}
+     * prints that of {@code lab grade}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void everyCommandTakesAWrongOptionAsAUsageErrorWithItsUsageOnStandardError(String command) {
+        assumeTrue(!subcommand(command).getCommandSpec().helpCommand(), "picocli's help command");
+
+        assertThat(lab(Map.of(), arguments(command, "--no-such-option"))).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains(usage(command));
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void everyCommandThatOffersVersionPrintsItOnStandardOutputAndExitsZero(String command) {
+        assumeTrue(subcommand(command).getCommandSpec().optionsMap().containsKey("--version"),
+                command + " offers no --version");
+
+        assertThat(lab(Map.of(), arguments(command, "--version"))).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).startsWith("mllabs ").contains("MLflow server 3.", "Spark 4.");
         assertThat(err.toString()).isEmpty();
     }
 
-    static Stream<String> subcommands() {
-        return Arrays.stream(LabCommand.class.getAnnotation(Command.class).subcommands())
-                .map(type -> type.getAnnotation(Command.class).name());
+    @Test
+    void helpNamesACommandAndPrintsItsUsageOnStandardOutput() {
+        assertThat(lab(Map.of(), "help", "grade")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).isEqualTo(usage("lab grade"));
+        assertThat(err.toString()).isEmpty();
+    }
+
+    /** {@code lab} and every sub-command picocli knows, as typed ({@code lab grade}), sub-commands of those too. */
+    static Stream<String> commands() {
+        CommandLine lab = LabCommand.commandLine(environment(Map.of()), new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()), false);
+        return withSubcommands(lab).map(command -> command.getCommandSpec().qualifiedName());
+    }
+
+    private static Stream<CommandLine> withSubcommands(CommandLine command) {
+        return Stream.concat(Stream.of(command), command.getSubcommands().values().stream().distinct()
+                .flatMap(LabCommandTest::withSubcommands));
+    }
+
+    private static CommandLine subcommand(String command) {
+        CommandLine found = LabCommand.commandLine(environment(Map.of()), new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()), false);
+        for (String name : Arrays.asList(arguments(command))) {
+            found = found.getSubcommands().get(name);
+        }
+        return found;
+    }
+
+    private static String usage(String command) {
+        return subcommand(command).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** The arguments after {@code lab} that name the command, then the given ones. */
+    private static String[] arguments(String command, String... more) {
+        String[] words = command.split(" ");
+        List<String> arguments = new ArrayList<>(Arrays.asList(words).subList(1, words.length));
+        arguments.addAll(Arrays.asList(more));
+        return arguments.toArray(String[]::new);
     }
 
     @Test
