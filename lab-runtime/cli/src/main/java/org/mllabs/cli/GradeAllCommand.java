@@ -128,7 +128,8 @@ final class GradeAllCommand implements Callable<Integer> {
         Optional<Roster> roster = Optional.ofNullable(rosterFile).map(Roster::read);
         BatchStop stop = new BatchStop();
         int withoutRow;
-        try (InstructorGrading grading = new InstructorGrading(GraderCatalog.load().forLab(lab.id()), server, reader,
+        try (InstructorGrading grading = new InstructorGrading(
+                GraderCatalog.load(session.repository().graders()).forLab(lab.id()), server, reader,
                 seed, session::say, stop, InstructorGrading.SERVER_WAIT)) {
             withoutRow = source.server
                     ? gradeFromServer(lab, server, reader, gradebook, roster, grading, stop)

@@ -41,7 +41,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() {
         LabDescriptor lab = target.lab(session);
         LearnerId learner = target.learner(session);
-        Grader grader = GraderCatalog.load().forLab(lab.id());
+        Grader grader = GraderCatalog.load(session.repository().graders()).forLab(lab.id());
         Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
         long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         MlflowServer server = session.servers().connect();

@@ -17,9 +17,9 @@ import org.mllabs.runtime.lab.LabDescriptor;
 
 /**
  * Every list of labs agrees with the one place labs are defined, their folders' {@code lab.yaml}: the modules of
- * {@code labs/pom.xml} and {@code graders/pom.xml}, a grader folder for each lab, and the tables of
- * {@code labs/README.md} and {@code graders/README.md} (id, folder and title, in order). A new lab missing from one of
- * them, or a row left behind by a removed one, fails here with the line to add or remove.
+ * {@code labs/pom.xml} and {@code graders/pom.xml}, a grader folder for each lab, and the table of
+ * {@code labs/README.md} (id, folder and title, in order), the only README that lists them. A new lab missing from one
+ * of them, or a row left behind by a removed one, fails here with the line to add or remove.
  */
 class LabListsTest {
 
@@ -27,8 +27,6 @@ class LabListsTest {
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern LAB_ROW =
             Pattern.compile("(?m)^\\| \\[(lab\\d+)]\\(([^/)]+)/README\\.md\\) \\| ([^|]+) \\|");
-    private static final Pattern GRADER_ROW =
-            Pattern.compile("(?m)^\\| \\[([^]]+)]\\(([^/)]+)/README\\.md\\) \\| ([^|]+) \\|");
 
     private final List<LabDescriptor> labs = LabCatalog.scan(REPOSITORY.labs()).all();
 
@@ -49,14 +47,6 @@ class LabListsTest {
                 + lab.title() + " |").toList();
         assertThat(rows(REPOSITORY.labs().resolve("README.md"), LAB_ROW)).as("labs/README.md's table of labs, "
                 + "from each lab.yaml's id and title").containsExactlyElementsOf(expected);
-    }
-
-    @Test
-    void theGradersReadmeListsEveryGraderWithItsLabsTitleInOrder() throws IOException {
-        List<String> expected = labs.stream().map(lab -> "| [" + folder(lab) + "](" + folder(lab) + "/README.md) | "
-                + lab.title() + " |").toList();
-        assertThat(rows(REPOSITORY.graders().resolve("README.md"), GRADER_ROW)).as("graders/README.md's table of "
-                + "graders, from each lab.yaml's title").containsExactlyElementsOf(expected);
     }
 
     private List<String> folders() {

@@ -33,7 +33,8 @@ public final class Grading {
     public static GradeReport grade(Grader grader, GradingContext context) {
         long start = System.nanoTime();
         List<Check> checks = new ArrayList<>(grader.checks(context));
-        for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class)) {
+        // a grader found at run time brings its hidden checks in its own jar, seen by its own class loader
+        for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
             if (hidden.labId().equals(grader.labId())) {
                 hidden.checks(context).forEach(check -> checks.add(check.hidden()));
             }

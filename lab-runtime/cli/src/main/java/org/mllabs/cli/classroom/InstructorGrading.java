@@ -166,7 +166,7 @@ public final class InstructorGrading implements AutoCloseable {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
             GradingContext context = new GradingContext(learner, server, mlflow, spark, seed.value());
             int points = grader.checks(context).stream().mapToInt(Check::points).sum();
-            for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class)) {
+            for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
                 if (hidden.labId().equals(grader.labId())) {
                     points += hidden.checks(context).stream().mapToInt(Check::points).sum();
                 }
