@@ -12,7 +12,9 @@ import org.mllabs.runtime.server.MlflowServer;
 /**
  * Where a grader finds a learner's work, and what it may use to check it, for one grade. What the checks read is kept
  * for the grade ({@link #evidence}), so the visible checks, the hidden ones and the figures read the server once.
- * Closing it closes the MLflow client and stops Spark if a check started it.
+ * Spark and the model loaders are the {@link GradingSession}'s: a context given a session shares them with the
+ * session's other grades and leaves them open; any other context is a session of one of its own. Closing it closes
+ * the MLflow client and, for a session of its own, the session.
  */
 public final class GradingContext implements AutoCloseable {
 
@@ -22,11 +24,14 @@ public final class GradingContext implements AutoCloseable {
     private final LearnerId learner;
     private final MlflowServer server;
     private final LabMlflow mlflow;
-    private final GradingSpark spark;
+    private final GradingSession session;
+    private final boolean ownsSession;
     private final long seed;
     private final Map<Class<?>, Object> evidence = new ConcurrentHashMap<>();
 
     /**
+     * A grade that is a session of its own, around the Spark given: closing the context closes that Spark.
+     *
      * @param learner whose work it is
      * @param server the MLflow server the lab logged to
      * @param mlflow the client layer on that server: tracking, registry, artifacts, models
@@ -34,10 +39,27 @@ public final class GradingContext implements AutoCloseable {
      * @param seed the grading seed that held-out data is drawn from
      */
     public GradingContext(LearnerId learner, MlflowServer server, LabMlflow mlflow, GradingSpark spark, long seed) {
+        this(learner, server, mlflow, new GradingSession(spark), true, seed);
+    }
+
+    /**
+     * A grade of the session, which its caller made and closes: closing the context leaves the session open.
+     *
+     * @param session the Spark and model loaders shared by the session's grades
+     * @see #GradingContext(LearnerId, MlflowServer, LabMlflow, GradingSpark, long)
+     */
+    public GradingContext(LearnerId learner, MlflowServer server, LabMlflow mlflow, GradingSession session,
+                          long seed) {
+        this(learner, server, mlflow, session, false, seed);
+    }
+
+    private GradingContext(LearnerId learner, MlflowServer server, LabMlflow mlflow, GradingSession session,
+                           boolean ownsSession, long seed) {
         this.learner = learner;
         this.server = server;
         this.mlflow = mlflow;
-        this.spark = spark;
+        this.session = session;
+        this.ownsSession = ownsSession;
         this.seed = seed;
     }
 
@@ -61,6 +83,15 @@ public final class GradingContext implements AutoCloseable {
                 new GradingSpark(), seed);
     }
 
+    /**
+     * A context for the learner on the server, one grade of the session (which stays open when the context closes),
+     * drawing held-out data from the seed, reading as the given user.
+     */
+    public static GradingContext of(LearnerId learner, MlflowServer server, long seed,
+                                    Optional<MlflowCredentials> credentials, GradingSession session) {
+        return new GradingContext(learner, server, LabMlflow.open(server.trackingUri(), credentials), session, seed);
+    }
+
     /** Whose work it is. */
     public LearnerId learner() {
         return learner;
@@ -78,7 +109,12 @@ public final class GradingContext implements AutoCloseable {
 
     /** Spark for checks that re-score a model, started on first use. */
     public GradingSpark spark() {
-        return spark;
+        return session.spark();
+    }
+
+    /** The threads that load models in the background, shared by the grades of the session. */
+    public ModelLoaders modelLoaders() {
+        return session.modelLoaders();
     }
 
     /** The grading seed that held-out data is drawn from. */
@@ -111,6 +147,8 @@ public final class GradingContext implements AutoCloseable {
     @Override
     public void close() {
         mlflow.close();
-        spark.close();
+        if (ownsSession) {
+            session.close();
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.mllabs.grading.Grader;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.GradingSeed;
-import org.mllabs.grading.GradingSpark;
+import org.mllabs.grading.GradingSession;
 import org.mllabs.grading.HiddenChecks;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
@@ -23,8 +23,8 @@ import org.mllabs.runtime.server.MlflowServer;
 /**
  * Grades learners in this process with the instructor's grader and the instructor's grading seed, each reading only
  * that learner's experiment on the server through a client of its own; whatever the learner's work holds, the result
- * is a gradebook row. The learners share one Spark session, started only if a check re-scores a model, and stopped
- * when this is closed.
+ * is a gradebook row. The learners' grades are one {@link GradingSession}: they share one Spark session, started
+ * only if a check re-scores a model, and one pool of model loaders, both closed when this is closed.
  *
  * <p>An outage is never a learner's 0: a grade counts only if the server answered before and after it. When it did
  * not, the learner is graded again once the server is back (waiting up to {@code serverWait}); when it stays down the
@@ -41,7 +41,7 @@ public final class InstructorGrading implements AutoCloseable {
     private final MlflowServer server;
     private final Optional<MlflowCredentials> reader;
     private final GradingSeed seed;
-    private final GradingSpark spark = new GradingSpark();
+    private final GradingSession session = new GradingSession();
     private final Consumer<String> warn;
     private final BatchStop stop;
     private final Duration serverWait;
@@ -114,7 +114,7 @@ public final class InstructorGrading implements AutoCloseable {
             try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
                 LearnerStatus ended = status.get();
                 GradeReport report = Grading.grade(grader,
-                        new GradingContext(learner, server, mlflow, spark, seed.value()));
+                        new GradingContext(learner, server, mlflow, session, seed.value()));
                 if (report.complete() && MlflowHealth.isUp(server.trackingUri())) {
                     return row(learner.value(), report.score(), report.maxScore(), ended, startNanos);
                 }
@@ -164,7 +164,7 @@ public final class InstructorGrading implements AutoCloseable {
     /** The lab's points: every check's, the hidden ones' included; 0 when the checks cannot be listed. */
     private int maxPoints(LearnerId learner) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
-            GradingContext context = new GradingContext(learner, server, mlflow, spark, seed.value());
+            GradingContext context = new GradingContext(learner, server, mlflow, session, seed.value());
             int points = grader.checks(context).stream().mapToInt(Check::points).sum();
             for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
                 if (hidden.labId().equals(grader.labId())) {
@@ -177,10 +177,10 @@ public final class InstructorGrading implements AutoCloseable {
         }
     }
 
-    /** Stops the shared Spark session, if a check started it. */
+    /** Ends the grading session: shuts its model loaders down and stops Spark, if a check started it. */
     @Override
     public void close() {
-        spark.close();
+        session.close();
     }
 
     /** A row for the learner that is not graded, such as an {@link LearnerStatus#INVALID_NAME}. */

@@ -11,9 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,6 +21,7 @@ import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.ModelLoaders;
 import org.mllabs.grading.Problems;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
@@ -42,8 +40,9 @@ import org.mllabs.runtime.model.SparkModels;
  *
  * <p>Loading a logged model costs a download and several small Spark jobs, most of it waiting rather than computing.
  * A grader that will score several models names them up front with {@link #preload}: they load
- * {@value #PRELOAD_THREADS} at a time in the background while the checks go on, and {@link #model} waits only for what
- * is not loaded yet. Each model is loaded once per grade either way.
+ * {@value ModelLoaders#THREADS} at a time in the background, on the grading session's {@link ModelLoaders}, while the
+ * checks go on, and {@link #model} waits only for what is not loaded yet. Each model is loaded once per grade either
+ * way.
  *
  * <p>On a shared server with authentication the experiment counts as the learner's only if the server's own record
  * says so ({@link ExperimentAuthorship}): the learner may write to it and no other learner may. Its name and the runs'
@@ -53,9 +52,6 @@ public final class LearnerRuns {
 
     private static final int MAX_RUNS = 1000;
 
-    /** Models loaded at once by {@link #preload}: Spark's small jobs of two loads interleave well on two cores. */
-    static final int PRELOAD_THREADS = 2;
-
     private final GradingContext context;
     private final String labId;
     private final MlflowClient tracking;
@@ -64,7 +60,6 @@ public final class LearnerRuns {
     private final Map<String, List<Run>> searches = new ConcurrentHashMap<>();
     private final Map<String, List<Metric>> histories = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Optional<PipelineModel>>> models = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor loaders = loaderPool();
 
     private LearnerRuns(GradingContext context, String labId) {
         this.context = context;
@@ -212,7 +207,7 @@ public final class LearnerRuns {
         for (String uri : modelUris) {
             CompletableFuture<Optional<PipelineModel>> loading = new CompletableFuture<>();
             if (models.putIfAbsent(uri, loading) == null) {
-                loaders.execute(() -> complete(loading, uri));
+                context.modelLoaders().execute(() -> complete(loading, uri));
             }
         }
     }
@@ -270,17 +265,6 @@ public final class LearnerRuns {
             }
             throw e;
         }
-    }
-
-    private static ThreadPoolExecutor loaderPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(PRELOAD_THREADS, PRELOAD_THREADS, 5, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "mllabs-model-preload");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /**

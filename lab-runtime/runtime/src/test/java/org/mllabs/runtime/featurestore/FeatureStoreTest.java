@@ -1,134 +1,52 @@
 package org.mllabs.runtime.featurestore;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mllabs.runtime.featurestore.FeatureRows.day;
 
-import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.testing.SparkExtension;
 
+/** The client labs use: its tables are the directory's Delta tables, and without a server it logs no model. */
 @ExtendWith(SparkExtension.class)
 class FeatureStoreTest {
 
     private static final String TABLE = "customer_features";
 
-    private SparkSession spark;
-    private FeatureStore store;
-    private Dataset<Row> snapshots;
+    @Test
+    void aTableTheStoreCreatesIsAFeatureTableOfItsDirectory(SparkSession spark, @TempDir Path root) {
+        FeatureStore store = new FeatureStore(spark, root);
+        store.createTable(TABLE, List.of("customer_id"), "ts", rows(spark), "calls");
 
-    @BeforeEach
-    void setUp(SparkSession spark, @TempDir Path root) {
-        this.spark = spark;
-        this.store = new FeatureStore(spark, root);
-        this.snapshots = FeatureRows.table(spark, FeatureRows.FEATURES,
-                new Object[] {"a", day(1), 1, "basic"},
-                new Object[] {"b", day(1), 5, "basic"},
-                new Object[] {"a", day(10), 2, "premium"});
+        FeatureTables tables = new FeatureTables(spark, root);
+        assertThat(tables.getTable(TABLE)).isEqualTo(store.getTable(TABLE));
+        assertThat(tables.version(TABLE)).isEqualTo(store.version(TABLE)).isEqualTo(1);
+        assertThat(store.pathOf(TABLE)).isEqualTo(root.toAbsolutePath().resolve(TABLE));
     }
 
     @Test
-    void aCreatedTableKeepsItsKeysAndDescriptionAsDeltaProperties() {
-        store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls and plan by customer");
+    void aStoreWithoutAServerRefusesToLogOrScoreAModel(SparkSession spark, @TempDir Path root) {
+        FeatureStore store = new FeatureStore(spark, root);
+        store.createTable(TABLE, List.of("customer_id"), "ts", rows(spark), "calls");
+        TrainingSet training = store.createTrainingSet(FeatureRows.table(spark, FeatureRows.LABELS,
+                new Object[] {"a", day(5), 1}), List.of(FeatureLookup.of(TABLE, List.of("customer_id"),
+                List.of("calls"))), "churned", List.of());
 
-        FeatureTable table = store.getTable(TABLE);
-        assertThat(table.primaryKeys()).containsExactly("customer_id");
-        assertThat(table.timestampKey()).isEqualTo("ts");
-        assertThat(table.description()).isEqualTo("calls and plan by customer");
-        assertThat(table.features()).containsExactly("calls", "plan");
-        assertThat(table.path()).isEqualTo(store.root().resolve(TABLE));
-        Row detail = DeltaTable.forPath(spark, table.path().toString()).detail().first();
-        Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
-        assertThat(properties).containsEntry(FeatureTable.PRIMARY_KEYS_PROPERTY, "customer_id")
-                .containsEntry(FeatureTable.TIMESTAMP_KEY_PROPERTY, "ts");
-        assertThat(store.readTable(TABLE).count()).isEqualTo(3);
+        assertThatThrownBy(() -> store.logTrainingSet("run", training))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no MLflow server");
+        assertThatThrownBy(() -> store.scoreBatch("runs:/run/model", training.loadDf()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no MLflow server");
     }
 
-    @Test
-    void aTableIsNotCreatedTwiceNorWithRowsThatShareTheirKeys() {
-        assertThatThrownBy(() -> store.createTable(TABLE, List.of("customer_id"), null, snapshots, "no history"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same keys [customer_id]");
-        assertThat(store.exists(TABLE)).isFalse();
-
-        store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "with history");
-        assertThatThrownBy(() -> store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "again"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already exists");
-    }
-
-    @Test
-    void aMergeUpdatesTheRowsWhoseKeysExistAndInsertsTheOthers() {
-        store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
-        Dataset<Row> update = FeatureRows.table(spark, FeatureRows.FEATURES,
-                new Object[] {"a", day(10), 4, "premium"},
-                new Object[] {"b", day(20), 6, "basic"});
-
-        store.writeTable(TABLE, update, WriteMode.MERGE);
-
-        Dataset<Row> rows = store.readTable(TABLE);
-        assertThat(rows.count()).isEqualTo(4);
-        assertThat(rows.filter(col("customer_id").equalTo("a").and(col("ts").equalTo(day(10))))
-                .select("calls").first().getInt(0)).isEqualTo(4);
-        assertThat(lastOperation(store.getTable(TABLE))).isEqualTo("MERGE");
-        assertThat(store.version(TABLE)).isEqualTo(2);
-    }
-
-    @Test
-    void anOverwriteReplacesTheRowsAndKeepsTheKeys() {
-        store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
-
-        store.writeTable(TABLE, snapshots.limit(1), WriteMode.OVERWRITE);
-
-        assertThat(store.readTable(TABLE).count()).isEqualTo(1);
-        assertThat(store.getTable(TABLE).timestampKey()).isEqualTo("ts");
-        assertThat(lastOperation(store.getTable(TABLE))).isEqualTo("WRITE");
-    }
-
-    @Test
-    void aTrainingSetLooksFeaturesUpAtEachLabelsTimeAndRecordsWhereTheyCameFrom() {
-        store.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
-        Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(5), 1},
-                new Object[] {"b", day(5), 0});
-
-        TrainingSet training = store.createTrainingSet(labels, List.of(
-                        FeatureLookup.of(TABLE, List.of("customer_id"), List.of("calls"))
-                                .withTimestampLookupKey("label_time")),
-                "churned", List.of("label_time"));
-
-        assertThat(training.loadDf().columns()).containsExactly("customer_id", "churned", "calls");
-        assertThat(training.loadDf().filter(col("customer_id").equalTo("a")).first().getInt(2)).isEqualTo(1);
-        assertThat(training.featureNames()).containsExactly("calls");
-        FeatureSpec.Lookup lineage = training.featureSpec().lookups().get(0);
-        assertThat(lineage).isEqualTo(new FeatureSpec.Lookup(TABLE, store.root().resolve(TABLE).toString(), 1,
-                List.of("customer_id"), "ts", List.of("customer_id"), "label_time", List.of("calls")));
-        assertThat(FeatureSpec.fromYaml(training.featureSpec().toYaml())).isEqualTo(training.featureSpec());
-    }
-
-    @Test
-    void aLookupOfAnUnknownFeatureOrWithTooFewKeysIsRefused() {
-        store.createTable(TABLE, List.of("customer_id", "plan"), "ts", snapshots, "calls");
-        Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS, new Object[] {"a", day(5), 1});
-
-        assertThatThrownBy(() -> store.createTrainingSet(labels,
-                List.of(FeatureLookup.of(TABLE, List.of("customer_id"), List.of("calls"))), "churned", List.of()))
-                .hasMessageContaining("for its primary keys [customer_id, plan]");
-        assertThatThrownBy(() -> store.createTrainingSet(labels,
-                List.of(FeatureLookup.of(TABLE, List.of("customer_id", "customer_id"), List.of("tenure"))),
-                "churned", List.of()))
-                .hasMessageContaining("has no feature tenure");
-    }
-
-    private String lastOperation(FeatureTable table) {
-        return DeltaTable.forPath(spark, table.path().toString()).history(1).select("operation").first().getString(0);
+    private static Dataset<Row> rows(SparkSession spark) {
+        return FeatureRows.table(spark, FeatureRows.FEATURES, new Object[] {"a", day(1), 1, "basic"},
+                new Object[] {"b", day(1), 5, "basic"});
     }
 }
