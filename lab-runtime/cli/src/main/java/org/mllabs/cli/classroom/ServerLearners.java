@@ -2,7 +2,6 @@ package org.mllabs.cli.classroom;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.ViewType;
