@@ -24,7 +24,8 @@ public final class ServerLearners {
      */
     public static List<LearnerId> of(MlflowClient tracking, String labId, Consumer<String> warn) {
         List<LearnerId> learners = new ArrayList<>();
-        Page<Experiment> page = tracking.searchExperiments("name LIKE '" + LearnerId.EXPERIMENT_ROOT + "%/" + labId + "'",
+        Page<Experiment> page = tracking.searchExperiments(
+                "name LIKE '" + LearnerId.EXPERIMENT_ROOT + "%/" + labId + "'",
                 ViewType.ACTIVE_ONLY, PAGE_SIZE, List.of("name ASC"));
         while (true) {
             for (Experiment experiment : page.getItems()) {
