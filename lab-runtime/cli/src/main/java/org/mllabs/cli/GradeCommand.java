@@ -30,7 +30,8 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reports;
 
-    @Option(names = "--show-hidden", description = "Show the results of hidden checks (for instructors), also in --report files.")
+    @Option(names = "--show-hidden",
+            description = "Show the results of hidden checks (for instructors), also in --report files.")
     private boolean showHidden;
 
     GradeCommand(CliSession session) {

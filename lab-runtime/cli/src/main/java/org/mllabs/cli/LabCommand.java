@@ -38,8 +38,8 @@ public final class LabCommand {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(execute(LabEnvironment.current(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.console() != null, args));
+        System.exit(execute(LabEnvironment.current(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), System.console() != null, args));
     }
 
     /**

@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
  * {@code lab reset <lab>}: deletes the learner's experiment of that lab with its runs, and the registered models the
  * lab tagged as that learner's, and nothing else.
  */
-@Command(name = "reset", description = "Delete your experiment, runs and registered models of one lab (and nothing else), to start it "
-        + "again. On a shared server only the learner or the admin may do this.")
+@Command(name = "reset", description = "Delete your experiment, runs and registered models of one lab (and nothing "
+        + "else), to start it again. On a shared server only the learner or the admin may do this.")
 final class ResetCommand implements Callable<Integer> {
 
     private final CliSession session;

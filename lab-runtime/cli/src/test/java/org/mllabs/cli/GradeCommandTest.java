@@ -39,7 +39,8 @@ class GradeCommandTest {
 
             assertThat(status).as(out.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
             assertThat(out.toString()).contains("ERROR ", "Not graded: lab01.step1 could not be checked",
-                    "This is not your work's fault", "run lab grade again", "No report was written").doesNotContain("FAIL  ", "Wrote ");
+                    "This is not your work's fault", "run lab grade again", "No report was written")
+                    .doesNotContain("FAIL  ", "Wrote ");
             assertThat(home.resolve("reports")).isEmptyDirectory();
         }
     }

@@ -133,7 +133,8 @@ class SharedClassIT {
     }
 
     @Test
-    void theRosterGetsUsersAnotherLearnersExperimentStaysHiddenAndOnlyTheLearnerOrTheAdminResetsALab() throws IOException {
+    void theRosterGetsUsersAnotherLearnersExperimentStaysHiddenAndOnlyTheLearnerOrTheAdminResetsALab()
+            throws IOException {
         requireEngine();
         Path roster = Files.writeString(home.resolve("class.csv"), "learner,name\nalice,Alice\nbob,Bob\n");
 

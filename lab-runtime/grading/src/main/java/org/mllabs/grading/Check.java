@@ -13,8 +13,8 @@ import java.util.List;
  * @param visibility whether the learner sees the result
  * @param rule how it looks at the work
  */
-public record Check(String id, String description, String guidance, int points, List<String> dependsOn, Visibility visibility,
-                    CheckRule rule) {
+public record Check(String id, String description, String guidance, int points, List<String> dependsOn,
+                    Visibility visibility, CheckRule rule) {
 
     public Check {
         if (points < 0) {

@@ -5,10 +5,10 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.Set;
+import org.mlflow.tracking.MlflowHttpException;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.server.MlflowHealth;
 import org.mllabs.runtime.server.MlflowServerException;
-import org.mlflow.tracking.MlflowHttpException;
 
 /**
  * Tells a check that failed because of the grading environment from one that failed because of the learner's work.

@@ -17,8 +17,8 @@ public interface Grader {
 
     /**
      * Charts of the learner's work for the reports, drawn after the checks; none by default. Figures draw from
-     * what the checks read, through {@link GradingContext#evidence}. If this throws, the grade has no figures and a note
-     * says why.
+     * what the checks read, through {@link GradingContext#evidence}. If this throws, the grade has no figures and a
+     * note says why.
      *
      * @param context where the learner's work is
      */

@@ -33,8 +33,10 @@ class GradingContextTest {
 
     @Test
     void evidenceIsMadeOnceAndShared() {
-        Object first = context.evidence(StringBuilder.class, () -> new StringBuilder("made " + made.incrementAndGet()));
-        Object second = context.evidence(StringBuilder.class, () -> new StringBuilder("made " + made.incrementAndGet()));
+        Object first = context.evidence(StringBuilder.class,
+                () -> new StringBuilder("made " + made.incrementAndGet()));
+        Object second = context.evidence(StringBuilder.class,
+                () -> new StringBuilder("made " + made.incrementAndGet()));
 
         assertThat(second).isSameAs(first).hasToString("made 1");
     }

@@ -161,7 +161,8 @@ class GradingTest {
                 Check.of("lab99.step1", 10, "alias set", "README step 1: set the alias",
                         () -> CheckResult.failed("expected alias @Champion on version 2, found it on version 1")),
                 Check.of("lab99.step2", 5, "tag set", "README step 2: tag it", () -> CheckResult.passed("tagged")),
-                Check.of("lab99.step3", 5, "secret", "README step 3", () -> CheckResult.failed("hidden detail")).hidden()),
+                Check.of("lab99.step3", 5, "secret", "README step 3",
+                        () -> CheckResult.failed("hidden detail")).hidden()),
                 context);
 
         String text = new ConsoleReport(false, false).render(report);

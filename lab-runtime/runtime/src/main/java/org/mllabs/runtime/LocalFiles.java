@@ -44,7 +44,8 @@ public final class LocalFiles {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }

@@ -53,7 +53,8 @@ public final class TrackingLab implements LabExercise {
         List<Candidate> candidates = sweep.candidates();
         List<String> runIds = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            runIds.add(steps.logCandidate(experimentId, parentRunId, candidate.regParam(), MAX_ITER, candidate.testAuc()));
+            runIds.add(steps.logCandidate(experimentId, parentRunId, candidate.regParam(), MAX_ITER,
+                    candidate.testAuc()));
         }
         logModels(context, candidates, runIds);
         recordTestSplit(context, sweep.testKeys(), runIds);

@@ -18,7 +18,9 @@ final class TrackingSteps {
         this.context = context;
     }
 
-    /** Step 1: returns the id of the experiment named {@code context.experimentName()}, created if it does not exist. */
+    /**
+     * Step 1: returns the id of the experiment named {@code context.experimentName()}, created if it does not exist.
+     */
     String createExperiment() {
         // TODO lab01.step1
         throw new StepNotDoneException("lab01.step1", "create the experiment, or reuse it when it exists");

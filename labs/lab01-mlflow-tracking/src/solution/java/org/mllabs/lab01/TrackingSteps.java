@@ -2,7 +2,6 @@ package org.mllabs.lab01;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,9 @@ final class TrackingSteps {
         this.mlflow = context.tracking();
     }
 
-    /** Step 1: returns the id of the experiment named {@code context.experimentName()}, created if it does not exist. */
+    /**
+     * Step 1: returns the id of the experiment named {@code context.experimentName()}, created if it does not exist.
+     */
     String createExperiment() {
         // DONE lab01.step1
         return mlflow.getExperimentByName(context.experimentName())

@@ -145,7 +145,9 @@ public final class TuningLab implements LabExercise {
         return String.join("\n", keys).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What a fitted tuner found: one metric a grid point, in the grid's order, and the best model refit on all data. */
+    /**
+     * What a fitted tuner found: one metric a grid point, in the grid's order, and the best model refit on all data.
+     */
     private record Tuned(double[] metrics, Model<?> bestModel) {
     }
 

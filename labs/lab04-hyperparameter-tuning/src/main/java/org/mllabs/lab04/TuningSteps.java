@@ -30,7 +30,8 @@ final class TuningSteps {
     /** Step 1: the candidates, regParam × elasticNetParam of the regression, built with a ParamGridBuilder. */
     ParamMap[] paramGrid(LogisticRegression regression) {
         // TODO lab04.step1
-        throw new StepNotDoneException("lab04.step1", "build the grid regParam x elasticNetParam with ParamGridBuilder");
+        throw new StepNotDoneException("lab04.step1",
+                "build the grid regParam x elasticNetParam with ParamGridBuilder");
     }
 
     /** Step 2: 3-fold cross-validation of the pipeline over the grid, seeded. */
@@ -42,7 +43,8 @@ final class TuningSteps {
     /** Step 3: one 80/20 train/validation split of the pipeline over the same grid, seeded. */
     TrainValidationSplit trainValidationSplit(Pipeline pipeline, ParamMap[] grid, Evaluator evaluator) {
         // TODO lab04.step3
-        throw new StepNotDoneException("lab04.step3", "configure a TrainValidationSplit with trainRatio 0.8 and the seed");
+        throw new StepNotDoneException("lab04.step3",
+                "configure a TrainValidationSplit with trainRatio 0.8 and the seed");
     }
 
     /**

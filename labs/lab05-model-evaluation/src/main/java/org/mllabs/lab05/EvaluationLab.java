@@ -86,7 +86,9 @@ public final class EvaluationLab implements LabExercise {
         return splits;
     }
 
-    /** Trains each task's model, logs it under {@code model/}, then evaluates it (steps 3 to 5) and logs its metrics. */
+    /**
+     * Trains each task's model, logs it under {@code model/}, then evaluates it (steps 3 to 5) and logs its metrics.
+     */
     private static Map<EvaluationTask, Map<String, Double>> trainAndEvaluate(
             LabContext context, EvaluationSteps steps, Map<EvaluationTask, String> runs,
             Map<EvaluationTask, Split> splits) {

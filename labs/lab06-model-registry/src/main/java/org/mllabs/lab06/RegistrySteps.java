@@ -25,7 +25,8 @@ final class RegistrySteps {
     /** Step 1: creates the registered model {@code name} in catalog mode, with the lab's tags. */
     void createModel(String name) {
         // TODO lab06.step1
-        throw new StepNotDoneException("lab06.step1", "create the registered model in catalog mode with the lab's tags");
+        throw new StepNotDoneException("lab06.step1",
+                "create the registered model in catalog mode with the lab's tags");
     }
 
     /** Step 2: registers the model the run logged under {@code model/} as a new version; returns its number. */
@@ -49,7 +50,8 @@ final class RegistrySteps {
     /** Step 5: scores every version on the evaluation data, moves {@code @Champion} to the best, returns it. */
     String promoteBest(String name, List<String> versions, Dataset<Row> evaluation) {
         // TODO lab06.step5
-        throw new StepNotDoneException("lab06.step5", "load each version by number, score it, move @Champion to the best");
+        throw new StepNotDoneException("lab06.step5",
+                "load each version by number, score it, move @Champion to the best");
     }
 
     /** Step 6: scores the batch with the model {@code @Champion} points at, in a run that records what it used. */

@@ -28,7 +28,8 @@ final class DeltaSteps {
      */
     void createVersions(String path, Dataset<Row> firstBatch, Dataset<Row> newCustomers) {
         // TODO lab07.step1
-        throw new StepNotDoneException("lab07.step1", "write version 0, append the new customers, update missing payment methods");
+        throw new StepNotDoneException("lab07.step1",
+                "write version 0, append the new customers, update missing payment methods");
     }
 
     /**
@@ -49,7 +50,8 @@ final class DeltaSteps {
      */
     void enforceAndEvolveSchema(String path, Dataset<Row> misnamedBatch, Dataset<Row> evolvedBatch) {
         // TODO lab07.step3
-        throw new StepNotDoneException("lab07.step3", "show schema enforcement, then evolve the schema with mergeSchema");
+        throw new StepNotDoneException("lab07.step3",
+                "show schema enforcement, then evolve the schema with mergeSchema");
     }
 
     /**

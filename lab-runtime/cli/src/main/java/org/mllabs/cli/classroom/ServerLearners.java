@@ -2,7 +2,6 @@ package org.mllabs.cli.classroom;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.ViewType;
@@ -25,7 +24,8 @@ public final class ServerLearners {
      */
     public static List<LearnerId> of(MlflowClient tracking, String labId, Consumer<String> warn) {
         List<LearnerId> learners = new ArrayList<>();
-        Page<Experiment> page = tracking.searchExperiments("name LIKE '" + LearnerId.EXPERIMENT_ROOT + "%/" + labId + "'",
+        Page<Experiment> page = tracking.searchExperiments(
+                "name LIKE '" + LearnerId.EXPERIMENT_ROOT + "%/" + labId + "'",
                 ViewType.ACTIVE_ONLY, PAGE_SIZE, List.of("name ASC"));
         while (true) {
             for (Experiment experiment : page.getItems()) {

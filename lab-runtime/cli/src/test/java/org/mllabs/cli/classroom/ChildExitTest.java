@@ -27,7 +27,8 @@ class ChildExitTest {
 
     @Test
     void anyOtherEndIsACrash() {
-        assertThat(status(3, null)).as("ExitOnOutOfMemoryError exits 3 without a report").isEqualTo(LearnerStatus.CRASHED);
+        assertThat(status(3, null)).as("ExitOnOutOfMemoryError exits 3 without a report")
+                .isEqualTo(LearnerStatus.CRASHED);
         assertThat(status(0, null)).isEqualTo(LearnerStatus.CRASHED);
         assertThat(status(4, null)).isEqualTo(LearnerStatus.CRASHED);
         assertThat(status(137, Status.STEP_NOT_DONE)).isEqualTo(LearnerStatus.CRASHED);

@@ -28,7 +28,8 @@ class ChildProcessesTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("mllabs", "Spark 4.");
         assertThat(process.exitValue()).isZero();
-        assertThat(Files.readString(work.resolve("child-jvm.args"))).contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        assertThat(Files.readString(work.resolve("child-jvm.args")))
+                .contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
     }
 
     @Test

@@ -87,8 +87,8 @@ class InstructorGradingOutageTest {
     }
 
     private InstructorGrading grading(Grader grader, BatchStop stop) {
-        return new InstructorGrading(grader, server, Optional.empty(), new GradingSeed(7, GradingSeed.Source.PRACTICE, "test"),
-                said::add, stop, Duration.ofSeconds(2));
+        return new InstructorGrading(grader, server, Optional.empty(),
+                new GradingSeed(7, GradingSeed.Source.PRACTICE, "test"), said::add, stop, Duration.ofSeconds(2));
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * A logistic regression the grader fits itself with the hyperparameters a learner's run names: a pipeline of a
- * {@code VectorAssembler} of the features and a {@code LogisticRegression}, as the tuning labs build it. A grader refits
- * a sample of a search's candidates to see whether the metric each one reports is what its params give, which an
+ * {@code VectorAssembler} of the features and a {@code LogisticRegression}, as the tuning labs build it. A grader
+ * refits a sample of a search's candidates to see whether the metric each one reports is what its params give, which an
  * objective that ignores its params, or a metric logged against the wrong candidate, does not show.
  *
  * @param features the feature columns, in order

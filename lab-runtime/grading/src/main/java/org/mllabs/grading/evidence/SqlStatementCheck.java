@@ -47,10 +47,11 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Each statement is checked twice, never executed: as parsed, against the query clauses a transformer's statement
  * needs, the relation {@code __THIS__} and the functions that call Java or parse XML (which may resolve external
- * entities), never a function named by an expression ({@code IDENTIFIER(...)}), before Spark resolves a relation (resolving a file relation reads the file); then, on the schema the
- * stage receives, as Spark's analyser resolves it, through every subquery and every function's replacement: no
- * reflection, no user-defined function, no relation but the rows it is handed, no command, no script, and, when
- * scoring, no reading of the column that carries the rows' labels past the model.
+ * entities), never a function named by an expression ({@code IDENTIFIER(...)}), before Spark resolves a relation
+ * (resolving a file relation reads the file); then, on the schema the stage receives, as Spark's analyser resolves it,
+ * through every subquery and every function's replacement: no reflection, no user-defined function, no relation but the
+ * rows it is handed, no command, no script, and, when scoring, no reading of the column that carries the rows' labels
+ * past the model.
  */
 final class SqlStatementCheck {
 

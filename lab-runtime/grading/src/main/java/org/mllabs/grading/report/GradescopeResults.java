@@ -43,7 +43,8 @@ public final class GradescopeResults implements ReportWriter {
                     .put("max_score", outcome.check().points())
                     .put("status", outcome.result().passed() ? "passed" : "failed")
                     .put("output", ReportText.findings(outcome))
-                    .put("visibility", outcome.check().visibility() == Visibility.HIDDEN ? "after_published" : "visible");
+                    .put("visibility",
+                            outcome.check().visibility() == Visibility.HIDDEN ? "after_published" : "visible");
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -114,7 +114,8 @@ public final class SvgChart {
         double width = slot * 0.8 / count;
         for (Series.Point p : drawable(series.points())) {
             double top = plot.py(Math.max(0, p.y()));
-            xml.empty("rect").attribute("x", format(plot.px(plot.categories().indexOf(p.x())) - slot * 0.4 + width * index))
+            xml.empty("rect")
+                    .attribute("x", format(plot.px(plot.categories().indexOf(p.x())) - slot * 0.4 + width * index))
                     .attribute("y", format(top)).attribute("width", format(width))
                     .attribute("height", format(plot.py(Math.min(0, p.y())) - top)).attribute("stroke", "none");
         }

@@ -61,7 +61,8 @@ class HeldOutAucTest {
         assertThat(HeldOutAuc.of(model, data, "label")).isCloseTo(exact, within(1e-12)).isBetween(0.6, 0.99);
 
         Dataset<Row> probabilities = model.transform(data).select(
-                org.apache.spark.ml.functions.vector_to_array(functions.col("probability"), "float64").getItem(1).as("p"),
+                org.apache.spark.ml.functions.vector_to_array(functions.col("probability"), "float64")
+                        .getItem(1).as("p"),
                 functions.col("label").cast("int").as("label"));
         assertThat(HeldOutAuc.of(probabilities, "p", "label")).isCloseTo(exact, within(1e-12));
     }

@@ -36,7 +36,8 @@ class HtmlReportTest {
                 .doesNotContainPattern("<(?!meta )[a-z]+[^>]*/>");
         assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
         assertThat(elements(document, XHTML, "h1").get(0).getTextContent()).isEqualTo("Grade of lab99 for ada");
-        assertThat(elements(document, XHTML, "p").get(0).getTextContent()).isEqualTo("Failed 3 of 4 checks. Score: 10/100");
+        assertThat(elements(document, XHTML, "p").get(0).getTextContent())
+                .isEqualTo("Failed 3 of 4 checks. Score: 10/100");
         assertThat(elements(document, XHTML, "div")).anySatisfy(div -> assertThat(div.getAttribute("style"))
                 .isEqualTo("width: 10.0%"));
     }
@@ -49,7 +50,8 @@ class HtmlReportTest {
                 "experiment /mllabs/ada/lab99 " + SampleGrade.SPECIAL, "");
         assertThat(cells(rows.get(1))).containsExactly("lab99.step2", "tags " + SampleGrade.SPECIAL, "failed", "0/20",
                 SampleGrade.FAILED_DETAIL, "README step 2: set <b> & \"c\"");
-        assertThat(((Element) rows.get(1).getElementsByTagName("td").item(2)).getAttribute("class")).isEqualTo("failed");
+        assertThat(((Element) rows.get(1).getElementsByTagName("td").item(2)).getAttribute("class"))
+                .isEqualTo("failed");
         assertThat(cells(rows.get(2)).get(2)).isEqualTo("skipped");
     }
 

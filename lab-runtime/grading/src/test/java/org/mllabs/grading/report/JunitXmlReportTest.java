@@ -47,8 +47,10 @@ class JunitXmlReportTest {
         assertThat(failed.getAttribute("name")).isEqualTo("lab99.step2 tags " + SampleGrade.SPECIAL);
         assertThat(failed.getAttribute("time")).isEqualTo("0.025");
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).isEqualTo("expected tag " + SampleGrade.SPECIAL + " = a & b, found 'c'");
-        assertThat(failure.getTextContent()).isEqualTo(SampleGrade.FAILED_DETAIL + "\nhint: README step 2: set <b> & \"c\"");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("expected tag " + SampleGrade.SPECIAL + " = a & b, found 'c'");
+        assertThat(failure.getTextContent())
+                .isEqualTo(SampleGrade.FAILED_DETAIL + "\nhint: README step 2: set <b> & \"c\"");
         assertThat(testcase(document, 0).getChildNodes().getLength()).isZero();
         Element skipped = (Element) testcase(document, 2).getElementsByTagName("skipped").item(0);
         assertThat(skipped.getAttribute("message")).isEqualTo("skipped because lab99.step2 did not pass");

@@ -19,7 +19,8 @@ class MarkdownReportTest {
     @Test
     void aTableRowACheckWithStatusPointsAndFindings() {
         assertThat(markdown).startsWith("# Grade of lab99 for ada\n")
-                .contains("**Failed 3 of 4 checks. Score: 10/100**", "| Check | Status | Points | Observation / hint |");
+                .contains("**Failed 3 of 4 checks. Score: 10/100**",
+                        "| Check | Status | Points | Observation / hint |");
         assertThat(tableRows()).hasSize(4);
         assertThat(tableRows().get(0)).contains("| passed | 10/10 |");
         assertThat(tableRows().get(1)).contains("| failed | 0/20 |", "second line", "hint: README step 2");
@@ -49,7 +50,8 @@ class MarkdownReportTest {
         List<Path> written = new MarkdownReport(false).write(SampleGrade.grade(), ReportDirectory.create(dir));
 
         assertThat(written).containsExactly(dir.resolve("report.md"), dir.resolve("figure-1.svg"));
-        assertThat(Files.readString(written.get(0))).contains("![train\\_loss by step](figure-1.svg)", "- a note \\& more");
+        assertThat(Files.readString(written.get(0)))
+                .contains("![train\\_loss by step](figure-1.svg)", "- a note \\& more");
         assertThat(SampleGrade.parseXml(Files.readString(written.get(1))).getElementsByTagName("polyline").getLength())
                 .isEqualTo(2);
     }

@@ -83,7 +83,8 @@ public final class DataProfiler {
             double missingRatio = rows == 0 ? 0 : (double) missing / rows;
             columns.add(decide(field, target, missingRatio, distinct, rows - missing));
         }
-        return new DataProfile(target, rows, columns, classification ? balance(data, target, rows) : range(data, target));
+        return new DataProfile(target, rows, columns,
+                classification ? balance(data, target, rows) : range(data, target));
     }
 
     private static ColumnProfile decide(StructField field, String target, double missingRatio, long distinct,

@@ -47,7 +47,8 @@ public record Leaderboard(AutoMlMetric metric, List<LeaderboardEntry> entries) {
     /** The table in Markdown. */
     public String toMarkdown() {
         StringBuilder text = new StringBuilder("# Leaderboard\n\nRanked by " + metric + ".\n\n| Rank | Trial | "
-                + "Estimator | " + metric.metricName() + " | Seconds | Params | Run |\n|---|---|---|---|---|---|---|\n");
+                + "Estimator | " + metric.metricName() + " | Seconds | Params | Run |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < entries.size(); i++) {
             LeaderboardEntry entry = entries.get(i);
             text.append(String.format(Locale.ROOT, "| %d | %d | %s | %.4f | %.1f | %s | %s |%n", i + 1, entry.trial(),

@@ -43,7 +43,8 @@ public final class LabCatalog {
      */
     public LabDescriptor get(String idOrFolder) {
         return labs.stream()
-                .filter(lab -> lab.id().equals(idOrFolder) || lab.directory().getFileName().toString().equals(idOrFolder))
+                .filter(lab -> lab.id().equals(idOrFolder)
+                        || lab.directory().getFileName().toString().equals(idOrFolder))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("There is no lab \"" + idOrFolder + "\". Labs: "
                         + labs.stream().map(LabDescriptor::id).collect(Collectors.joining(", "))

@@ -67,13 +67,15 @@ public final class LabCompiler {
         }
         recreate(output);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
             List<String> options = List.of("--release", "17", "-proc:none", "-nowarn",
                     "-classpath", System.getProperty("java.class.path"), "-d", output.toString());
             boolean ok = compiler.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             if (!ok) {
-                throw new LabCompilationException(sourceTrees.get(sourceTrees.size() - 1).toString(), errors(diagnostics));
+                throw new LabCompilationException(sourceTrees.get(sourceTrees.size() - 1).toString(),
+                        errors(diagnostics));
             }
             Files.writeString(output.resolve(FINGERPRINT_FILE), fingerprint(byRelativePath));
         } catch (IOException e) {
@@ -116,7 +118,8 @@ public final class LabCompiler {
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
-                String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()) + ":" + d.getLineNumber() + ": ";
+                String where = d.getSource() == null ? ""
+                        : Path.of(d.getSource().toUri()) + ":" + d.getLineNumber() + ": ";
                 errors.add("  " + where + d.getMessage(Locale.ROOT));
             }
         }

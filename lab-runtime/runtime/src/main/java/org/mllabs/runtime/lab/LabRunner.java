@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a lab's tree (unless its classes are {@linkplain LabCompiler#upToDate up to date}), loads its entry class in a class loader of its own and runs it. Whatever the lab's code does
- * (a TODO step, a compile error, an exception) ends as a {@link LabRunResult} with a message for the learner; nothing
- * escapes and nothing in the state directory is touched.
+ * Compiles a lab's tree (unless its classes are {@linkplain LabCompiler#upToDate up to date}), loads its entry class in
+ * a class loader of its own and runs it. Whatever the lab's code does (a TODO step, a compile error, an exception) ends
+ * as a {@link LabRunResult} with a message for the learner; nothing escapes and nothing in the state directory is
+ * touched.
  */
 public final class LabRunner {
 

@@ -21,7 +21,9 @@ public enum LabVariant {
         this.sourceTrees = sourceTrees;
     }
 
-    /** The source trees, relative to the lab's folder; a file in a later tree replaces the same file in an earlier one. */
+    /**
+     * The source trees, relative to the lab's folder; a file in a later tree replaces the same file in an earlier one.
+     */
     public List<String> sourceTrees() {
         return sourceTrees;
     }

@@ -69,7 +69,8 @@ public final class ContentDigest {
     static String canonical(Object value) {
         if (value == null) {
             return "null";
-        } else if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
+                || value instanceof Long) {
             return Long.toString(((Number) value).longValue());
         } else if (value instanceof Float || value instanceof Double) {
             return Double.toString(((Number) value).doubleValue());

@@ -26,7 +26,9 @@ public final class ArtifactStore {
         this.rest = rest;
     }
 
-    /** The run's artifact root, such as {@code mlflow-artifacts:/1/<run>/artifacts}; it never changes, so it is cached. */
+    /**
+     * The run's artifact root, such as {@code mlflow-artifacts:/1/<run>/artifacts}; it never changes, so it is cached.
+     */
     public String runArtifactUri(String runId) {
         return artifactUris.computeIfAbsent(runId, id -> rest.get("runs/get", Map.of("run_id", id))
                 .path("run").path("info").path("artifact_uri").asText());

@@ -32,8 +32,9 @@ public final class DatasetInputs {
         for (JsonNode input : inputs.path("dataset_inputs")) {
             JsonNode dataset = input.path("dataset");
             datasets.add(new DatasetInput(dataset.path("name").asText(), dataset.path("digest").asText(),
-                    dataset.path("source_type").asText(), dataset.path("source").asText(), textOrNull(dataset, "schema"),
-                    textOrNull(dataset, "profile"), Tags.read(input.path("tags")).get(CONTEXT_TAG)));
+                    dataset.path("source_type").asText(), dataset.path("source").asText(),
+                    textOrNull(dataset, "schema"), textOrNull(dataset, "profile"),
+                    Tags.read(input.path("tags")).get(CONTEXT_TAG)));
         }
         return datasets;
     }

@@ -87,7 +87,10 @@ public final class MlflowRestClient {
         return credentials;
     }
 
-    /** {@code POST /api/2.0/mlflow/<endpoint>} with a JSON body (a map, a record or a {@link JsonNode}); nulls are left out. */
+    /**
+     * {@code POST /api/2.0/mlflow/<endpoint>} with a JSON body (a map, a record or a {@link JsonNode}); nulls are left
+     * out.
+     */
     public JsonNode post(String endpoint, Object body) {
         return withJsonBody("POST", endpoint, body);
     }

@@ -32,8 +32,8 @@ import org.apache.spark.sql.types.TimestampType;
  *
  * <p>Types: long to {@code long}; integer, short and byte to {@code integer}; double, float, boolean, string, binary;
  * date and timestamp to {@code datetime}; ML vectors to {@code sparkml_vector}; arrays to {@code array} with
- * {@code items}; structs to {@code object} with {@code properties} sorted by name. Other types (maps, decimals, intervals) are
- * refused, as MLflow refuses them without data.
+ * {@code items}; structs to {@code object} with {@code properties} sorted by name. Other types (maps, decimals,
+ * intervals) are refused, as MLflow refuses them without data.
  *
  * @param inputs the input column specs as a JSON string
  * @param outputs the output column specs as a JSON string

@@ -103,7 +103,8 @@ public final class ContainerEngine {
      */
     static Optional<String> publishedOn(String containerId, int containerPort) {
         try {
-            com.github.dockerjava.api.model.Ports.Binding[] bindings = DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec()
+            com.github.dockerjava.api.model.Ports.Binding[] bindings = DockerClientFactory.instance().client()
+                    .inspectContainerCmd(containerId).exec()
                     .getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(containerPort));
             if (bindings == null || bindings.length == 0) {
                 return Optional.empty();

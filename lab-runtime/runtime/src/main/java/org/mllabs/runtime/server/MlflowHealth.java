@@ -74,7 +74,8 @@ public final class MlflowHealth {
      *
      * @return whether the server answered
      */
-    static boolean awaitUp(URI trackingUri, Duration timeout, BooleanSupplier stillStarting) throws InterruptedException {
+    static boolean awaitUp(URI trackingUri, Duration timeout, BooleanSupplier stillStarting)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (isUp(trackingUri)) {

@@ -45,7 +45,8 @@ public final class MlflowServers {
     }
 
     /** As above, with the answer to "does a container engine answer?" given, for tests. */
-    MlflowServers(LabHome home, LabEnvironment environment, Consumer<String> announcer, BooleanSupplier engineAvailable) {
+    MlflowServers(LabHome home, LabEnvironment environment, Consumer<String> announcer,
+            BooleanSupplier engineAvailable) {
         this.home = home;
         this.environment = environment;
         this.announcer = announcer;
@@ -269,9 +270,9 @@ public final class MlflowServers {
         URI dockerHost = DockerClientFactory.instance().getTransportConfig().getDockerHost();
         if (address.isLoopback() && !EngineHost.isOnThisMachine(dockerHost, engineHost)) {
             throw new MlflowServerException("The container engine's ports are on another machine (Testcontainers "
-                    + "reaches them at " + engineHost + "), where a server listening on loopback only cannot be reached "
-                    + "from here. Run the labs on the engine's machine, or use another server: MLLABS_SERVER=process "
-                    + "with `mlflow` on PATH, or MLFLOW_TRACKING_URI.");
+                    + "reaches them at " + engineHost + "), where a server listening on loopback only cannot be "
+                    + "reached from here. Run the labs on the engine's machine, or use another server: "
+                    + "MLLABS_SERVER=process with `mlflow` on PATH, or MLFLOW_TRACKING_URI.");
         }
         DockerImageName image = ContainerEngine.chooseImage(environment);
         announcer.accept("Starting MLflow " + MlflowServerVersion.mlflow() + " in a container (" + image
@@ -344,7 +345,8 @@ public final class MlflowServers {
     }
 
     private <T> T withLock(java.util.function.Supplier<T> action) {
-        try (FileChannel channel = FileChannel.open(home.serverLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(home.serverLock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             return action.get();
         } catch (IOException e) {

@@ -25,7 +25,8 @@ public final class SparkOnDemand implements Supplier<SparkSession>, AutoCloseabl
     @Override
     public synchronized SparkSession get() {
         if (session == null) {
-            boolean running = SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
+            boolean running = SparkSession.getDefaultSession().isDefined()
+                    || SparkSession.getActiveSession().isDefined();
             session = settings.getOrCreate();
             owned = !running;
         }

@@ -56,8 +56,8 @@ class AutoMlIT {
             Run parent = mlflow.client().getRun(result.parentRunId());
             RunInfo info = parent.getInfo();
             double wallSeconds = (info.getEndTime() - info.getStartTime()) / 1000.0;
-            System.out.printf(Locale.ROOT, "AutoML budget %d s: %d trials, profiled at %.1f s, features at %.1f s, search "
-                    + "over at %.1f s, wall time %.1f s in MLflow, overrun %.1f %%%n", BUDGET.toSeconds(),
+            System.out.printf(Locale.ROOT, "AutoML budget %d s: %d trials, profiled at %.1f s, features at %.1f s, "
+                    + "search over at %.1f s, wall time %.1f s in MLflow, overrun %.1f %%%n", BUDGET.toSeconds(),
                     result.trials(), RunData.metrics(parent).get("profile_seconds"),
                     RunData.metrics(parent).get("features_seconds"), RunData.metrics(parent).get("search_seconds"),
                     wallSeconds, 100 * (wallSeconds / BUDGET.toSeconds() - 1));
@@ -86,7 +86,8 @@ class AutoMlIT {
                     .containsEntry(AutoMl.BEST_RUN_TAG, byAuc.get(0))
                     .containsEntry(MlflowTrialLogger.BEST_RUN_TAG, byAuc.get(0))
                     .containsEntry(AutoMl.BEST_MODEL_TAG, "runs:/" + byAuc.get(0) + "/model");
-            assertThat(RunData.params(parent)).containsEntry("target", "churned").containsEntry("metric", "areaUnderROC");
+            assertThat(RunData.params(parent)).containsEntry("target", "churned")
+                    .containsEntry("metric", "areaUnderROC");
             for (Run trial : finished) {
                 int number = Integer.parseInt(RunData.tags(trial).get(MlflowTrialLogger.TRIAL_TAG));
                 assertThat(RunData.tags(trial)).containsAllEntriesOf(RUN_TAGS)

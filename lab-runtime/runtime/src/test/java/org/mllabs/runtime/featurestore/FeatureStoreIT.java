@@ -81,7 +81,8 @@ class FeatureStoreIT {
             });
             assertThat(new String(mlflow.artifacts().download(runId, FeatureStore.TRAINING_SET_ROWS),
                     StandardCharsets.UTF_8).lines()).hasSize(4)
-                    .contains("{\"customer_id\":\"a\",\"label_time\":\"2024-01-05T00:00:00Z\",\"churned\":0,\"calls\":0}");
+                    .contains("{\"customer_id\":\"a\",\"label_time\":\"2024-01-05T00:00:00Z\","
+                            + "\"churned\":0,\"calls\":0}");
 
             StructType keySchema = new StructType().add("customer_id", DataTypes.StringType)
                     .add("label_time", DataTypes.TimestampType);

@@ -99,7 +99,8 @@ class LabRunnerTest {
 
     @Test
     void codeThatDoesNotCompileIsReportedWithFileAndLine() throws IOException {
-        write("src/main/java", "Steps.java", "package sample;\nfinal class Steps {\n  String say() { return 42; }\n}\n");
+        write("src/main/java", "Steps.java",
+                "package sample;\nfinal class Steps {\n  String say() { return 42; }\n}\n");
 
         LabRunResult result = run(LabVariant.STARTER);
 
@@ -127,7 +128,8 @@ class LabRunnerTest {
         LabRunResult unchanged = run(LabVariant.SOLUTION);
 
         assertThat(unchanged.status()).isEqualTo(LabRunResult.Status.COMPLETED);
-        assertThat(logged).anyMatch(line -> line.contains("compiled before")).noneMatch(line -> line.startsWith("Compiling"));
+        assertThat(logged).anyMatch(line -> line.contains("compiled before"))
+                .noneMatch(line -> line.startsWith("Compiling"));
         assertThat(logged).contains("solution says hello");
 
         write("src/solution/java", "Steps.java",
@@ -142,7 +144,8 @@ class LabRunnerTest {
 
     @Test
     void codeThatFailedToCompileIsCompiledAgainOnTheNextRun() throws IOException {
-        write("src/main/java", "Steps.java", "package sample;\nfinal class Steps {\n  String say() { return 42; }\n}\n");
+        write("src/main/java", "Steps.java",
+                "package sample;\nfinal class Steps {\n  String say() { return 42; }\n}\n");
         run(LabVariant.STARTER);
         logged.clear();
 

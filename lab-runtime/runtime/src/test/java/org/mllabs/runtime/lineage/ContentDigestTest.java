@@ -46,7 +46,8 @@ class ContentDigestTest {
         assertThat(ContentDigest.canonical((short) 7)).isEqualTo("7");
         assertThat(ContentDigest.canonical(2.5f)).isEqualTo(ContentDigest.canonical(2.5d));
         Instant instant = Instant.parse("2024-03-01T10:15:30.123Z");
-        assertThat(ContentDigest.canonical(java.sql.Timestamp.from(instant))).isEqualTo(ContentDigest.canonical(instant));
+        assertThat(ContentDigest.canonical(java.sql.Timestamp.from(instant)))
+                .isEqualTo(ContentDigest.canonical(instant));
         LocalDate day = LocalDate.of(2024, 3, 1);
         assertThat(ContentDigest.canonical(java.sql.Date.valueOf(day))).isEqualTo(ContentDigest.canonical(day));
         assertThat(ContentDigest.canonical(null)).isEqualTo("null");

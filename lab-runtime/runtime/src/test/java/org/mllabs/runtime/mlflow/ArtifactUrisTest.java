@@ -35,7 +35,8 @@ class ArtifactUrisTest {
 
     @Test
     void joinsWithSingleSlashesAndSkipsEmptyParts() {
-        assertThat(ArtifactUris.join("1/run/artifacts/", "", "/model/", "MLmodel")).isEqualTo("1/run/artifacts/model/MLmodel");
+        assertThat(ArtifactUris.join("1/run/artifacts/", "", "/model/", "MLmodel"))
+                .isEqualTo("1/run/artifacts/model/MLmodel");
         assertThat(ArtifactUris.join("", "")).isEmpty();
     }
 }

@@ -81,7 +81,8 @@ class MlModelFilesTest {
         JsonNode signature = YAML.readTree(rendered.get("MLmodel")).path("signature");
 
         assertThat(fieldNames(signature)).containsExactly("inputs", "outputs", "params");
-        assertThat(signature.get("inputs").asText()).isEqualTo("[{\"type\": \"double\", \"name\": \"x\", \"required\": true}]");
+        assertThat(signature.get("inputs").asText())
+                .isEqualTo("[{\"type\": \"double\", \"name\": \"x\", \"required\": true}]");
         assertThat(signature.get("params").isNull()).isTrue();
     }
 

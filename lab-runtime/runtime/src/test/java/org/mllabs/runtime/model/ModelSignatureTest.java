@@ -78,7 +78,8 @@ class ModelSignatureTest {
         Map<String, Object> dict = signature.toDict();
 
         assertThat(dict.keySet()).containsExactly("inputs", "outputs", "params");
-        assertThat(dict).containsEntry("inputs", "[in]").containsEntry("outputs", "[out]").containsEntry("params", null);
+        assertThat(dict).containsEntry("inputs", "[in]").containsEntry("outputs", "[out]")
+                .containsEntry("params", null);
     }
 
     @Test

@@ -33,9 +33,9 @@ import org.mllabs.runtime.testing.EngineRequirement;
 import org.mllabs.runtime.testing.MlflowServerExtension;
 
 /**
- * A model logged and registered from Java loads in Python with {@code mlflow.pyfunc.load_model("models:/NAME@Champion")}
- * and predicts what Java predicts. The interpreter is {@code MLLABS_PYTHON}, else the lab Python environment under the
- * state directory.
+ * A model logged and registered from Java loads in Python with
+ * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts. The interpreter is
+ * {@code MLLABS_PYTHON}, else the lab Python environment under the state directory.
  */
 @Tag("integration")
 @ExtendWith(MlflowServerExtension.class)
@@ -68,9 +68,10 @@ class PythonInteropIT {
                 .filter(Files::isExecutable);
         if (python.isEmpty()) {
             EngineRequirement.unmet(environment, "No Python with mlflow==" + MlflowServerVersion.mlflow()
-                    + " and pyspark==" + MlflowServerVersion.spark() + " was found, so the Python interop test cannot "
-                    + "run. Create the lab Python environment with `bash lab-runtime/environment/python-env.sh`, or set "
-                    + PYTHON_VARIABLE + " to a python that has both.");
+                    + " and pyspark==" + MlflowServerVersion.spark() + " was found, so the Python interop test "
+                    + "cannot run. Create the lab Python environment with "
+                    + "`bash lab-runtime/environment/python-env.sh`, or set " + PYTHON_VARIABLE
+                    + " to a python that has both.");
         }
         return python.orElseThrow();
     }

@@ -20,7 +20,8 @@ class SearchTest {
         Trials otherSeed = Search.minimize(KnownFunction::evaluate, KnownFunction.SPACE, Algorithm.TPE, 30, 3, 43);
 
         assertThat(paramsOf(second)).isEqualTo(paramsOf(first));
-        assertThat(second.trials()).extracting(Trial::loss).isEqualTo(first.trials().stream().map(Trial::loss).toList());
+        assertThat(second.trials()).extracting(Trial::loss)
+                .isEqualTo(first.trials().stream().map(Trial::loss).toList());
         assertThat(paramsOf(otherSeed)).isNotEqualTo(paramsOf(first));
     }
 

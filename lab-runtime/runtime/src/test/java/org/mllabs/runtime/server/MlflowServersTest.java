@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -85,7 +85,8 @@ class MlflowServersTest {
         new ServerRecord(MlflowServer.Provider.LOCAL_PROCESS, "http://127.0.0.1:9", null, Long.MAX_VALUE, null, "then")
                 .write(new LabHome(home).serverRecord());
 
-        assertThatThrownBy(() -> servers(Map.of("PATH", ""), false).connect()).isInstanceOf(MlflowServerException.class);
+        assertThatThrownBy(() -> servers(Map.of("PATH", ""), false).connect())
+                .isInstanceOf(MlflowServerException.class);
 
         assertThat(announced).anyMatch(line -> line.contains("no longer answers"));
         assertThat(new LabHome(home).serverRecord()).doesNotExist();
