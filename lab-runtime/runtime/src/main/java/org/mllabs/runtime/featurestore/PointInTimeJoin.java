@@ -53,8 +53,9 @@ public final class PointInTimeJoin {
         Dataset<Row> right = keyed(table, primaryKeys, features, col(timestampKey).as(FEATURE_TIME));
         Column condition = keysMatch(rowKeys).and(col(FEATURE_TIME).leq(col(rowTime)));
         Dataset<Row> joined = numbered.join(right, condition, "left");
+        Column newestFirst = col(FEATURE_TIME).desc_nulls_last();
         Dataset<Row> latest = joined
-                .withColumn(RANK, row_number().over(Window.partitionBy(ROW).orderBy(col(FEATURE_TIME).desc_nulls_last())))
+                .withColumn(RANK, row_number().over(Window.partitionBy(ROW).orderBy(newestFirst)))
                 .filter(col(RANK).equalTo(1));
         return latest.select(output(rows, features));
     }
