@@ -40,7 +40,9 @@ import org.mllabs.runtime.testing.Mutant;
  * {@code // DONE}, each with a {@code StepNotDoneException} of its step), and the steps the grader's checks belong to;
  * the README's table of checks has the grader's visible checks, ids and points, in order, and each step section's
  * points add up to its checks'; every mutant changes text that occurs exactly once in its file and names checks the
- * grader has (hidden ones included), and each grader has at least three mutants and one valid alternative.
+ * grader has (hidden ones included), and each grader has at least three mutants and one valid alternative; every
+ * figure a starter's {@code StepNotDoneException} message says is a constant of the lab's code or said by the README's
+ * section of that step, so the message cannot drift from either.
  */
 class LabContractTest {
 
@@ -51,6 +53,12 @@ class LabContractTest {
             Pattern.compile("(?m)^### (lab\\d+\\.step\\d+) .*\\(([^)]*) points?\\)\\s*$");
     private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| (lab\\d+\\.step[\\w.]+) \\| (\\d+) \\|");
     private static final Pattern NOT_DONE = Pattern.compile("new StepNotDoneException\\(\\s*\"([^\"]+)\"");
+    private static final Pattern NOT_DONE_MESSAGE = Pattern.compile(
+            "new StepNotDoneException\\(\\s*\"(lab\\d+\\.step\\d+)\",\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"[\\s+]*)+)\\)");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern NUMERIC_CONSTANT =
+            Pattern.compile("static final (?:int|long|double|float) \\w+ = (\\d+(?:\\.\\d+)?)[LlDdFf]?;");
+    private static final Pattern FIGURE = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w])");
     private static final Pattern MARKER = Pattern.compile("// (TODO|DONE) (lab\\d+\\.step\\d+)\\b");
 
     static Stream<LabDescriptor> labs() {
@@ -138,6 +146,38 @@ class LabContractTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labs")
+    void everyFigureTheStarterSaysIsTheLabsConstantOrItsReadmeStep(LabDescriptor lab) throws IOException {
+        Path starter = lab.directory().resolve("src/main/java");
+        Set<Double> constants = new TreeSet<>();
+        String readme = Files.readString(lab.readme());
+        try (Stream<Path> files = Files.walk(starter)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher constant = NUMERIC_CONSTANT.matcher(Files.readString(file));
+                while (constant.find()) {
+                    constants.add(Double.valueOf(constant.group(1)));
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(starter)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher notDone = NOT_DONE_MESSAGE.matcher(Files.readString(file));
+                while (notDone.find()) {
+                    String step = notDone.group(1);
+                    String message = String.join("", literals(notDone.group(2)));
+                    List<Double> said = figures(readmeSection(readme, step));
+                    for (double figure : figures(message)) {
+                        assertThat(constants.contains(figure) || said.contains(figure)).as(step + "'s starter "
+                                + "message \"" + message + "\" says " + figure + ", which no constant of the lab's "
+                                + "code holds and the README's section of " + step + " does not say: quote the "
+                                + "constant by name, or make the README and the message agree").isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     /** The step a check belongs to: {@code lab07.step4.pinned} belongs to {@code lab07.step4}. */
     private static String stepOf(String checkId) {
         Matcher step = Pattern.compile("^lab\\d+\\.step\\d+").matcher(checkId);
@@ -152,6 +192,36 @@ class LabContractTest {
             sections.put(section.group(1), points);
         }
         return sections;
+    }
+
+    /** The text of README's section of a step, up to the next section. */
+    private static String readmeSection(String readme, String step) {
+        int start = readme.indexOf("### " + step + " ");
+        if (start < 0) {
+            return "";
+        }
+        int end = readme.indexOf("\n### ", start + 1);
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    /** Every number written in a text: {@code 80/20} holds 80 and 20, {@code 0.8} is one. */
+    private static List<Double> figures(String text) {
+        List<Double> found = new ArrayList<>();
+        Matcher figure = FIGURE.matcher(text);
+        while (figure.find()) {
+            found.add(Double.valueOf(figure.group()));
+        }
+        return found;
+    }
+
+    /** The contents of the Java string literals in a concatenation such as {@code "a" + "b"}. */
+    private static List<String> literals(String concatenation) {
+        List<String> found = new ArrayList<>();
+        Matcher literal = STRING_LITERAL.matcher(concatenation);
+        while (literal.find()) {
+            found.add(literal.group(1));
+        }
+        return found;
     }
 
     private static List<String> markers(Path tree, String kind) throws IOException {

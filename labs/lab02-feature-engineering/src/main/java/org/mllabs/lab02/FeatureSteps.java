@@ -40,7 +40,7 @@ final class FeatureSteps {
     /** Step 1: splits the churn data 80/20 with the lab's seed, and records the training split in the run. */
     Split split() {
         // TODO lab02.step1
-        throw new StepNotDoneException("lab02.step1", "split 80/20 with SPLIT_SEED and record the training keys");
+        throw new StepNotDoneException("lab02.step1", "split by TRAIN_FRACTION with SPLIT_SEED, record train keys");
     }
 
     /** Step 2: an Imputer that fills the missing numeric values with the column's mean. */
