@@ -57,7 +57,7 @@ public final class GraderCatalog {
                 .orElseThrow(() -> new IllegalArgumentException("No grader for " + labId + " is built: no jar in "
                         + gradersDirectory + "/*/target provides it (graders built: "
                         + graders.stream().map(Grader::labId).distinct().sorted().collect(Collectors.joining(", "))
-                        + "). Build the graders from the repository's root with: ./mvnw -q install -DskipTests"));
+                        + "). Build the graders from the repository's root with: ./mvnw -q package -DskipTests"));
     }
 
     /** Each grader folder's packaged jar, the newest when there are several; none for a folder not built yet. */
