@@ -29,15 +29,15 @@ public final class TrackingHiddenChecks implements HiddenChecks {
 
     @Override
     public String labId() {
-        return "lab01";
+        return TrackingGrader.STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         TrackingEvidence evidence = TrackingEvidence.of(context);
-        return List.of(Check.of("lab01.step4.training-curve", 10, "train_loss is the training curve",
-                "README step 4: log objectiveHistory[step] at each step, the loss after that iteration, in order.",
-                () -> trainingCurves(evidence)).dependsOn("lab01.step4"));
+        return List.of(TrackingGrader.STEPS.check(4, "training-curve", 10, "train_loss is the training curve",
+                "log objectiveHistory[step] at each step, the loss after that iteration, in order.",
+                () -> trainingCurves(evidence)).dependsOn(TrackingGrader.STEPS.id(4)));
     }
 
     private static CheckResult trainingCurves(TrackingEvidence evidence) {

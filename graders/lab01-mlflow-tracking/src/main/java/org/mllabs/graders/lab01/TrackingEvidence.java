@@ -48,7 +48,7 @@ final class TrackingEvidence {
 
     /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static TrackingEvidence of(GradingContext context) {
-        return context.evidence(TrackingEvidence.class, () -> new TrackingEvidence(LearnerRuns.of(context, "lab01")));
+        return TrackingGrader.STEPS.evidence(context, TrackingEvidence.class, TrackingEvidence::new);
     }
 
     /** The learner's runs of lab 01. */

@@ -34,9 +34,13 @@ import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SplitMetric;
 import org.mllabs.grading.evidence.UnscorableModelException;
+import org.mllabs.grading.lab.LabSteps;
 
 /** Grades lab 01, MLflow tracking, one check per README step. */
 public final class TrackingGrader implements Grader {
+
+    /** The steps of lab 01 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab01");
 
     static final Set<String> REG_PARAMS = Set.of("0.001", "0.01", "0.1");
     static final String MAX_ITER = "20";
@@ -55,44 +59,44 @@ public final class TrackingGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab01";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         TrackingEvidence evidence = TrackingEvidence.of(context);
         return List.of(
-                Check.of("lab01.step1", 10, "experiment exists",
-                        "README step 1: create the experiment named context.experimentName() with createExperiment, "
+                STEPS.check(1, 10, "experiment exists",
+                        "create the experiment named context.experimentName() with createExperiment, "
                                 + "or reuse it with getExperimentByName.",
                         () -> evidence.runs().experimentResult()),
-                Check.of("lab01.step2", 15, "parent run with tags and params",
-                        "README step 2: start a run named regparam-sweep with context.runTags(), "
+                STEPS.check(2, 15, "parent run with tags and params",
+                        "start a run named regparam-sweep with context.runTags(), "
                                 + "and log the params dataset=customer_churn and max_iter=20.",
-                        () -> parentRun(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step3", 10, "nested child run per candidate",
-                        "README step 3: one run per candidate with the tag mlflow.parentRunId set to the parent's id, "
+                        () -> parentRun(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(3, 10, "nested child run per candidate",
+                        "one run per candidate with the tag mlflow.parentRunId set to the parent's id, "
                                 + "params reg_param and max_iter, metric test_auc, status FINISHED.",
-                        () -> childRuns(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step3.auc", 10, "test_auc is what the candidate's model scores on the test split",
-                        "README step 3: log as test_auc the AUC that TrackingLab computed on the test split; the "
+                        () -> childRuns(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(3, "auc", 10, "test_auc is what the candidate's model scores on the test split",
+                        "log as test_auc the AUC that TrackingLab computed on the test split; the "
                                 + "grader recomputes it from the model logged under model/ on the recorded test rows.",
-                        () -> honestAuc(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step4", 15, "train_loss logged over steps",
-                        "README step 4: log train_loss once per iteration with step = the iteration's index "
+                        () -> honestAuc(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(4, 15, "train_loss logged over steps",
+                        "log train_loss once per iteration with step = the iteration's index "
                                 + "(0, 1, 2 ...).",
-                        () -> lossCurves(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step5", 10, "model_family tag on each candidate",
-                        "README step 5: setTag(runId, \"model_family\", \"logistic_regression\") on every child run.",
-                        () -> familyTags(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step6", 15, "coefficients.json holds each candidate model's coefficients",
-                        "README step 6: upload a JSON object {feature: coefficient}, coefficients[i] for features[i], "
+                        () -> lossCurves(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(5, 10, "model_family tag on each candidate",
+                        "setTag(runId, \"model_family\", \"logistic_regression\") on every child run.",
+                        () -> familyTags(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(6, 15, "coefficients.json holds each candidate model's coefficients",
+                        "upload a JSON object {feature: coefficient}, coefficients[i] for features[i], "
                                 + "as coefficients.json at the root of each child run's artifacts.",
-                        () -> coefficients(evidence)).dependsOn("lab01.step1"),
-                Check.of("lab01.step7", 15, "best candidate recorded on the parent",
-                        "README step 7: search the child runs ordered by metrics.test_auc DESC, then set the "
+                        () -> coefficients(evidence)).dependsOn(STEPS.id(1)),
+                STEPS.check(7, 15, "best candidate recorded on the parent",
+                        "search the child runs ordered by metrics.test_auc DESC, then set the "
                                 + "parent's tag best_run_id, log its metric best_test_auc, and finish the parent run.",
-                        () -> best(evidence)).dependsOn("lab01.step1"));
+                        () -> best(evidence)).dependsOn(STEPS.id(1)));
     }
 
     /** {@code train_loss} by step, one line a child run, named by the run. */
@@ -112,8 +116,7 @@ public final class TrackingGrader implements Grader {
     private static CheckResult parentRun(TrackingEvidence evidence) {
         Optional<Run> parent = evidence.parent();
         if (parent.isEmpty()) {
-            return CheckResult.failed("found no run named " + TrackingEvidence.PARENT_RUN_NAME + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(TrackingEvidence.PARENT_RUN_NAME);
         }
         Problems problems = new Problems();
         Problems about = problems.about("parent run " + id(parent.get()));
@@ -317,8 +320,8 @@ public final class TrackingGrader implements Grader {
                 .filter(run -> metrics(run).containsKey("test_auc"))
                 .max(Comparator.comparingDouble(run -> metrics(run).get("test_auc")));
         if (parent.isEmpty() || best.isEmpty()) {
-            return CheckResult.failed(parent.isEmpty() ? "found no run named " + TrackingEvidence.PARENT_RUN_NAME
-                    : "found no child run of the parent with a metric test_auc to search for");
+            return parent.isEmpty() ? evidence.runs().missingRun(TrackingEvidence.PARENT_RUN_NAME)
+                    : CheckResult.failed("found no child run of the parent with a metric test_auc to search for");
         }
         return best(parent.get(), best.get());
     }

@@ -55,10 +55,10 @@ final class FeaturePipelineEvidence {
         this.runs = runs;
     }
 
-    /** The reading of this grade, shared by its checks. */
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static FeaturePipelineEvidence of(GradingContext context) {
-        return context.evidence(FeaturePipelineEvidence.class,
-                () -> new FeaturePipelineEvidence(LearnerRuns.of(context, "lab02")));
+        return FeaturePipelineGrader.STEPS.evidence(context, FeaturePipelineEvidence.class,
+                FeaturePipelineEvidence::new);
     }
 
     /** The learner's runs of lab 02. */

@@ -30,6 +30,7 @@ import org.mllabs.grading.evidence.HeldOutAuc;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SplitAuc;
+import org.mllabs.grading.lab.LabSteps;
 
 /**
  * Grades lab 02, feature engineering pipeline, one check per README step. Steps 2 to 6 are checked on the pipeline the
@@ -37,6 +38,9 @@ import org.mllabs.grading.evidence.SplitAuc;
  * pipeline learnt against the split, and the test AUC against the model's own score on held-out data.
  */
 public final class FeaturePipelineGrader implements Grader {
+
+    /** The steps of lab 02 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab02");
 
     static final String TRAIN_FRACTION = "0.8";
     /**
@@ -72,53 +76,53 @@ public final class FeaturePipelineGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab02";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         FeaturePipelineEvidence evidence = FeaturePipelineEvidence.of(context);
         return List.of(
-                Check.of("lab02.step1", 10, "training split recorded in the run",
-                        "README step 1: split with randomSplit({0.8, 0.2}, SPLIT_SEED), log the params split_seed and "
+                STEPS.check(1, 10, "training split recorded in the run",
+                        "split with randomSplit({0.8, 0.2}, SPLIT_SEED), log the params split_seed and "
                                 + "train_fraction, and upload the training rows' customer_id, one a line, as "
                                 + FeaturePipelineEvidence.TRAIN_KEYS_ARTIFACT + ".",
                         () -> split(evidence)),
-                Check.of("lab02.step2", 10, "Imputer of the numeric columns",
-                        "README step 2: an Imputer with strategy mean of monthly_charges, total_charges and "
+                STEPS.check(2, 10, "Imputer of the numeric columns",
+                        "an Imputer with strategy mean of monthly_charges, total_charges and "
                                 + "support_calls, writing the *_imputed columns.",
                         () -> onPipeline(evidence, StageChecks::imputer)),
-                Check.of("lab02.step3", 15, "categorical encoding that keeps unseen labels",
-                        "README step 3: a StringIndexer of contract, payment_method and region with "
+                STEPS.check(3, 15, "categorical encoding that keeps unseen labels",
+                        "a StringIndexer of contract, payment_method and region with "
                                 + "setHandleInvalid(\"keep\"), and a OneHotEncoder of the three indexes.",
                         () -> onPipeline(evidence, stages -> StageChecks.categorical(stages, evidence))),
-                Check.of("lab02.step4", 10, "interaction of contract and monthly charges",
-                        "README step 4: an Interaction of contract_vec and monthly_charges_imputed, and its output "
+                STEPS.check(4, 10, "interaction of contract and monthly charges",
+                        "an Interaction of contract_vec and monthly_charges_imputed, and its output "
                                 + "among the VectorAssembler's inputs.",
                         () -> onPipeline(evidence, StageChecks::interaction)),
-                Check.of("lab02.step5", 10, "assembled and scaled features, made from the input columns only",
-                        "README step 5: a VectorAssembler of tenure_months, the imputed numeric columns, the one-hot "
+                STEPS.check(5, 10, "assembled and scaled features, made from the input columns only",
+                        "a VectorAssembler of tenure_months, the imputed numeric columns, the one-hot "
                                 + "vectors and the interaction, and a StandardScaler of its output; no feature made "
                                 + "from the label churned or from columns other than the seven inputs.",
                         () -> onPipeline(evidence, StageChecks::assemblerAndScaler)),
-                Check.of("lab02.step6", 10, "one pipeline, classifier last reading the scaled features",
-                        "README step 6: one Pipeline of the stages in the order the data flows through them and the "
+                STEPS.check(6, 10, "one pipeline, classifier last reading the scaled features",
+                        "one Pipeline of the stages in the order the data flows through them and the "
                                 + "classifier last, reading scaled_features.",
                         () -> onPipeline(evidence, StageChecks::order)),
-                Check.of("lab02.step6.leakage", 15, "pipeline fitted on the training split only",
-                        "README step 6: call pipeline.fit(split.train()), never on the whole data: the imputer's means "
+                STEPS.check(6, "leakage", 15, "pipeline fitted on the training split only",
+                        "call pipeline.fit(split.train()), never on the whole data: the imputer's means "
                                 + "and the scaler's statistics must not see the test rows.",
                         () -> onPipeline(evidence, stages -> LeakageCheck.result(stages, evidence)))
-                        .dependsOn("lab02.step1"),
-                Check.of("lab02.step7", 10, "model logged with its signature, and test_auc",
-                        "README step 7: log test_auc, the AUC on split.test(), and the model under model/ with "
+                        .dependsOn(STEPS.id(1)),
+                STEPS.check(7, 10, "model logged with its signature, and test_auc",
+                        "log test_auc, the AUC on split.test(), and the model under model/ with "
                                 + "ModelSignature.infer(the seven input columns' schema, the prediction's schema).",
                         () -> loggedModel(evidence)),
-                Check.of("lab02.step7.auc", 10, "test_auc is what the model scores",
-                        "README step 7: log as test_auc the AUC that BinaryClassificationEvaluator computes on the "
+                STEPS.check(7, "auc", 10, "test_auc is what the model scores",
+                        "log as test_auc the AUC that BinaryClassificationEvaluator computes on the "
                                 + "test split's predictions; the grader scores the logged model on the test split "
                                 + "your run recorded.",
-                        () -> honestAuc(evidence)).dependsOn("lab02.step7"));
+                        () -> honestAuc(evidence)).dependsOn(STEPS.id(7)));
     }
 
     /** Runs a check on the logged pipeline's stages, or fails saying what is missing. */
@@ -142,8 +146,7 @@ public final class FeaturePipelineGrader implements Grader {
     }
 
     private static CheckResult noRun(FeaturePipelineEvidence evidence) {
-        return CheckResult.failed("found no run named " + FeaturePipelineEvidence.RUN_NAME + " in "
-                + evidence.runs().experimentName());
+        return evidence.runs().missingRun(FeaturePipelineEvidence.RUN_NAME);
     }
 
     private static CheckResult split(FeaturePipelineEvidence evidence) {

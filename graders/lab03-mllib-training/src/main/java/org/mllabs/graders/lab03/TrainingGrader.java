@@ -30,6 +30,7 @@ import org.mllabs.grading.evidence.LoggedSignature;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SplitMetric;
 import org.mllabs.grading.evidence.UnscorableModelException;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.datasets.ProblemType;
 import org.mllabs.runtime.features.NumericFeatures;
@@ -37,6 +38,9 @@ import org.mllabs.runtime.model.ModelSignature;
 
 /** Grades lab 03, training with MLlib, one check per README step (step 5 has two). */
 public final class TrainingGrader implements Grader {
+
+    /** The steps of lab 03 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab03");
 
     /** The share of the rows TrainingLab puts in the test split, and how far a seeded random split strays from it. */
     static final double TEST_FRACTION = 0.2;
@@ -54,45 +58,45 @@ public final class TrainingGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab03";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         TrainingEvidence evidence = TrainingEvidence.of(context);
         return List.of(
-                Check.of("lab03.step1", 15, "a regressor of price per model family, small as asked",
-                        "README step 1: return linear_regression, decision_tree, random_forest and gbt estimators "
+                STEPS.check(1, 15, "a regressor of price per model family, small as asked",
+                        "return linear_regression, decision_tree, random_forest and gbt estimators "
                                 + "with setLabelCol(\"price\") and the settings of the README's table.",
                         () -> estimators(evidence, ExpectedModel.REGRESSORS)),
-                Check.of("lab03.step2", 15, "a classifier of churned per model family, small as asked",
-                        "README step 2: return logistic_regression, decision_tree, random_forest and gbt classifiers "
+                STEPS.check(2, 15, "a classifier of churned per model family, small as asked",
+                        "return logistic_regression, decision_tree, random_forest and gbt classifiers "
                                 + "with setLabelCol(\"churned\") and the settings of step 1's table.",
                         () -> estimators(evidence, ExpectedModel.CLASSIFIERS)),
-                Check.of("lab03.step3", 15, "each model is a fitted pipeline and model_class names its last stage",
-                        "README step 3: fit one Pipeline of the preparation stages and the estimator, and return the "
+                STEPS.check(3, 15, "each model is a fitted pipeline and model_class names its last stage",
+                        "fit one Pipeline of the preparation stages and the estimator, and return the "
                                 + "simple class name of the PipelineModel's last stage: the Model that fit returned, "
                                 + "not the Estimator.",
-                        () -> pipelines(evidence)).dependsOn("lab03.step1", "lab03.step2"),
-                Check.of("lab03.step4", 20, "each test metric is what its model scores on the test split",
-                        "README step 4: log the RegressionEvaluator's rmse (test_rmse) and the "
+                        () -> pipelines(evidence)).dependsOn(STEPS.id(1), STEPS.id(2)),
+                STEPS.check(4, 20, "each test metric is what its model scores on the test split",
+                        "log the RegressionEvaluator's rmse (test_rmse) and the "
                                 + "BinaryClassificationEvaluator's areaUnderROC (test_auc) of the model on the test "
                                 + "split; the grader recomputes each from the logged model on the recorded test rows.",
-                        () -> honestMetrics(evidence)).dependsOn("lab03.step1", "lab03.step2"),
-                Check.of("lab03.step5", 10, "each run finished, with its tags and the estimator's params",
-                        "README step 5: give each run context.runTags() and the tags model_family, dataset and "
+                        () -> honestMetrics(evidence)).dependsOn(STEPS.id(1), STEPS.id(2)),
+                STEPS.check(5, 10, "each run finished, with its tags and the estimator's params",
+                        "give each run context.runTags() and the tags model_family, dataset and "
                                 + "model_class, log every param of estimator.extractParamMap() as a run param, then "
                                 + "finish the run.",
-                        () -> runRecords(evidence)).dependsOn("lab03.step1", "lab03.step2"),
-                Check.of("lab03.step5.signature", 10, "each model's signature is its feature columns and prediction",
-                        "README step 5: log the model with ModelSignature.infer(the schema of the test split's feature "
+                        () -> runRecords(evidence)).dependsOn(STEPS.id(1), STEPS.id(2)),
+                STEPS.check(5, "signature", 10, "each model's signature is its feature columns and prediction",
+                        "log the model with ModelSignature.infer(the schema of the test split's feature "
                                 + "columns only, the schema of the prediction column).",
-                        () -> signatures(evidence)).dependsOn("lab03.step1", "lab03.step2"),
-                Check.of("lab03.step6", 15, "the saved pipeline model reloads and predicts the same",
-                        "README step 6: save with write().overwrite().save(folder), load with PipelineModel.load, log "
+                        () -> signatures(evidence)).dependsOn(STEPS.id(1), STEPS.id(2)),
+                STEPS.check(6, 15, "the saved pipeline model reloads and predicts the same",
+                        "save with write().overwrite().save(folder), load with PipelineModel.load, log "
                                 + "reload_mismatches (test rows whose prediction changed) and upload the folder as "
                                 + "saved_pipeline.",
-                        () -> reload(evidence)).dependsOn("lab03.step2"));
+                        () -> reload(evidence)).dependsOn(STEPS.id(2)));
     }
 
     private static CheckResult estimators(TrainingEvidence evidence, List<ExpectedModel> expected) {

@@ -74,10 +74,9 @@ final class TuningEvidence {
         this.runs = runs;
     }
 
-    /** The reading of this grade, shared by its checks and figures. */
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static TuningEvidence of(GradingContext context) {
-        LearnerRuns runs = LearnerRuns.of(context, "lab04");
-        return context.evidence(TuningEvidence.class, () -> new TuningEvidence(runs));
+        return TuningGrader.STEPS.evidence(context, TuningEvidence.class, TuningEvidence::new);
     }
 
     /** The learner's runs of lab 04. */

@@ -26,9 +26,13 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Series;
 import org.mllabs.grading.Tolerance;
+import org.mllabs.grading.lab.LabSteps;
 
 /** Grades lab 04, hyperparameter tuning, one check per README step. */
 public final class TuningGrader implements Grader {
+
+    /** The steps of lab 04 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab04");
 
     static final List<Double> REG_PARAMS = List.of(0.001, 0.05, 0.3);
     static final List<Double> ELASTIC_NET_PARAMS = List.of(0.0, 1.0);
@@ -63,49 +67,49 @@ public final class TuningGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab04";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         TuningEvidence evidence = TuningEvidence.of(context);
         return List.of(
-                Check.of("lab04.step1", 15, "both tuners search the grid regParam × elasticNetParam",
-                        "README step 1: build the grid with ParamGridBuilder, addGrid(regression.regParam(), "
+                STEPS.check(1, 15, "both tuners search the grid regParam × elasticNetParam",
+                        "build the grid with ParamGridBuilder, addGrid(regression.regParam(), "
                                 + "{0.001, 0.05, 0.3}) and addGrid(regression.elasticNetParam(), {0.0, 1.0}).",
                         () -> grids(evidence)),
-                Check.of("lab04.step2", 10, "CrossValidator with 3 folds, the evaluator and the seed",
-                        "README step 2: a CrossValidator with the pipeline, the grid and the evaluator given, "
+                STEPS.check(2, 10, "CrossValidator with 3 folds, the evaluator and the seed",
+                        "a CrossValidator with the pipeline, the grid and the evaluator given, "
                                 + "setNumFolds(3) and setSeed(TuningLab.SEED).",
                         () -> crossValidator(evidence)),
-                Check.of("lab04.step3", 10, "TrainValidationSplit with trainRatio 0.8, the evaluator and the seed",
-                        "README step 3: a TrainValidationSplit with the pipeline, the grid and the evaluator given, "
+                STEPS.check(3, 10, "TrainValidationSplit with trainRatio 0.8, the evaluator and the seed",
+                        "a TrainValidationSplit with the pipeline, the grid and the evaluator given, "
                                 + "setTrainRatio(0.8) and setSeed(TuningLab.SEED).",
                         () -> trainValidationSplit(evidence)),
-                Check.of("lab04.step4", 10, "one nested child run per grid point with its params and auc",
-                        "README step 4: for each grid point start a run nested under the parent (LabRuns.startNested), "
+                STEPS.check(4, 10, "one nested child run per grid point with its params and auc",
+                        "for each grid point start a run nested under the parent (LabRuns.startNested), "
                                 + "log each param of the ParamMap by its name, the metric auc = metrics[i], and finish it.",
                         () -> children(evidence)),
-                Check.of("lab04.step4.metrics", 10, "each candidate's auc is what its grid point scores",
-                        "README step 4: log on the child of grid[i] the metric auc = metrics[i], the value the tuner "
+                STEPS.check(4, "metrics", 10, "each candidate's auc is what its grid point scores",
+                        "log on the child of grid[i] the metric auc = metrics[i], the value the tuner "
                                 + "measured for that grid point, in the grid's order.",
                         () -> candidateMetrics(evidence)),
-                Check.of("lab04.step5", 15, "models_fitted counts folds and the refit",
-                        "README step 5: a CrossValidator fits grid size × folds models and then the best once more on "
+                STEPS.check(5, 15, "models_fitted counts folds and the refit",
+                        "a CrossValidator fits grid size × folds models and then the best once more on "
                                 + "all the data; a TrainValidationSplit fits grid size models and the refit.",
                         () -> modelsFitted(evidence)),
-                Check.of("lab04.step6", 10, "the best model is logged under model/ with the best params",
-                        "README step 6: log the tuned model's bestModel(), cast to PipelineModel, with "
+                STEPS.check(6, 10, "the best model is logged under model/ with the best params",
+                        "log the tuned model's bestModel(), cast to PipelineModel, with "
                                 + "context.models().log(parentRunId, \"model\", pipeline, signature).",
                         () -> bestModels(evidence)),
-                Check.of("lab04.step7", 10, "the best candidate is recorded on the parent run",
-                        "README step 7: take the candidate with the highest metric when evaluator.isLargerBetter(), "
+                STEPS.check(7, 10, "the best candidate is recorded on the parent run",
+                        "take the candidate with the highest metric when evaluator.isLargerBetter(), "
                                 + "the lowest otherwise; log its params as best_<name> and its metric as best_auc.",
                         () -> recordedBest(evidence)),
-                Check.of("lab04.step7.auc", 10, "best_auc is what the best model scores on held-out data",
-                        "README step 7: log as auc and best_auc the metrics the tuner computed (avgMetrics, "
+                STEPS.check(7, "auc", 10, "best_auc is what the best model scores on held-out data",
+                        "log as auc and best_auc the metrics the tuner computed (avgMetrics, "
                                 + "validationMetrics); the grader scores the best model on held-out data of its own.",
-                        () -> honestBest(evidence)).dependsOn("lab04.step4.metrics", "lab04.step6", "lab04.step7"));
+                        () -> honestBest(evidence)).dependsOn(STEPS.id(4, "metrics"), STEPS.id(6), STEPS.id(7)));
     }
 
     /** Each tuner's auc for each grid point, side by side, in the order of the cross-validation's grid. */
@@ -145,7 +149,7 @@ public final class TuningGrader implements Grader {
         for (Tuner tuner : tuners) {
             Optional<Run> parent = evidence.parent(tuner);
             if (parent.isEmpty()) {
-                problems.add("found no run named " + tuner.runName() + " in " + evidence.runs().experimentName());
+                problems.add(evidence.runs().noRunNamed(tuner.runName()));
             } else {
                 rule.check(tuner, parent.get(), problems.about(tuner.runName()));
             }

@@ -62,10 +62,9 @@ final class EvaluationEvidence {
         this.runs = runs;
     }
 
-    /** The reading of this grade, shared by its checks. */
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static EvaluationEvidence of(GradingContext context) {
-        return context.evidence(EvaluationEvidence.class,
-                () -> new EvaluationEvidence(LearnerRuns.of(context, "lab05")));
+        return EvaluationGrader.STEPS.evidence(context, EvaluationEvidence.class, EvaluationEvidence::new);
     }
 
     /** The learner's runs of lab 05. */
@@ -80,8 +79,7 @@ final class EvaluationEvidence {
 
     /** What to say when the task's run is missing. */
     String noRun(GradedTask task) {
-        return "found no run named " + task.runName() + " in " + runs.experimentName()
-                + " (EvaluationLab starts it: run the lab)";
+        return runs.noRunNamed(task.runName()) + " (EvaluationLab starts it: run the lab)";
     }
 
     /** Each row's label in the dataset, by its key: its class, or its price. */

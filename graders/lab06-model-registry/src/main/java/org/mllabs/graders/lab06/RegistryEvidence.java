@@ -33,8 +33,6 @@ final class RegistryEvidence {
     private final LearnerRuns runs;
     private final ModelRegistry registry;
     private final String name;
-    private volatile Optional<RegisteredModel> model;
-    private volatile List<ModelVersion> versions;
     private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
     private final AtomicBoolean preloaded = new AtomicBoolean();
 
@@ -44,9 +42,9 @@ final class RegistryEvidence {
         this.name = LearnerModelNames.catalogName(runs.context().learner(), MODEL);
     }
 
-    /** The reading of this grade, shared by its checks. */
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static RegistryEvidence of(GradingContext context) {
-        return context.evidence(RegistryEvidence.class, () -> new RegistryEvidence(LearnerRuns.of(context, "lab06")));
+        return RegistryGrader.STEPS.evidence(context, RegistryEvidence.class, RegistryEvidence::new);
     }
 
     /** The learner's runs of lab 06. */
@@ -56,12 +54,12 @@ final class RegistryEvidence {
 
     /** The refused operations the runtime recorded while the learner's lab ran. */
     RecordedRefusals refusals() {
-        return RecordedRefusals.of(runs.context(), "lab06");
+        return RecordedRefusals.of(runs.context(), runs.labId());
     }
 
     /** The models the runtime recorded the learner's lab loading, with the versions their URIs resolved to. */
     RecordedLoads loads() {
-        return RecordedLoads.of(runs.context(), "lab06");
+        return RecordedLoads.of(runs.context(), runs.labId());
     }
 
     /** The registry. */
@@ -81,18 +79,26 @@ final class RegistryEvidence {
 
     /** The registered model, or empty when it does not exist. */
     Optional<RegisteredModel> model() {
-        if (model == null) {
-            model = registry.findRegisteredModel(name);
-        }
-        return model;
+        return registered().model();
     }
 
     /** Its versions, oldest first. */
     List<ModelVersion> versions() {
-        if (versions == null) {
-            versions = model().isPresent() ? registry.versions(name) : List.of();
-        }
-        return versions;
+        return registered().versions();
+    }
+
+    private Registered registered() {
+        return runs.context().evidence(Registered.class, () -> {
+            Optional<RegisteredModel> found = registry.findRegisteredModel(name);
+            return new Registered(found, found.isPresent() ? registry.versions(name) : List.of());
+        });
+    }
+
+    /**
+     * The registered model the learner's name finds and its versions, oldest first, as the registry holds them for
+     * this grade.
+     */
+    private record Registered(Optional<RegisteredModel> model, List<ModelVersion> versions) {
     }
 
     /** The learner's run with this id in the lab's experiment, if there is one. */

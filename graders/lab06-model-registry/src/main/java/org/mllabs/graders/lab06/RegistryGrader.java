@@ -23,6 +23,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.RecordedLoads;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
@@ -40,6 +41,9 @@ import org.mllabs.runtime.mlflow.RegistryNames;
  */
 public final class RegistryGrader implements Grader {
 
+    /** The steps of lab 06 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab06");
+
     /** The feature sets of the candidates, one version each. */
     static final Set<String> FEATURE_SETS = Set.of("numeric", "all", "billing");
     /** The rows the batch inference scores. */
@@ -48,41 +52,41 @@ public final class RegistryGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab06";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         RegistryEvidence evidence = RegistryEvidence.of(context);
         return List.of(
-                Check.of("lab06.step1", 15, "registered model with a three-part name and the lab's tags",
-                        "README step 1: create the registered model with context.catalog()"
+                STEPS.check(1, 15, "registered model with a three-part name and the lab's tags",
+                        "create the registered model with context.catalog()"
                                 + ".createRegisteredModel(name, context.runTags(), description).",
                         () -> registeredModel(evidence)),
-                Check.of("lab06.step2", 15, "a version from each candidate's run",
-                        "README step 2: register each candidate with context.catalog().registerVersion(name, runId, "
+                STEPS.check(2, 15, "a version from each candidate's run",
+                        "register each candidate with context.catalog().registerVersion(name, runId, "
                                 + "\"model\"), so each version's source is its run's model/ directory.",
                         () -> onModel(evidence, RegistryGrader::versions)),
-                Check.of("lab06.step3", 10, "version tags",
-                        "README step 3: on every version set the tags validation_status = passed and feature_set = "
+                STEPS.check(3, 10, "version tags",
+                        "on every version set the tags validation_status = passed and feature_set = "
                                 + "the candidate's feature set (setModelVersionTag).",
                         () -> onModel(evidence, RegistryGrader::versionTags)),
-                Check.of("lab06.step4", 15, "@Challenger on the newest version",
-                        "README step 4: setAlias(name, \"Champion\", <first version>) and setAlias(name, "
+                STEPS.check(4, 15, "@Challenger on the newest version",
+                        "setAlias(name, \"Champion\", <first version>) and setAlias(name, "
                                 + "\"Challenger\", <newest version>).",
                         () -> onModel(evidence, RegistryGrader::challenger)),
-                Check.of("lab06.step5", 20, "@Champion on the best version",
-                        "README step 5: load each version with models:/<name>/<version>, score it on the evaluation "
+                STEPS.check(5, 20, "@Champion on the best version",
+                        "load each version with models:/<name>/<version>, score it on the evaluation "
                                 + "data, and move @Champion to the version with the highest AUC.",
                         () -> onModel(evidence, RegistryGrader::champion)),
-                Check.of("lab06.step6", 15, "batch inference through @Champion",
-                        "README step 6: load models:/<name>@Champion with context.models().load (the alias, not a "
+                STEPS.check(6, 15, "batch inference through @Champion",
+                        "load models:/<name>@Champion with context.models().load (the alias, not a "
                                 + "version number or a run; the runtime records the load), score the batch with that "
                                 + "model, and log a run batch-inference with params model_uri and model_version and "
                                 + "the metric scored_rows.",
                         () -> onModel(evidence, RegistryGrader::batchInference)),
-                Check.of("lab06.step7", 10, "catalog mode refused the two-part name",
-                        "README step 7: try to create the two-part name with context.catalog() (catalog mode), which "
+                STEPS.check(7, 10, "catalog mode refused the two-part name",
+                        "try to create the two-part name with context.catalog() (catalog mode), which "
                                 + "refuses it (the runtime records the refusal), and catch the "
                                 + "RefusedOperationException.",
                         () -> twoPartNameRefused(evidence)));
@@ -111,7 +115,7 @@ public final class RegistryGrader implements Grader {
         Problems problems = new Problems();
         Problems about = problems.about("registered model " + evidence.name());
         Map<String, String> tags = model.get().tags();
-        about.expect("tag " + LabTag.NAME, "lab06", tags.get(LabTag.NAME));
+        about.expect("tag " + LabTag.NAME, STEPS.labId(), tags.get(LabTag.NAME));
         about.expect("tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
         return problems.result("registered model " + evidence.name() + " with tags " + tags);
     }
@@ -221,8 +225,7 @@ public final class RegistryGrader implements Grader {
     private static CheckResult batchInference(RegistryEvidence evidence) {
         Optional<Run> batch = evidence.runs().newestTopLevelRun(BATCH_RUN_NAME);
         if (batch.isEmpty()) {
-            return CheckResult.failed("found no run named " + BATCH_RUN_NAME + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(BATCH_RUN_NAME);
         }
         Problems problems = new Problems();
         Problems about = problems.about("run " + BATCH_RUN_NAME);

@@ -38,9 +38,9 @@ final class DeltaEvidence {
         this.runs = runs;
     }
 
-    /** The reading of this grade, shared by its checks. */
+    /** The reading of this grade, shared by its checks, hidden checks and figures. */
     static DeltaEvidence of(GradingContext context) {
-        return context.evidence(DeltaEvidence.class, () -> new DeltaEvidence(LearnerRuns.of(context, "lab07")));
+        return DeltaGrader.STEPS.evidence(context, DeltaEvidence.class, DeltaEvidence::new);
     }
 
     /** The learner's runs of lab 07. */
@@ -99,12 +99,12 @@ final class DeltaEvidence {
 
     /** The refused operations the runtime recorded while the learner's lab ran. */
     RecordedRefusals refusals() {
-        return RecordedRefusals.of(runs.context(), "lab07");
+        return RecordedRefusals.of(runs.context(), runs.labId());
     }
 
     /** The time-travel reads the runtime recorded while the lab ran ({@code context.timeTravel()}). */
     RecordedReads reads() {
-        return RecordedReads.of(runs.context(), "lab07");
+        return RecordedReads.of(runs.context(), runs.labId());
     }
 
     /** The model the run logged under {@code model/}, loaded with the grade's Spark session. */

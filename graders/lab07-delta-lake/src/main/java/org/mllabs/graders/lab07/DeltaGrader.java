@@ -30,6 +30,7 @@ import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
 import org.mllabs.runtime.audit.RefusedOperation;
@@ -44,6 +45,9 @@ import org.mllabs.runtime.mlflow.RunData;
  * and payment methods are held against the rows of the version the run records.
  */
 public final class DeltaGrader implements Grader {
+
+    /** The steps of lab 07 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab07");
 
     /** The given code's batches: customers C000001 to C003500, then C003501 to C004300, then the 700 others. */
     static final long FIRST_BATCH_ROWS = 3_500;
@@ -65,48 +69,48 @@ public final class DeltaGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab07";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         DeltaEvidence evidence = DeltaEvidence.of(context);
         return List.of(
-                Check.of("lab07.step1", 20, "Delta table with a write, an append and an update",
-                        "README step 1: write firstBatch with format(\"delta\") (version 0), append newCustomers with "
+                STEPS.check(1, 20, "Delta table with a write, an append and an update",
+                        "write firstBatch with format(\"delta\") (version 0), append newCustomers with "
                                 + "mode(\"append\") (version 1), then DeltaTable.forPath(...).update(...) sets every "
                                 + "missing payment_method to unknown (version 2).",
                         () -> versions(evidence)),
-                Check.of("lab07.step2", 15, "time travel by version and by timestamp",
-                        "README step 2: read version 0 with context.timeTravel().versionAsOf(path, 0) and log its rows "
+                STEPS.check(2, 15, "time travel by version and by timestamp",
+                        "read version 0 with context.timeTravel().versionAsOf(path, 0) and log its rows "
                                 + "as rows_version_0; read context.timeTravel().timestampAsOf(path, ...) at the "
                                 + "append's commit time from history(), log that time as the param timestamp_as_of and "
                                 + "the rows without payment_method as missing_payment_method_at_timestamp.",
                         () -> onTable(evidence, DeltaGrader::timeTravel)),
-                Check.of("lab07.step3", 15, "schema enforcement shown",
-                        "README step 3: append misnamedBatch with context.delta().append(misnamedBatch, path), WITHOUT "
+                STEPS.check(3, 15, "schema enforcement shown",
+                        "append misnamedBatch with context.delta().append(misnamedBatch, path), WITHOUT "
                                 + "mergeSchema: Delta refuses it and the runtime records the refusal; catch the "
                                 + "RefusedOperationException and go on. The table must never get the column "
                                 + MISNAMED_COLUMN + ".",
                         () -> onTable(evidence, DeltaGrader::enforcement)),
-                Check.of("lab07.step3.evolution", 10, "schema evolved with mergeSchema",
-                        "README step 3: append evolvedBatch with mergeSchema (context.delta().append(evolvedBatch, "
+                STEPS.check(3, "evolution", 10, "schema evolved with mergeSchema",
+                        "append evolvedBatch with mergeSchema (context.delta().append(evolvedBatch, "
                                 + "path, Map.of(\"mergeSchema\", \"true\"))), so that a new version adds the column "
                                 + EVOLVED_COLUMN + ".",
                         () -> onTable(evidence, DeltaGrader::evolution)),
-                Check.of("lab07.step4", 10, "dataset input names the table and a version it has",
-                        "README step 4: log a DatasetInput with source_type delta_table, source {\"path\": <table "
+                STEPS.check(4, 10, "dataset input names the table and a version it has",
+                        "log a DatasetInput with source_type delta_table, source {\"path\": <table "
                                 + "path>, \"version\": <the version you trained on>}, context training, the digest "
                                 + "ContentDigest.of(training), and log the model under model/.",
                         () -> onTable(evidence, DeltaGrader::datasetInput)),
-                Check.of("lab07.step4.pinned", 5, "the pinned version is the UPDATE's",
-                        "README step 4: pin the version the UPDATE made (the largest version whose operation is "
+                STEPS.check(4, "pinned", 5, "the pinned version is the UPDATE's",
+                        "pin the version the UPDATE made (the largest version whose operation is "
                                 + "UPDATE in history()), not the latest.",
-                        () -> pinned(evidence)).dependsOn("lab07.step4"),
-                Check.of("lab07.step4.reproducible", 25, "the recorded version reproduces the training set",
-                        "README step 4: read the training data with option(\"versionAsOf\", version), the same version "
+                        () -> pinned(evidence)).dependsOn(STEPS.id(4)),
+                STEPS.check(4, "reproducible", 25, "the recorded version reproduces the training set",
+                        "read the training data with option(\"versionAsOf\", version), the same version "
                                 + "you record, and fit the pipeline on exactly those rows.",
-                        () -> reproducible(evidence)).dependsOn("lab07.step4"));
+                        () -> reproducible(evidence)).dependsOn(STEPS.id(4)));
     }
 
     /**
@@ -386,8 +390,8 @@ public final class DeltaGrader implements Grader {
 
     private static Optional<CheckResult> missingTable(DeltaEvidence evidence) {
         if (evidence.run().isEmpty()) {
-            return Optional.of(CheckResult.failed("found no run named " + DeltaEvidence.RUN_NAME + " in "
-                    + evidence.runs().experimentName() + " (DeltaLab starts it)"));
+            return Optional.of(CheckResult.failed(evidence.runs().noRunNamed(DeltaEvidence.RUN_NAME)
+                    + " (DeltaLab starts it)"));
         }
         if (evidence.tablePath().isEmpty()) {
             return Optional.of(CheckResult.failed("run " + RunData.id(evidence.run().get()) + " has no param "

@@ -24,6 +24,7 @@ import org.mllabs.grading.Problems;
 import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.delta.DeltaSnapshot;
 import org.mllabs.grading.delta.DeltaTableReader;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.featurestore.FeatureSpec;
 import org.mllabs.runtime.featurestore.FeatureStore;
 import org.mllabs.runtime.featurestore.FeatureTable;
@@ -31,6 +32,9 @@ import org.mllabs.runtime.mlflow.DatasetInput;
 
 /** Grades lab 08, Feature Store, one check per README step, from the Delta tables (Delta Kernel) and MLflow. */
 public final class FeatureStoreGrader implements Grader {
+
+    /** The steps of lab 08 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab08");
 
     static final String PRIMARY_KEY = "customer_id";
     static final String TIMESTAMP_KEY = "snapshot_time";
@@ -43,35 +47,35 @@ public final class FeatureStoreGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab08";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         FeatureStoreEvidence evidence = FeatureStoreEvidence.of(context);
         return List.of(
-                Check.of("lab08.step1", 15, "feature table with its primary and timestamp keys",
-                        "README step 1: store.createTable(\"customer_features\", List.of(\"customer_id\"), "
+                STEPS.check(1, 15, "feature table with its primary and timestamp keys",
+                        "store.createTable(\"customer_features\", List.of(\"customer_id\"), "
                                 + "\"snapshot_time\", snapshots, description): the customer is the primary key and "
                                 + "the snapshot time the timestamp key, not a second primary key.",
                         () -> featureTable(evidence)),
-                Check.of("lab08.step2", 15, "March update merged into the table's history",
-                        "README step 2: store.writeTable(\"customer_features\", update, WriteMode.MERGE): a merge "
+                STEPS.check(2, 15, "March update merged into the table's history",
+                        "store.writeTable(\"customer_features\", update, WriteMode.MERGE): a merge "
                                 + "on the keys adds the March rows and keeps the earlier snapshots; an overwrite "
                                 + "loses them.",
                         () -> merge(evidence)),
-                Check.of("lab08.step3", 25, "training set looked up point in time",
-                        "README step 3: FeatureLookup.of(...).withTimestampLookupKey(\"label_time\") on the labels "
+                STEPS.check(3, 25, "training set looked up point in time",
+                        "FeatureLookup.of(...).withTimestampLookupKey(\"label_time\") on the labels "
                                 + "as given, so that each label gets the features as they were at the time it was "
                                 + "observed, never values from after it.",
                         () -> pointInTime(evidence)),
-                Check.of("lab08.step4", 20, "model logged with its feature lineage",
-                        "README step 4: store.logModel(runId, \"model\", model, training, signature) with the model "
+                STEPS.check(4, 20, "model logged with its feature lineage",
+                        "store.logModel(runId, \"model\", model, training, signature) with the model "
                                 + "and training set given: it writes model/feature_spec.yaml and a dataset input for "
                                 + "the table version the training set read.",
                         () -> lineage(evidence)),
-                Check.of("lab08.step5", 25, "keys scored in batch with features looked up at their time",
-                        "README step 5: store.scoreBatch(modelUri, keys) with each key's score_time in the column "
+                STEPS.check(5, 25, "keys scored in batch with features looked up at their time",
+                        "store.scoreBatch(modelUri, keys) with each key's score_time in the column "
                                 + "the lookup uses (label_time), then write the result as a Delta table to the path "
                                 + "given.",
                         () -> scoring(evidence)));
@@ -312,8 +316,7 @@ public final class FeatureStoreGrader implements Grader {
     /** A failure when the run, its store or the feature table is not there: no check can read anything then. */
     private static Optional<CheckResult> missingTable(FeatureStoreEvidence evidence) {
         if (evidence.run().isEmpty()) {
-            return Optional.of(CheckResult.failed("found no run named " + FeatureStoreEvidence.RUN_NAME + " in "
-                    + evidence.runs().experimentName()));
+            return Optional.of(evidence.runs().missingRun(FeatureStoreEvidence.RUN_NAME));
         }
         Optional<DeltaTableReader> table = evidence.table();
         if (table.isEmpty()) {

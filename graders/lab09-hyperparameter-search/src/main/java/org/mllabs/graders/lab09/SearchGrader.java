@@ -25,6 +25,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.RecordedSplit;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.ModelVersion;
@@ -32,6 +33,9 @@ import org.mllabs.runtime.mlflow.RegisteredModel;
 
 /** Grades lab 09, hyperparameter search with TPE, one check per README step. */
 public final class SearchGrader implements Grader {
+
+    /** The steps of lab 09 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab09");
 
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
     /** The budget of each search, as the README sets it. */
@@ -55,40 +59,40 @@ public final class SearchGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab09";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         SearchEvidence evidence = SearchEvidence.of(context);
         return List.of(
-                Check.of("lab09.step1", 15, "every trial's values are in the search space",
-                        "README step 1: logUniform reg_param from 1e-4 to 1, uniform elastic_net from 0 to 1, "
+                STEPS.check(1, 15, "every trial's values are in the search space",
+                        "logUniform reg_param from 1e-4 to 1, uniform elastic_net from 0 to 1, "
                                 + "quniform max_iter from 10 to 30 in steps of 10.",
                         () -> space(evidence)),
-                Check.of("lab09.step2", 15, "every trial finished with a loss",
-                        "README step 2: the objective returns TrialResult.ok(1 - validation AUC, ...) for every trial.",
+                STEPS.check(2, 15, "every trial finished with a loss",
+                        "the objective returns TrialResult.ok(1 - validation AUC, ...) for every trial.",
                         () -> losses(evidence)),
-                Check.of("lab09.step2.rescored", 15, "each search's losses are what its trials' params score",
-                        "README step 2: fit each trial's model with the trial's params and return 1 - the AUC it "
+                STEPS.check(2, "rescored", 15, "each search's losses are what its trials' params score",
+                        "fit each trial's model with the trial's params and return 1 - the AUC it "
                                 + "scores on the validation part; the grader rescores the best trial's model/ and refits "
                                 + "the worst trial on the recorded split, and compares.",
-                        () -> rescored(evidence)).dependsOn("lab09.step2"),
-                Check.of("lab09.step3", 20, "a random and a TPE search within the same budget",
-                        "README step 3: one parent run per algorithm (search-random, search-tpe) with the params "
+                        () -> rescored(evidence)).dependsOn(STEPS.id(2)),
+                STEPS.check(3, 20, "a random and a TPE search within the same budget",
+                        "one parent run per algorithm (search-random, search-tpe) with the params "
                                 + "algorithm, max_evals = " + MAX_EVALS + ", parallelism and seed, exactly max_evals "
                                 + "trials as child runs (MlflowTrialLogger), and the parent FINISHED.",
                         () -> searches(evidence)),
-                Check.of("lab09.step4", 15, "the comparison records each search's best",
-                        "README step 4: search each parent's FINISHED child runs ordered by metrics.loss ASC, log "
+                STEPS.check(4, 15, "the comparison records each search's best",
+                        "search each parent's FINISHED child runs ordered by metrics.loss ASC, log "
                                 + "random_best_loss and tpe_best_loss on the run search-comparison and tag it "
                                 + "best_run_id with the trial of the lowest loss.",
-                        () -> comparison(evidence)).dependsOn("lab09.step3"),
-                Check.of("lab09.step5", 20, "the best trial's model is registered as @Champion",
-                        "README step 5: register model/ of the best trial's run as " + SearchEvidence.MODEL
+                        () -> comparison(evidence)).dependsOn(STEPS.id(3)),
+                STEPS.check(5, 20, "the best trial's model is registered as @Champion",
+                        "register model/ of the best trial's run as " + SearchEvidence.MODEL
                                 + " under your LearnerModelNames name, with context.runTags() as the registered "
                                 + "model's tags, and point the alias " + SearchEvidence.ALIAS + " at that version.",
-                        () -> registered(evidence)).dependsOn("lab09.step3"));
+                        () -> registered(evidence)).dependsOn(STEPS.id(3)));
     }
 
     private static CheckResult space(SearchEvidence evidence) {
@@ -234,7 +238,7 @@ public final class SearchGrader implements Grader {
         for (Map.Entry<String, String> search : SearchEvidence.PARENT_RUN_NAMES.entrySet()) {
             Optional<Run> parent = evidence.parent(search.getKey());
             if (parent.isEmpty()) {
-                problems.add("found no run named " + search.getValue() + " in " + evidence.runs().experimentName());
+                problems.add(evidence.runs().noRunNamed(search.getValue()));
                 continue;
             }
             Problems about = problems.about(search.getValue());
@@ -258,8 +262,7 @@ public final class SearchGrader implements Grader {
     private static CheckResult comparison(SearchEvidence evidence) {
         Optional<Run> summary = evidence.comparison();
         if (summary.isEmpty()) {
-            return CheckResult.failed("found no run named " + SearchEvidence.COMPARISON_RUN_NAME + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(SearchEvidence.COMPARISON_RUN_NAME);
         }
         Problems problems = new Problems();
         Map<String, Double> recorded = metrics(summary.get());
@@ -300,7 +303,7 @@ public final class SearchGrader implements Grader {
         }
         Problems problems = new Problems();
         Map<String, String> tags = model.get().tags();
-        problems.expect("registered model tag " + LabTag.NAME, "lab09", tags.get(LabTag.NAME));
+        problems.expect("registered model tag " + LabTag.NAME, STEPS.labId(), tags.get(LabTag.NAME));
         problems.expect("registered model tag " + LearnerId.TAG, evidence.runs().learner(), tags.get(LearnerId.TAG));
         if (!model.get().aliases().containsKey(SearchEvidence.ALIAS)) {
             problems.add("expected alias " + SearchEvidence.ALIAS + " on " + model.get().name() + ", found aliases "

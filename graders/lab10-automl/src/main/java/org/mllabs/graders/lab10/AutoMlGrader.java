@@ -30,14 +30,18 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.FeatureSources;
-import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.PipelineStages.Stage;
+import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SplitAuc;
+import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.automl.AutoMl;
 
 /** Grades lab 10, AutoML, one check per README step and three more on the AutoML run. */
 public final class AutoMlGrader implements Grader {
+
+    /** The steps of lab 10 that the checks grade. */
+    static final LabSteps STEPS = LabSteps.of("lab10");
 
     /** The AutoML run's budget, as the README sets it. */
     static final double BUDGET_SECONDS = 30;
@@ -76,47 +80,47 @@ public final class AutoMlGrader implements Grader {
 
     @Override
     public String labId() {
-        return "lab10";
+        return STEPS.labId();
     }
 
     @Override
     public List<Check> checks(GradingContext context) {
         AutoMlEvidence evidence = AutoMlEvidence.of(context);
         return List.of(
-                Check.of("lab10.step1", 15, "an AutoML run whose trials tried several estimators",
-                        "README step 1: run AutoMl with AutoMlRun.of(AutoMlMetric.AREA_UNDER_ROC, 30 s), your "
+                STEPS.check(1, 15, "an AutoML run whose trials tried several estimators",
+                        "run AutoMl with AutoMlRun.of(AutoMlMetric.AREA_UNDER_ROC, 30 s), your "
                                 + "experiment context.experimentName() and context.runTags(); it logs the run "
                                 + "automl with the trials as child runs.",
                         () -> automlRun(evidence)),
-                Check.of("lab10.step1.budget", 10, "the AutoML run kept its time budget",
-                        "README step 1: the budget is Duration.ofSeconds(AutoMlLab.BUDGET_SECONDS), 30 s; AutoML "
+                STEPS.check(1, "budget", 10, "the AutoML run kept its time budget",
+                        "the budget is Duration.ofSeconds(AutoMlLab.BUDGET_SECONDS), 30 s; AutoML "
                                 + "stops starting trials at the budget and ends within 10 % of it.",
                         () -> budget(evidence)),
-                Check.of("lab10.step1.best", 15, "the reported best is the best trial, and its model scores so",
-                        "README step 1: the AutoML run's tag " + AutoMl.BEST_RUN_TAG + " names the trial with the "
+                STEPS.check(1, "best", 15, "the reported best is the best trial, and its model scores so",
+                        "the AutoML run's tag " + AutoMl.BEST_RUN_TAG + " names the trial with the "
                                 + "highest areaUnderROC, and that trial's model/ scores about as much on held-out "
                                 + "data.",
                         () -> best(evidence)),
-                Check.of("lab10.step1.sources", 10, "every trial logged its model and its generated source",
-                        "README step 1: each finished trial holds model/ and trial/Trial_<n>.java.",
+                STEPS.check(1, "sources", 10, "every trial logged its model and its generated source",
+                        "each finished trial holds model/ and trial/Trial_<n>.java.",
                         () -> sources(evidence)),
-                Check.of("lab10.step2", 15, "your top-3 table is the leaderboard's top 3",
-                        "README step 2: search the AutoML run's FINISHED child runs ordered by metrics.areaUnderROC "
+                STEPS.check(2, 15, "your top-3 table is the leaderboard's top 3",
+                        "search the AutoML run's FINISHED child runs ordered by metrics.areaUnderROC "
                                 + "DESC, and log rank_<k>_areaUnderROC and the tag rank_<k>_run_id for k = 1..3 on "
                                 + "the run automl-top3, tagged automl_run_id.",
                         () -> topThree(evidence)),
-                Check.of("lab10.step3", 15, "the manual model is compared with AutoML's best on the same rows",
-                        "README step 3: log the run manual-model with manual_auc (your model's validation AUC), "
+                STEPS.check(3, 15, "the manual model is compared with AutoML's best on the same rows",
+                        "log the run manual-model with manual_auc (your model's validation AUC), "
                                 + "automl_best_auc (the leaderboard's best), the tag winner (manual or automl) that "
                                 + "the two numbers give, and your model under model/.",
                         () -> manual(evidence)),
-                Check.of("lab10.step4", 10, "the generated source is extended with a feature",
-                        "README step 4: add a stage to extraStages() that derives a column from the data's columns, "
+                STEPS.check(4, 10, "the generated source is extended with a feature",
+                        "add a stage to extraStages() that derives a column from the data's columns, "
                                 + "never from the label churned, and list that column in EXTRA_NUMERIC; the lab logs "
                                 + "your source on the run extended-trial under source/.",
                         () -> extendedSource(evidence)),
-                Check.of("lab10.step5", 10, "the extended trial ran and is logged with the trial it came from",
-                        "README step 5: log the run extended-trial tagged source_trial_run_id = the run id of the "
+                STEPS.check(5, 10, "the extended trial ran and is logged with the trial it came from",
+                        "log the run extended-trial tagged source_trial_run_id = the run id of the "
                                 + "trial whose source you extended, with areaUnderROC on split[1] (the validation "
                                 + "part) and the model under model/.",
                         () -> extendedRun(evidence)));
@@ -221,8 +225,7 @@ public final class AutoMlGrader implements Grader {
     private static CheckResult topThree(AutoMlEvidence evidence) {
         Optional<Run> table = evidence.run(AutoMlEvidence.TOP3_RUN);
         if (table.isEmpty()) {
-            return CheckResult.failed("found no run named " + AutoMlEvidence.TOP3_RUN + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(AutoMlEvidence.TOP3_RUN);
         }
         Problems problems = new Problems();
         evidence.runs().expectLabTags(table.get(), problems);
@@ -249,8 +252,7 @@ public final class AutoMlGrader implements Grader {
     private static CheckResult manual(AutoMlEvidence evidence) {
         Optional<Run> manual = evidence.run(AutoMlEvidence.MANUAL_RUN);
         if (manual.isEmpty()) {
-            return CheckResult.failed("found no run named " + AutoMlEvidence.MANUAL_RUN + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(AutoMlEvidence.MANUAL_RUN);
         }
         Problems problems = new Problems();
         evidence.runs().expectLabTags(manual.get(), problems);
@@ -283,8 +285,8 @@ public final class AutoMlGrader implements Grader {
     private static CheckResult extendedSource(AutoMlEvidence evidence) {
         Optional<Run> extended = evidence.run(AutoMlEvidence.EXTENDED_RUN);
         if (extended.isEmpty()) {
-            return CheckResult.failed("found no run named " + AutoMlEvidence.EXTENDED_RUN + " in "
-                    + evidence.runs().experimentName() + " (step 5 logs it, with the source step 4 returns)");
+            return CheckResult.failed(evidence.runs().noRunNamed(AutoMlEvidence.EXTENDED_RUN)
+                    + " (step 5 logs it, with the source step 4 returns)");
         }
         Optional<String> number = evidence.runs().context().mlflow().artifacts()
                 .list(id(extended.get()), "source").stream()
@@ -343,8 +345,7 @@ public final class AutoMlGrader implements Grader {
     private static CheckResult extendedRun(AutoMlEvidence evidence) {
         Optional<Run> extended = evidence.run(AutoMlEvidence.EXTENDED_RUN);
         if (extended.isEmpty()) {
-            return CheckResult.failed("found no run named " + AutoMlEvidence.EXTENDED_RUN + " in "
-                    + evidence.runs().experimentName());
+            return evidence.runs().missingRun(AutoMlEvidence.EXTENDED_RUN);
         }
         Problems problems = new Problems();
         evidence.runs().expectLabTags(extended.get(), problems);
@@ -378,8 +379,7 @@ public final class AutoMlGrader implements Grader {
     }
 
     private static CheckResult noAutoMlRun(AutoMlEvidence evidence) {
-        return CheckResult.failed("found no run named " + AutoMlEvidence.AUTOML_RUN + " in "
-                + evidence.runs().experimentName());
+        return evidence.runs().missingRun(AutoMlEvidence.AUTOML_RUN);
     }
 
     /**

@@ -128,6 +128,16 @@ public final class LearnerRuns {
                 });
     }
 
+    /** What a check says when the experiment has no run with this name: {@code found no run named X in <exp>}. */
+    public String noRunNamed(String runName) {
+        return "found no run named " + runName + " in " + experimentName();
+    }
+
+    /** The failure of a check that needs a run with this name and finds none ({@link #noRunNamed}). */
+    public CheckResult missingRun(String runName) {
+        return CheckResult.failed(noRunNamed(runName));
+    }
+
     /**
      * The active runs of the experiment that match an MLflow search filter (empty for all), oldest first; none when
      * the experiment does not exist.
