@@ -77,7 +77,8 @@ final class StageChecks {
             // A probe of how the model treats categories, not a metric: it gets every column of the rows, so a label
             // among the features (step 5's mistake) does not cost this step too.
             PipelineModel model = evidence.model().orElseThrow();
-            unseenLabelsScored(model instanceof SignatureBoundModel bound ? bound.unbound() : model, evidence, problems);
+            PipelineModel scored = model instanceof SignatureBoundModel bound ? bound.unbound() : model;
+            unseenLabelsScored(scored, evidence, problems);
         }
         return problems.result("StringIndexer with handleInvalid keep and OneHotEncoder of " + CATEGORICAL
                 + "; rows with unseen and missing labels are scored");

@@ -47,7 +47,9 @@ record GridPoint(double regParam, double elasticNetParam) {
                 : Optional.empty();
     }
 
-    /** The point a JSON object names, {@code {"regParam": 0.01, "elasticNetParam": 0.0}}; empty without both numbers. */
+    /**
+     * The point a JSON object names, {@code {"regParam": 0.01, "elasticNetParam": 0.0}}; empty without both numbers.
+     */
     static Optional<GridPoint> fromJson(JsonNode point) {
         JsonNode regParam = point.path(REG_PARAM);
         JsonNode elasticNetParam = point.path(ELASTIC_NET_PARAM);

@@ -44,13 +44,13 @@ public final class TuningGrader implements Grader {
     static final List<String> FEATURES = List.of("tenure_months", "monthly_charges", "support_calls");
 
     /**
-     * How far a parent's {@code best_auc} may be from the AUC its best model scores on the held-out rows. The first is
-     * the tuner's estimate from its validation data (the folds together, about 4,600 rows; the split's 20%, about 900),
-     * the second an estimate from 2,000 other rows. Over grading seeds 1 to 40 their difference had a standard deviation
-     * of 0.010 and never exceeded 0.025 for the reference solution, so 0.05 leaves room for other learners' folds and is
-     * half of what a made-up metric is off by in the tests. It is the allowance of an estimate on other rows, used only
-     * where no recorded rows allow an exact recomputation: the best model, refit on all the data, has no validation
-     * rows of its own.
+     * How far a parent's {@code best_auc} may be from the AUC its best model scores on the held-out rows. The first
+     * is the tuner's estimate from its validation data (the folds together, about 4,600 rows; the split's 20%, about
+     * 900), the second an estimate from 2,000 other rows. Over grading seeds 1 to 40 their difference had a standard
+     * deviation of 0.010 and never exceeded 0.025 for the reference solution, so 0.05 leaves room for other learners'
+     * folds and is half of what a made-up metric is off by in the tests. It is the allowance of an estimate on other
+     * rows, used only where no recorded rows allow an exact recomputation: the best model, refit on all the data, has
+     * no validation rows of its own.
      */
     static final double AUC_TOLERANCE = 0.05;
     /**
@@ -88,7 +88,8 @@ public final class TuningGrader implements Grader {
                         () -> trainValidationSplit(evidence)),
                 STEPS.check(4, 10, "one nested child run per grid point with its params and auc",
                         "for each grid point start a run nested under the parent (LabRuns.startNested), "
-                                + "log each param of the ParamMap by its name, the metric auc = metrics[i], and finish it.",
+                                + "log each param of the ParamMap by its name, the metric auc = metrics[i], "
+                                + "and finish it.",
                         () -> children(evidence)),
                 STEPS.check(4, "metrics", 10, "each candidate's auc is what its grid point scores",
                         "log on the child of grid[i] the metric auc = metrics[i], the value the tuner "

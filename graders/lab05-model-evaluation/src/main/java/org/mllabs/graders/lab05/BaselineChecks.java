@@ -13,12 +13,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlflow.api.proto.Service.Run;
+import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 import org.mllabs.grading.AllowedDifference;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.evidence.SplitMetric;
 import org.mllabs.grading.evidence.UnscorableModelException;
-import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 
 /**
  * Steps 6 and 7: each run's baseline predicts one value for every row, the majority class or the mean label, and the

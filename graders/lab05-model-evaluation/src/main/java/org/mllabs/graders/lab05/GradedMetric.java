@@ -61,7 +61,9 @@ enum GradedMetric {
         };
     }
 
-    /** Rows beyond which BinaryClassificationEvaluator bins its curve (twice its 1,000 bins), partition by partition. */
+    /**
+     * Rows beyond which BinaryClassificationEvaluator bins its curve (twice its 1,000 bins), partition by partition.
+     */
     static final long UNBINNED_ROWS = 2_000;
     /** How far a binned area may be from the grader's, whose rows are partitioned otherwise. */
     static final double BINNED_AREA_RESOLUTION = 1e-3;

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlflow.api.proto.Service.Run;
+import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.evidence.SplitMetric;
 import org.mllabs.grading.evidence.UnscorableModelException;
-import org.mllabs.graders.lab05.EvaluationEvidence.Side;
 
 /**
  * Steps 3 to 5: every {@code test_} metric a run logs is what its logged model scores on the test rows the run

@@ -93,8 +93,8 @@ public final class RegistryGrader implements Grader {
     }
 
     /**
-     * A check on the registered model, whatever step 1's check found: skipped, naming step 1, only when the server holds
-     * no model of that name.
+     * A check on the registered model, whatever step 1's check found: skipped, naming step 1, only when the server
+     * holds no model of that name.
      */
     private static CheckResult onModel(RegistryEvidence evidence, Function<RegistryEvidence, CheckResult> check) {
         return evidence.model().isEmpty()

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * A trial's logged loss beside what the grader recomputes for it on the rows the lab recorded: one minus the AUC a model
- * with the trial's params scores on the validation part. When the two differ, the problem names what the logged loss
- * is instead, where it can tell: the AUC itself (a loss in the wrong direction, which the search then minimizes), or one
- * minus the AUC on the training part (the right number on the wrong rows).
+ * A trial's logged loss beside what the grader recomputes for it on the rows the lab recorded: one minus the AUC a
+ * model with the trial's params scores on the validation part. When the two differ, the problem names what the logged
+ * loss is instead, where it can tell: the AUC itself (a loss in the wrong direction, which the search then
+ * minimizes), or one minus the AUC on the training part (the right number on the wrong rows).
  *
  * @param logged the trial's metric {@code loss}
  * @param validationAuc the AUC of the model on the validation part

@@ -75,8 +75,8 @@ public final class SearchGrader implements Grader {
                         () -> losses(evidence)),
                 STEPS.check(2, "rescored", 15, "each search's losses are what its trials' params score",
                         "fit each trial's model with the trial's params and return 1 - the AUC it "
-                                + "scores on the validation part; the grader rescores the best trial's model/ and refits "
-                                + "the worst trial on the recorded split, and compares.",
+                                + "scores on the validation part; the grader rescores the best trial's model/ and "
+                                + "refits the worst trial on the recorded split, and compares.",
                         () -> rescored(evidence)).dependsOn(STEPS.id(2)),
                 STEPS.check(3, 20, "a random and a TPE search within the same budget",
                         "one parent run per algorithm (search-random, search-tpe) with the params "
