@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,20 +20,21 @@ import java.util.stream.Stream;
 /**
  * The graders a checkout has built, found at run time the way labs are: each folder of {@code graders/} holds one
  * grader module, whose build packages it into a jar in its {@code target/} folder with a
- * {@code META-INF/services/org.mllabs.grading.Grader} entry (and its hidden checks, if any). Those jars are loaded in a
- * class loader of their own over this class's, so the lab command's class path holds no grader and a new lab needs no
- * change to it. A grader already on the class path (a test's) comes first.
+ * {@code META-INF/services/org.mllabs.grading.Grader} entry (and its hidden checks, if any). Each jar is loaded in a
+ * class loader of its own over this class's, so the lab command's class path holds no grader, a new lab needs no
+ * change to it, and a jar that cannot be loaded (left from an older build) keeps only its own lab from being graded,
+ * with a message saying so. A grader already on the class path (a test's) comes first.
  *
  * <p>A grader may use what {@code lab-grading} and {@code lab-runtime} bring, which the lab command has; nothing else.
  */
 public final class GraderCatalog {
 
     private final Path gradersDirectory;
-    private final List<Grader> graders;
+    private final List<Grader> graders = new ArrayList<>();
+    private final List<String> unloadable = new ArrayList<>();
 
-    private GraderCatalog(Path gradersDirectory, List<Grader> graders) {
+    private GraderCatalog(Path gradersDirectory) {
         this.gradersDirectory = gradersDirectory;
-        this.graders = graders;
     }
 
     /**
@@ -40,10 +43,30 @@ public final class GraderCatalog {
      * @param gradersDirectory the checkout's {@code graders/} folder
      */
     public static GraderCatalog load(Path gradersDirectory) {
-        URL[] jars = builtJars(gradersDirectory).stream().map(GraderCatalog::url).toArray(URL[]::new);
-        ClassLoader loader = new URLClassLoader("graders", jars, GraderCatalog.class.getClassLoader());
-        return new GraderCatalog(gradersDirectory,
-                ServiceLoader.load(Grader.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+        GraderCatalog catalog = new GraderCatalog(gradersDirectory);
+        ClassLoader commandLoader = GraderCatalog.class.getClassLoader();
+        catalog.add("the class path", commandLoader, commandLoader);
+        for (Path jar : builtJars(gradersDirectory)) {
+            // a loader per jar: a jar that cannot be loaded (built against another lab-grading) spoils no other lab
+            ClassLoader own = new URLClassLoader("grader " + jar.getFileName(), new URL[] {url(jar)}, commandLoader);
+            catalog.add(jar.toString(), own, own);
+        }
+        return catalog;
+    }
+
+    /** Adds the graders the loader finds whose classes the given loader defined; notes the ones it cannot load. */
+    private void add(String where, ClassLoader loader, ClassLoader definedBy) {
+        Iterator<Grader> found = ServiceLoader.load(Grader.class, loader).iterator();
+        try {
+            while (found.hasNext()) {
+                Grader grader = found.next();
+                if (grader.getClass().getClassLoader() == definedBy) {
+                    graders.add(grader);
+                }
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            unloadable.add(where + " (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -57,6 +80,7 @@ public final class GraderCatalog {
                 .orElseThrow(() -> new IllegalArgumentException("No grader for " + labId + " is built: no jar in "
                         + gradersDirectory + "/*/target provides it (graders built: "
                         + graders.stream().map(Grader::labId).distinct().sorted().collect(Collectors.joining(", "))
+                        + (unloadable.isEmpty() ? "" : "; could not be loaded: " + String.join("; ", unloadable))
                         + "). Build the graders from the repository's root with: ./mvnw -q package -DskipTests"));
     }
 
