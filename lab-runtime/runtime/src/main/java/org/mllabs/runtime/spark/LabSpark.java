@@ -29,6 +29,10 @@ import org.apache.spark.sql.SparkSession;
  *       query, each a miss), and when that connection fails the query fails. It does when the driver's random port
  *       is one a container publishes: Podman's port forwarding redirects every local connection to that port,
  *       127.0.0.1 included, into the container. Labs add no artifacts to a session.</li>
+ *   <li>{@code spark.hadoop.fs.file.impl} = {@link PosixLocalFileSystem} on a local master: Hadoop's local file
+ *       system without its native library starts a {@code chmod} process for every file and directory it writes,
+ *       a few dozen per saved model. A cluster's executors may not have the class, so other masters keep Hadoop's.
+ *       </li>
  *   <li>{@code spark.sql.warehouse.dir} under the lab's work directory, not the current directory.</li>
  *   <li>{@code spark.ui.showConsoleProgress=false} and log level WARN for Spark, ERROR for its noisiest
  *       neighbours (Hadoop, Jetty, Parquet): a learner reads the lab's own output.</li>
@@ -99,6 +103,9 @@ public final class LabSpark {
         settings.put("spark.driver.host", "localhost");
         settings.put("spark.driver.bindAddress", "127.0.0.1");
         settings.put("spark.sql.artifact.isolation.enabled", "false");
+        if (master.startsWith("local")) {
+            settings.put("spark.hadoop." + PosixLocalFileSystem.SETTING, PosixLocalFileSystem.class.getName());
+        }
         settings.put("spark.sql.warehouse.dir", warehouse.toAbsolutePath().toString());
         settings.putAll(extra);
         return settings;
