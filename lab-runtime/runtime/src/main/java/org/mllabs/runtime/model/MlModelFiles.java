@@ -19,7 +19,9 @@ import org.mllabs.runtime.server.MlflowServerVersion;
  *
  * <p>Keys are sorted as Python's YAML writer sorts them and every string is quoted, so that a version such as
  * {@code 3.11} stays a string and the creation time is not read back as a date. The {@code model_id} line is left
- * out: it would name a logged-model entity that does not exist on the server.
+ * out: it would name a logged-model entity that does not exist on the server. {@code metadata}, the free-form entry
+ * Python reads back as {@code Model.metadata}, says what the {@code sparkml-local/} folder beside {@code sparkml/} is
+ * ({@link LocalModelCopy}).
  *
  * @param artifactPath the model's directory under the run's artifacts, such as {@code model}
  * @param runId the run that logs it
@@ -36,6 +38,10 @@ public record MlModelFiles(String artifactPath, String runId, String modelUuid, 
 
     /** The file that describes an MLflow model. */
     public static final String MLMODEL = "MLmodel";
+
+    /** What {@code metadata} says of the model's second copy, which Python's loaders never read. */
+    static final String LOCAL_COPY_NOTE = "A copy of sparkml/ in Spark ML's local format (plain files, read without "
+            + "Spark jobs), which the mllabs Java runtime loads; mlflow.spark and mlflow.pyfunc read sparkml/ only.";
 
     private static final DateTimeFormatter PYTHON_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
@@ -60,6 +66,7 @@ public record MlModelFiles(String artifactPath, String runId, String modelUuid, 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("artifact_path", artifactPath);
         model.put("flavors", flavors());
+        model.put("metadata", Map.of(LocalModelCopy.DIRECTORY, LOCAL_COPY_NOTE));
         model.put("mlflow_version", MlflowServerVersion.mlflow());
         model.put("model_uuid", modelUuid);
         model.put("run_id", runId);

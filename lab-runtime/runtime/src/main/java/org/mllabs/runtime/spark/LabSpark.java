@@ -31,8 +31,10 @@ import org.apache.spark.sql.SparkSession;
  *       127.0.0.1 included, into the container. Labs add no artifacts to a session.</li>
  *   <li>{@code spark.hadoop.fs.file.impl} = {@link PosixLocalFileSystem} on a local master: Hadoop's local file
  *       system without its native library starts a {@code chmod} process for every file and directory it writes,
- *       a few dozen per saved model. A cluster's executors may not have the class, so other masters keep Hadoop's.
- *       </li>
+ *       a few dozen per saved model, and writes a {@code .crc} file beside each. A cluster's executors may not have
+ *       the class, so other masters keep Hadoop's.</li>
+ *   <li>{@code spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs=false}: no {@code _SUCCESS} marker in
+ *       the folders Spark writes (a saved pipeline, a model); no reader of the labs' files looks for one.</li>
  *   <li>{@code spark.sql.warehouse.dir} under the lab's work directory, not the current directory.</li>
  *   <li>{@code spark.ui.showConsoleProgress=false} and log level WARN for Spark, ERROR for its noisiest
  *       neighbours (Hadoop, Jetty, Parquet): a learner reads the lab's own output.</li>
@@ -106,6 +108,7 @@ public final class LabSpark {
         if (master.startsWith("local")) {
             settings.put("spark.hadoop." + PosixLocalFileSystem.SETTING, PosixLocalFileSystem.class.getName());
         }
+        settings.put("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         settings.put("spark.sql.warehouse.dir", warehouse.toAbsolutePath().toString());
         settings.putAll(extra);
         return settings;

@@ -12,8 +12,8 @@ import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * Hadoop's local file system ({@code file:}), checksums included, that sets permissions through {@code java.nio}
- * instead of running {@code chmod}.
+ * Hadoop's local file system ({@code file:}) as labs use it: permissions set through {@code java.nio} instead of a
+ * {@code chmod} process, and no checksum files written.
  *
  * <p>Without Hadoop's native library, which no Maven artifact ships, {@link RawLocalFileSystem} starts a
  * {@code chmod} process for every file it creates and every directory it makes. Writing one Spark ML model does that
@@ -21,15 +21,20 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * about 11,000 of them. The permissions set are the same: owner, group and others' read, write and execute bits of
  * the requested permission after the umask. The sticky bit, which no lab file uses, is not set; a file system
  * without POSIX permissions falls back to Hadoop's own way.
+ *
+ * <p>Hadoop's checksummed file system also writes a hidden {@code .NAME.crc} beside every file. A learner who saves a
+ * pipeline and logs the folder would upload them as artifacts that a Python user never asked for, and they double the
+ * files every save writes. Checksums are still verified where a {@code .crc} file exists (files written elsewhere).
  */
 public final class PosixLocalFileSystem extends LocalFileSystem {
 
     /** The Hadoop setting {@link LabSpark} points at this class. */
     public static final String SETTING = "fs.file.impl";
 
-    /** Hadoop's checksummed local file system over the raw one below. */
+    /** Hadoop's local file system over the raw one below, writing no checksum files. */
     public PosixLocalFileSystem() {
         super(new Raw());
+        setWriteChecksum(false);
     }
 
     /** The raw local file system with permissions set in process. */

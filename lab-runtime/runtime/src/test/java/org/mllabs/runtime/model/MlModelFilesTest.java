@@ -19,7 +19,8 @@ import org.mllabs.runtime.server.MlflowServerVersion;
  * prompts, run_id, signature, type_hint_from_example, utc_time_created}. We write the same ones except
  * {@code model_id} (it would name a logged model that does not exist on the server), {@code prompts},
  * {@code is_signature_from_type_hint}, {@code type_hint_from_example} (defaults the loader assumes when absent) and
- * {@code model_size_bytes} (informational).
+ * {@code model_size_bytes} (informational), and add {@code metadata}, which Python writes when a model is logged with
+ * {@code metadata=...}, to say what the {@code sparkml-local/} folder is.
  */
 class MlModelFilesTest {
 
@@ -43,8 +44,9 @@ class MlModelFilesTest {
     void mlmodelHasPythonsTopLevelKeysInPythonsOrderWithoutModelId() throws Exception {
         JsonNode mlmodel = YAML.readTree(rendered.get("MLmodel"));
 
-        assertThat(fieldNames(mlmodel)).containsExactly("artifact_path", "flavors", "mlflow_version", "model_uuid",
-                "run_id", "signature", "utc_time_created");
+        assertThat(fieldNames(mlmodel)).containsExactly("artifact_path", "flavors", "metadata", "mlflow_version",
+                "model_uuid", "run_id", "signature", "utc_time_created");
+        assertThat(mlmodel.path("metadata").path("sparkml-local").asText()).contains("sparkml/");
         assertThat(rendered.get("MLmodel")).doesNotContain("model_id");
         assertThat(mlmodel.get("artifact_path").asText()).isEqualTo("model");
         assertThat(mlmodel.get("mlflow_version").asText()).isEqualTo(MlflowServerVersion.mlflow());

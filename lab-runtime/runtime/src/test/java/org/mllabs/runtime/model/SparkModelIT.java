@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,6 +93,7 @@ class SparkModelIT {
         JsonNode mlmodel = new ObjectMapper(new YAMLFactory())
                 .readTree(mlflow.artifacts().download(runId, "classifier/MLmodel"));
         assertThat(mlmodel.path("run_id").asText()).isEqualTo(runId);
+        assertThat(mlmodel.path("metadata").path(LocalModelCopy.DIRECTORY).asText()).contains("sparkml/");
         assertThat(mlmodel.path("model_uuid").asText()).isEqualTo(logged.modelUuid());
         assertThat(mlmodel.path("signature").path("inputs").asText()).contains("\"name\": \"tenure\"");
         String history = mlflow.client().getRun(runId).getData().getTagsList().stream()
@@ -100,6 +102,20 @@ class SparkModelIT {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).path("artifact_path").asText()).isEqualTo("classifier");
         assertThat(entries.get(0).path("model_uuid").asText()).isEqualTo(logged.modelUuid());
+    }
+
+    /** What a learner's {@code model.write().save(folder)} leaves, and logs as artifacts, is the model alone. */
+    @Test
+    void aPipelineSavedByALabLeavesNoChecksumOrCommitMarker(@TempDir Path folder) throws Exception {
+        fitted.write().overwrite().save(folder.toString());
+
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).toList();
+        }
+        assertThat(files).anyMatch(f -> f.startsWith("metadata/part-00000")).anyMatch(f -> f.endsWith(".parquet"))
+                .noneMatch(f -> f.endsWith(".crc") || f.endsWith("_SUCCESS"));
+        assertSamePredictions(PipelineModel.load(folder.toString()), fitted);
     }
 
     /** A model logged from Python has no local copy: the loader downloads and reads the standard one. */

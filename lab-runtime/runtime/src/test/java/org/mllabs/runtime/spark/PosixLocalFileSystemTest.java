@@ -23,7 +23,7 @@ class PosixLocalFileSystemTest {
     java.nio.file.Path work;
 
     @Test
-    void writesWhatHadoopsLocalFileSystemWritesWithTheSamePermissions() throws IOException {
+    void writesWhatHadoopsLocalFileSystemWritesWithTheSamePermissionsAndNoChecksumFile() throws IOException {
         try (FileSystem ours = open(PosixLocalFileSystem.class.getName());
                 FileSystem hadoops = open(LocalFileSystem.class.getName())) {
             assertThat(ours).isInstanceOf(PosixLocalFileSystem.class);
@@ -36,8 +36,8 @@ class PosixLocalFileSystemTest {
                 assertThat(permissions("ours/" + mode + "/dir")).as(mode)
                         .isEqualTo(permissions("hadoops/" + mode + "/dir"));
                 assertThat(Files.readString(work.resolve("ours/" + mode + "/dir/file"))).isEqualTo("rows");
-                // The checksum file Hadoop keeps beside each file, read back by the checksummed file system.
-                assertThat(work.resolve("ours/" + mode + "/dir/.file.crc")).exists();
+                assertThat(work.resolve("hadoops/" + mode + "/dir/.file.crc")).exists();
+                assertThat(work.resolve("ours/" + mode + "/dir/.file.crc")).doesNotExist();
             }
             ours.setPermission(new Path(work.resolve("ours/640/dir/file").toUri()), new FsPermission("751"));
             assertThat(permissions("ours/640/dir/file")).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
