@@ -1,8 +1,9 @@
 package org.mllabs.runtime.model;
 
 /**
- * A model URI as MLflow writes them: {@code runs:/RUN_ID/PATH}, {@code models:/NAME/VERSION} or
- * {@code models:/NAME@ALIAS}.
+ * A model URI as MLflow writes them: {@code runs:/RUN_ID/PATH}, {@code models:/NAME/VERSION},
+ * {@code models:/NAME@ALIAS} or, for a model MLflow 3 logged as a logged-model entity, {@code models:/MODEL_ID}
+ * ({@code models:/m-...}, the source Python MLflow 3 gives a version registered from such a model).
  */
 public sealed interface ModelUri {
 
@@ -34,6 +35,14 @@ public sealed interface ModelUri {
     }
 
     /**
+     * A logged model of MLflow 3, whose files live under its own artifact location rather than a run's.
+     *
+     * @param modelId its id, such as {@code m-4a0dd692eb0649e3bfccfca6e4410dd0}
+     */
+    record LoggedModelId(String modelId) implements ModelUri {
+    }
+
+    /**
      * Parses a model URI.
      *
      * @throws IllegalArgumentException saying which forms are accepted
@@ -55,9 +64,13 @@ public sealed interface ModelUri {
             if (slash > 0 && at < 0 && rest.substring(slash + 1).matches("\\d+")) {
                 return new RegisteredVersion(rest.substring(0, slash), rest.substring(slash + 1));
             }
+            if (rest.matches("m-[0-9a-f]+")) {
+                return new LoggedModelId(rest);
+            }
         }
         throw new IllegalArgumentException("'" + uri + "' is not a model URI this runtime can load. Use "
                 + "runs:/RUN_ID/PATH (a model logged in a run, such as runs:/0a1b.../model), models:/NAME/VERSION "
-                + "(such as models:/churn/3) or models:/NAME@ALIAS (such as models:/churn@Champion).");
+                + "(such as models:/churn/3), models:/NAME@ALIAS (such as models:/churn@Champion) or models:/MODEL_ID "
+                + "(a logged model of MLflow 3, such as models:/m-4a0dd692eb0649e3bfccfca6e4410dd0).");
     }
 }

@@ -12,14 +12,18 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.mllabs.runtime.LocalFiles;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.ModelVersion;
 
 /**
  * Loads a Spark model logged as an MLflow model back into Java from a {@link ModelUri}: an alias resolves to a
- * version, a version to its source, a run to its artifact root; the model's directory is downloaded through the
+ * version, a version to its source, a run to its artifact root, a logged model of MLflow 3 ({@code models:/m-...},
+ * the source of a version registered from Python MLflow 3's {@code Model.log(name=...)}) to its own artifact
+ * location, as the server's {@code logged-models} API reports it; the model's directory is downloaded through the
  * artifact proxy into a cache directory and read from its copy in Spark's local format ({@link LocalModelCopy}), or,
  * for a model logged without one (from Python), with {@link PipelineModel#load(String)}. A model with a local copy is
  * downloaded without its standard copy, which would only be read by the other reader.
@@ -122,6 +126,9 @@ public final class SparkModelLoader {
         if (parsed instanceof ModelUri.RunModel run) {
             return new ResolvedModel(modelUri, "", "", mlflow.artifactUriOf(run.runId()) + "/" + run.path());
         }
+        if (parsed instanceof ModelUri.LoggedModelId logged) {
+            return new ResolvedModel(modelUri, "", "", loggedModelArtifacts(logged.modelId()));
+        }
         ModelVersion version;
         if (parsed instanceof ModelUri.RegisteredAlias alias) {
             version = mlflow.registry().getVersionByAlias(alias.name(), alias.alias());
@@ -129,8 +136,28 @@ public final class SparkModelLoader {
             ModelUri.RegisteredVersion numbered = (ModelUri.RegisteredVersion) parsed;
             version = mlflow.registry().getModelVersion(numbered.name(), numbered.version());
         }
-        String source = version.source().startsWith("runs:/") ? resolve(version.source()) : version.source();
+        String source = version.source().startsWith("runs:/") || version.source().startsWith("models:/")
+                ? resolve(version.source()) : version.source();
         return new ResolvedModel(modelUri, version.name(), version.version(), source);
+    }
+
+    /** Where a logged model's files are, as the server records it. */
+    private String loggedModelArtifacts(String modelId) {
+        try {
+            String uri = mlflow.rest().get("logged-models/" + modelId, Map.of()).path("model").path("info")
+                    .path("artifact_uri").asText("");
+            if (uri.isEmpty()) {
+                throw new IllegalStateException("The server's record of the logged model " + modelId
+                        + " has no artifact_uri");
+            }
+            return uri;
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                throw new IllegalArgumentException("models:/" + modelId + " names no logged model on the server "
+                        + "(" + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
     }
 
     private static JsonNode readMlModel(Path directory) {

@@ -24,6 +24,14 @@ class ModelUriTest {
     }
 
     @Test
+    void parsesALoggedModelOfMlflow3() {
+        assertThat(ModelUri.parse("models:/m-4a0dd692eb0649e3bfccfca6e4410dd0"))
+                .isEqualTo(new ModelUri.LoggedModelId("m-4a0dd692eb0649e3bfccfca6e4410dd0"));
+        assertThat(ModelUri.parse("models:/m-4a0dd692/1")).isEqualTo(new ModelUri.RegisteredVersion("m-4a0dd692",
+                "1"));
+    }
+
+    @Test
     void parsesAnAlias() {
         assertThat(ModelUri.parse("models:/churn@Champion")).isEqualTo(new ModelUri.RegisteredAlias("churn",
                 "Champion"));
@@ -40,6 +48,7 @@ class ModelUriTest {
                 .hasMessageContaining("'" + uri + "'")
                 .hasMessageContaining("runs:/RUN_ID/PATH")
                 .hasMessageContaining("models:/NAME/VERSION")
-                .hasMessageContaining("models:/NAME@ALIAS");
+                .hasMessageContaining("models:/NAME@ALIAS")
+                .hasMessageContaining("models:/MODEL_ID");
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ import org.mllabs.runtime.testing.MlflowServerExtension;
 
 /**
  * A model logged and registered from Java loads in Python with
- * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts. The interpreter is
+ * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts, and a model Python
+ * MLflow 3 logged and registered loads in Java and predicts what Python predicts. The interpreter is
  * {@code MLLABS_PYTHON}, else the lab Python environment under the state directory.
  */
 @Tag("integration")
@@ -90,7 +92,10 @@ class PythonInteropIT {
         mlflow.registry().setAlias(name, "Champion", version.version());
         Path rows = writeFeatures(data, temp.resolve("rows.csv"));
 
-        List<Double> fromPython = runPython(python, "models:/" + name + "@Champion", rows, temp);
+        Path output = temp.resolve("predictions.txt");
+        runPython(python, temp, "pyfunc_predict.py", "models:/" + name + "@Champion", rows.toString(),
+                output.toString());
+        List<Double> fromPython = Files.readAllLines(output).stream().map(Double::valueOf).toList();
 
         List<double[]> fromJava = ExampleModels.predictions(fitted, data);
         assertThat(fromPython).hasSize(fromJava.size());
@@ -98,6 +103,47 @@ class PythonInteropIT {
             assertThat(fromPython.get(i)).as("row %d", i).isCloseTo(fromJava.get(i)[0], within(1e-9));
         }
         System.out.println("PythonInteropIT: " + fromPython.size() + " predictions from Python equal Java's");
+    }
+
+/**
+     * A model Python MLflow 3 logged as a logged model ({@code Model.log(name=...)}) and registered, whose version's
+     * source is {@code models:/m-...}, loads in Java by version and by its logged-model URI, and predicts on every
+     * row what it predicted in Python.
+     */
+    @Test
+    void javaLoadsAModelPythonLoggedAsALoggedModelAndPredictsTheSame(@TempDir Path temp, @TempDir Path cache)
+            throws Exception {
+        Path python = python();
+        Dataset<Row> data = ExampleModels.rows(spark, 200, 13).cache();
+        Path training = writeRows(data, temp.resolve("training.csv"));
+        String name = TestRuns.uniqueName("from-python");
+        Path output = temp.resolve("python-predictions.txt");
+
+        runPython(python, temp, "python_logged_model.py", training.toString(), name, output.toString());
+
+        List<String> lines = Files.readAllLines(output);
+        String modelId = lines.get(0);
+        ModelVersion version = mlflow.registry().getModelVersion(name, "1");
+        assertThat(version.source()).isEqualTo("models:/" + modelId);
+        SparkModels models = new SparkModels(mlflow, cache);
+        for (String uri : List.of("models:/" + name + "/1", "models:/" + modelId)) {
+            List<double[]> fromJava = ExampleModels.predictions(models.load(uri), data);
+            assertThat(fromJava).as(uri).hasSize(lines.size() - 1);
+            for (int i = 0; i < fromJava.size(); i++) {
+                double[] fromPython = Arrays.stream(lines.get(i + 1).split(",")).mapToDouble(Double::parseDouble)
+                        .toArray();
+                assertThat(fromJava.get(i)).as("%s row %d", uri, i).containsExactly(fromPython, within(1e-9));
+            }
+        }
+    }
+
+    private static Path writeRows(Dataset<Row> data, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", ExampleModels.FEATURES) + ",label");
+        for (Row row : data.collectAsList()) {
+            lines.add(row.getDouble(0) + "," + row.getDouble(1) + "," + row.getDouble(2) + "," + row.getDouble(3));
+        }
+        return Files.write(file, lines);
     }
 
     private static Path writeFeatures(Dataset<Row> data, Path file) throws IOException {
@@ -110,15 +156,16 @@ class PythonInteropIT {
         return Files.write(file, lines);
     }
 
-    private static List<Double> runPython(Path python, String modelUri, Path rows, Path temp) throws Exception {
-        Path script = temp.resolve("pyfunc_predict.py");
-        try (InputStream in = PythonInteropIT.class.getResourceAsStream("pyfunc_predict.py")) {
+    /** Runs one of this test's Python scripts with the test server as MLflow's tracking URI. */
+    private static void runPython(Path python, Path temp, String scriptName, String... args) throws Exception {
+        Path script = temp.resolve(scriptName);
+        try (InputStream in = PythonInteropIT.class.getResourceAsStream(scriptName)) {
             Files.copy(in, script);
         }
-        Path output = temp.resolve("predictions.txt");
-        Path log = temp.resolve("python.log");
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), modelUri, rows.toString(),
-                output.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = temp.resolve(scriptName + ".log");
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.trackingUri().toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("PYSPARK_PYTHON", python.toString());
@@ -129,6 +176,5 @@ class PythonInteropIT {
                     + Files.readString(log));
         }
         assertThat(process.exitValue()).as("Python's exit code; its output:\n%s", Files.readString(log)).isZero();
-        return Files.readAllLines(output).stream().map(Double::valueOf).toList();
     }
 }
