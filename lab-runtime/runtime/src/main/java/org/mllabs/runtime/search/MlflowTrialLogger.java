@@ -12,6 +12,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 
 /**
  * Logs each trial as a child run of a parent run, in the parent's experiment: named {@code trial-<number>}, with the
@@ -71,7 +72,9 @@ public final class MlflowTrialLogger implements TrialLogger {
                 .setExperimentId(experimentId)
                 .setRunName("trial-" + trial.number())
                 .setStartTime(trial.startMillis());
-        tags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
+        RunSystemTags.note(tags, "Trial " + trial.number() + " of a search the runtime ran: its values are the "
+                        + "params, its loss and other results the metrics.")
+                .forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
         String runId = client.createRun(request.build()).getRunId();
 
         List<Param> params = new ArrayList<>();
