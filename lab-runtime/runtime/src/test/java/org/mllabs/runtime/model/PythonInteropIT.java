@@ -25,6 +25,7 @@ import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServerVersion;
@@ -34,7 +35,8 @@ import org.mllabs.runtime.testing.MlflowServerExtension;
 
 /**
  * A model logged and registered from Java loads in Python with
- * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts. The interpreter is
+ * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts; a run created from Java
+ * shows Python MLflow its system tags and the increasing timestamps of a metric logged over steps. The interpreter is
  * {@code MLLABS_PYTHON}, else the lab Python environment under the state directory.
  */
 @Tag("integration")
@@ -90,7 +92,8 @@ class PythonInteropIT {
         mlflow.registry().setAlias(name, "Champion", version.version());
         Path rows = writeFeatures(data, temp.resolve("rows.csv"));
 
-        List<Double> fromPython = runPython(python, "models:/" + name + "@Champion", rows, temp);
+        List<Double> fromPython = runPython(python, "pyfunc_predict.py", temp, "models:/" + name + "@Champion",
+                rows.toString()).stream().map(Double::valueOf).toList();
 
         List<double[]> fromJava = ExampleModels.predictions(fitted, data);
         assertThat(fromPython).hasSize(fromJava.size());
@@ -98,6 +101,26 @@ class PythonInteropIT {
             assertThat(fromPython.get(i)).as("row %d", i).isCloseTo(fromJava.get(i)[0], within(1e-9));
         }
         System.out.println("PythonInteropIT: " + fromPython.size() + " predictions from Python equal Java's");
+    }
+
+    @Test
+    void pythonSeesWhoAndWhatCreatedARunFromJavaAndWhenEachStepWasLogged(@TempDir Path temp) throws Exception {
+        Path python = python();
+        String runId;
+        long start = System.currentTimeMillis();
+        try (LabMlflow lab = LabMlflow.open(server.trackingUri(),
+                RunSystemTags.local("ada", "org.mllabs.lab01.TrackingLab"))) {
+            runId = lab.client().createRun(lab.client().createExperiment(TestRuns.uniqueName("python-tags")))
+                    .getRunId();
+            for (int step = 0; step < 3; step++) {
+                lab.client().logMetric(runId, "train_loss", 1.0 / (step + 1), start, step);
+            }
+        }
+
+        List<String> fromPython = runPython(python, "run_tags.py", temp, runId, "train_loss");
+
+        assertThat(fromPython).containsExactly("mlflow.user=ada", "mlflow.source.name=org.mllabs.lab01.TrackingLab",
+                "mlflow.source.type=LOCAL", "timestamps=" + start + "," + (start + 1) + "," + (start + 2));
     }
 
     private static Path writeFeatures(Dataset<Row> data, Path file) throws IOException {
@@ -110,15 +133,19 @@ class PythonInteropIT {
         return Files.write(file, lines);
     }
 
-    private static List<Double> runPython(Path python, String modelUri, Path rows, Path temp) throws Exception {
-        Path script = temp.resolve("pyfunc_predict.py");
-        try (InputStream in = PythonInteropIT.class.getResourceAsStream("pyfunc_predict.py")) {
+    /** Runs a script of this package's resources with the arguments and an output file last; returns its lines. */
+    private static List<String> runPython(Path python, String scriptName, Path temp, String... arguments)
+            throws Exception {
+        Path script = temp.resolve(scriptName);
+        try (InputStream in = PythonInteropIT.class.getResourceAsStream(scriptName)) {
             Files.copy(in, script);
         }
-        Path output = temp.resolve("predictions.txt");
+        Path output = temp.resolve("output.txt");
         Path log = temp.resolve("python.log");
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), modelUri, rows.toString(),
-                output.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
+        command.addAll(List.of(arguments));
+        command.add(output.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.trackingUri().toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("PYSPARK_PYTHON", python.toString());
@@ -129,6 +156,6 @@ class PythonInteropIT {
                     + Files.readString(log));
         }
         assertThat(process.exitValue()).as("Python's exit code; its output:\n%s", Files.readString(log)).isZero();
-        return Files.readAllLines(output).stream().map(Double::valueOf).toList();
+        return Files.readAllLines(output);
     }
 }
