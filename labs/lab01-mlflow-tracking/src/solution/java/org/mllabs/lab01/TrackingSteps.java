@@ -61,8 +61,9 @@ final class TrackingSteps {
     /** Step 4: logs the training loss after each iteration as the metric {@code train_loss} over steps. */
     void logLossCurve(String runId, double[] objectiveHistory) {
         // DONE lab01.step4
+        long now = System.currentTimeMillis();
         for (int step = 0; step < objectiveHistory.length; step++) {
-            mlflow.logMetric(runId, "train_loss", objectiveHistory[step], System.currentTimeMillis(), step);
+            mlflow.logMetric(runId, "train_loss", objectiveHistory[step], now, step);
         }
     }
 
