@@ -17,9 +17,10 @@ import org.mllabs.runtime.mlflow.RunSystemTags;
 /**
  * Logs each trial as a child run of a parent run, in the parent's experiment: named {@code trial-<number>}, with the
  * given tags (a lab passes {@code LabContext.runTags()}), {@code mlflow.parentRunId}, the trial's number and status
- * as tags, its values as params, its loss and extra metrics as metrics, and the run status {@code FINISHED} or
- * {@code FAILED}. When the search is done the parent gets the metric {@code best_loss} and the tags of the best
- * trial's number and run id. The parent run stays open: whoever started it finishes it.
+ * as tags, a description ({@value RunSystemTags#NOTE}) unless the given tags have one, its values as params, its loss
+ * and extra metrics as metrics, and the run status {@code FINISHED} or {@code FAILED}. When the search is done the
+ * parent gets the metric {@code best_loss} and the tags of the best trial's number and run id. The parent run stays
+ * open: whoever started it finishes it.
  */
 public final class MlflowTrialLogger implements TrialLogger {
 
