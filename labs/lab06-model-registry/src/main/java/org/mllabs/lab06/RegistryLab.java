@@ -1,5 +1,6 @@
 package org.mllabs.lab06;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -12,6 +13,7 @@ import org.apache.spark.ml.feature.OneHotEncoder;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -30,7 +32,8 @@ import org.mllabs.runtime.model.ModelSignature;
 
 /**
  * Lab 06, given code: trains three churn classifiers, each in a run of its own that logs the fitted pipeline as an
- * MLflow model under {@code model/}, then calls the steps in {@link RegistrySteps} to register them, tag them, point
+ * MLflow model under {@code model/} and records the rows the versions are compared on
+ * ({@value #EVALUATION_KEYS_ARTIFACT}), then calls the steps in {@link RegistrySteps} to register them, tag them, point
  * aliases at them, promote the best and score a batch through {@code @Champion}. Between the steps it shows that a
  * version's source never changes while an alias moves, and, for contrast, a legacy stage transition.
  * You do not need to change this class.
@@ -41,6 +44,13 @@ public final class RegistryLab implements LabExercise {
     static final String MODEL = "churn_classifier";
     /** How many customers the batch inference scores. */
     static final int BATCH_ROWS = 500;
+    /**
+     * The artifact that records the evaluation rows on each candidate's run, one {@code customer_id} a line: the rows
+     * step 5 compares the versions on, so that the grader scores each version on the same rows.
+     */
+    static final String EVALUATION_KEYS_ARTIFACT = "split/evaluation_keys.txt";
+    /** The version tag with the AUC step 5 measured for the version. */
+    static final String AUC_TAG = "eval_auc";
 
     private static final long SPLIT_SEED = 6L;
     private static final String LABEL = LabDataset.CUSTOMER_CHURN.labelColumn();
@@ -84,9 +94,10 @@ public final class RegistryLab implements LabExercise {
         Dataset<Row> train = split[0].cache();
         Dataset<Row> evaluation = split[1].cache();
         Dataset<Row> batch = split[2].drop(LABEL).limit(BATCH_ROWS).cache();
+        byte[] evaluationKeys = keys(evaluation);
         List<Candidate> candidates = new ArrayList<>();
         for (FeatureSet features : CANDIDATES) {
-            candidates.add(trainAndLog(context, experimentId, features, train));
+            candidates.add(trainAndLog(context, experimentId, features, train, evaluationKeys));
         }
 
         RegistrySteps steps = new RegistrySteps(context);
@@ -116,8 +127,14 @@ public final class RegistryLab implements LabExercise {
                 .evaluate(model.transform(labelled));
     }
 
+    /** The keys of the rows, one a line, as the artifact {@value #EVALUATION_KEYS_ARTIFACT} holds them. */
+    private static byte[] keys(Dataset<Row> rows) {
+        List<String> keys = rows.select(LabDataset.CUSTOMER_CHURN.keyColumn()).as(Encoders.STRING()).collectAsList();
+        return (String.join("\n", keys) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static Candidate trainAndLog(LabContext context, String experimentId, FeatureSet features,
-                                         Dataset<Row> train) {
+                                         Dataset<Row> train, byte[] evaluationKeys) {
         PipelineModel model = pipeline(features).fit(train);
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId)
                 .setRunName("train-" + features.name()).setStartTime(System.currentTimeMillis());
@@ -125,6 +142,7 @@ public final class RegistryLab implements LabExercise {
         String runId = context.tracking().createRun(request.build()).getRunId();
         context.tracking().logParam(runId, "feature_set", features.name());
         context.models().log(runId, "model", model, signature(features));
+        context.mlflow().artifacts().upload(runId, EVALUATION_KEYS_ARTIFACT, evaluationKeys);
         context.tracking().setTerminated(runId, RunStatus.FINISHED);
         context.log("Trained and logged the '" + features.name() + "' candidate in run " + runId);
         return new Candidate(features, runId);

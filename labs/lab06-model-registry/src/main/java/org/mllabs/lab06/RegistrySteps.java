@@ -47,11 +47,14 @@ final class RegistrySteps {
         throw new StepNotDoneException("lab06.step4", "set @Champion on the first version, @Challenger on the newest");
     }
 
-    /** Step 5: scores every version on the evaluation data, moves {@code @Champion} to the best, returns it. */
+    /**
+     * Step 5: scores every version on the evaluation data, records each one's AUC as its version tag
+     * {@value RegistryLab#AUC_TAG}, moves {@code @Champion} to the best, returns it.
+     */
     String promoteBest(String name, List<String> versions, Dataset<Row> evaluation) {
         // TODO lab06.step5
         throw new StepNotDoneException("lab06.step5",
-                "load each version by number, score it, move @Champion to the best");
+                "load each version by number, score it, tag it eval_auc, move @Champion to the best");
     }
 
     /** Step 6: scores the batch with the model {@code @Champion} points at, in a run that records what it used. */

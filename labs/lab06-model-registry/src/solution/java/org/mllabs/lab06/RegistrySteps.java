@@ -54,7 +54,10 @@ final class RegistrySteps {
         registry.setAlias(name, "Challenger", versions.get(versions.size() - 1));
     }
 
-    /** Step 5: scores every version on the evaluation data, moves {@code @Champion} to the best, returns it. */
+    /**
+     * Step 5: scores every version on the evaluation data, records each one's AUC as its version tag
+     * {@value RegistryLab#AUC_TAG}, moves {@code @Champion} to the best, returns it.
+     */
     String promoteBest(String name, List<String> versions, Dataset<Row> evaluation) {
         // DONE lab06.step5
         String best = null;
@@ -62,6 +65,7 @@ final class RegistrySteps {
         for (String version : versions) {
             PipelineModel model = context.models().load("models:/" + name + "/" + version);
             double auc = RegistryLab.auc(model, evaluation);
+            registry.setModelVersionTag(name, version, RegistryLab.AUC_TAG, String.valueOf(auc));
             context.log("Version " + version + ": AUC " + auc + " on the evaluation data");
             if (auc > bestAuc) {
                 best = version;

@@ -23,6 +23,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Problems;
 import org.mllabs.grading.Tolerance;
 import org.mllabs.grading.evidence.RecordedLoads;
+import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.LabTag;
 import org.mllabs.runtime.LearnerId;
@@ -49,6 +50,10 @@ public final class RegistryGrader implements Grader {
     /** The rows the batch inference scores. */
     static final int BATCH_ROWS = 500;
     static final String BATCH_RUN_NAME = "batch-inference";
+    /** The version tag with the AUC step 5 measured for the version on the evaluation rows. */
+    static final String AUC_TAG = "eval_auc";
+    /** How far a recorded AUC may be from the grader's: rounding to three decimals, the order Spark adds rows in. */
+    static final double AUC_TOLERANCE = 1e-3;
 
     @Override
     public String labId() {
@@ -75,9 +80,10 @@ public final class RegistryGrader implements Grader {
                         "setAlias(name, \"Champion\", <first version>) and setAlias(name, "
                                 + "\"Challenger\", <newest version>).",
                         () -> onModel(evidence, RegistryGrader::challenger)),
-                STEPS.check(5, 20, "@Champion on the best version",
+                STEPS.check(5, 20, "@Champion on the best version, each version's AUC recorded",
                         "load each version with models:/<name>/<version>, score it on the evaluation "
-                                + "data, and move @Champion to the version with the highest AUC.",
+                                + "data, tag the version " + AUC_TAG + " = that AUC (setModelVersionTag), and move "
+                                + "@Champion to the version with the highest AUC.",
                         () -> onModel(evidence, RegistryGrader::champion)),
                 STEPS.check(6, 15, "batch inference through @Champion",
                         "load models:/<name>@Champion with context.models().load (the alias, not a "
@@ -212,7 +218,55 @@ public final class RegistryGrader implements Grader {
         String found = evidence.model().orElseThrow().aliases().get("Champion");
         String why = String.format(Locale.ROOT, "the best held-out AUC on %d rows drawn from the grading seed: %s",
                 RegistryEvidence.HELD_OUT_ROWS, String.join(", ", scores));
-        return aliasOn(evidence, "Champion", best.contains(found) ? found : best.get(0), why);
+        CheckResult alias = aliasOn(evidence, "Champion", best.contains(found) ? found : best.get(0), why);
+        Problems recorded = recordedComparison(evidence);
+        if (recorded.isEmpty()) {
+            return alias.passed() ? CheckResult.passed(alias.detail() + "; every version's " + AUC_TAG
+                    + " is its model's AUC on the recorded evaluation rows") : alias;
+        }
+        if (!alias.passed()) {
+            recorded.add(alias.detail());
+        }
+        return recorded.result("");
+    }
+
+    /**
+     * The comparison is recorded where the registry shows it: each version's tag {@value #AUC_TAG} must be the AUC the
+     * grader scores that version's model at on the evaluation rows the given code recorded on its run, so a number
+     * typed in, or another version's AUC, does not pass.
+     */
+    private static Problems recordedComparison(RegistryEvidence evidence) {
+        Problems problems = new Problems();
+        for (ModelVersion version : evidence.versions()) {
+            Problems about = problems.about("version " + version.version());
+            Optional<RecordedSplit> rows = evidence.evaluationRows(version);
+            if (rows.isEmpty()) {
+                about.add("expected the evaluation rows the given code records on each candidate's run ("
+                        + RegistryEvidence.EVALUATION_KEYS_ARTIFACT + "), found none: run the lab again");
+                continue;
+            }
+            Optional<Double> auc = evidence.evaluationAuc(version.version(), rows.get());
+            if (auc.isEmpty()) {
+                continue;
+            }
+            String tagged = version.tags().get(AUC_TAG);
+            String expected = String.format(Locale.ROOT, "tag %s = %.4f (its model's AUC on the %d evaluation rows "
+                    + "recorded on its run)", AUC_TAG, auc.get(), rows.get().keys().size());
+            if (tagged == null) {
+                about.add("expected " + expected + ", found none");
+            } else if (!withinTolerance(auc.get(), tagged)) {
+                about.add("expected " + expected + ", found " + tagged);
+            }
+        }
+        return problems;
+    }
+
+    private static boolean withinTolerance(double expected, String tagged) {
+        try {
+            return Tolerance.withinAbsolute(expected, Double.parseDouble(tagged.trim()), AUC_TOLERANCE);
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     private static CheckResult aliasOn(RegistryEvidence evidence, String alias, String expected, String why) {

@@ -2,6 +2,7 @@ package org.mllabs.graders.lab06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.mllabs.grading.CheckResult;
@@ -13,6 +14,8 @@ import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.audit.ModelLoad;
 import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 
 /** Lab 06 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class RegistryGraderIT extends GraderIntegrationTest {
@@ -30,9 +33,10 @@ class RegistryGraderIT extends GraderIntegrationTest {
     }
 
     /**
-     * Three versions from three runs, @Champion on the version that scores best, a stage shown for contrast, the one
-     * refusal the runtime recorded (catalog mode refusing the two-part name), and the loads it recorded: each version
-     * by number, then the batch's model through @Champion, resolved to the champion.
+     * Three versions from three runs, each tagged with its AUC on the recorded evaluation rows, @Champion on the
+     * version that scores best, every run with the learner and the lab's entry class (lab.yaml) as its system tags, a
+     * stage shown for contrast, the one refusal the runtime recorded (catalog mode refusing the two-part name), and the
+     * loads it recorded: each version by number, then the batch's model through @Champion, resolved to the champion.
      */
     private void assertTheRegistryHoldsWhatTheGraderPassed(LearnerId learner) {
         try (GradingContext context = harness.context(learner)) {
@@ -46,6 +50,16 @@ class RegistryGraderIT extends GraderIntegrationTest {
                 assertThat(truth.heldOutAuc(version.version()).orElseThrow()).isLessThanOrEqualTo(championAuc);
             }
             assertThat(champion).as("the given data make the second candidate the best").isEqualTo("2");
+            for (ModelVersion version : truth.versions()) {
+                double scored = truth.evaluationAuc(version.version(), truth.evaluationRows(version).orElseThrow())
+                        .orElseThrow();
+                assertThat(Double.parseDouble(version.tags().get(RegistryGrader.AUC_TAG)))
+                        .isCloseTo(scored, within(RegistryGrader.AUC_TOLERANCE));
+            }
+            assertThat(truth.runs().runs("")).isNotEmpty().allSatisfy(run -> assertThat(RunData.tags(run))
+                    .containsEntry(RunSystemTags.USER, learner.value())
+                    .containsEntry(RunSystemTags.SOURCE_NAME, "org.mllabs.lab06.RegistryLab")
+                    .containsEntry(RunSystemTags.SOURCE_TYPE, RunSystemTags.LOCAL));
             assertThat(truth.registry().getModelVersion(truth.name(), champion).currentStage())
                     .isEqualTo("Production");
             String models = "models:/" + truth.name();

@@ -9,11 +9,12 @@ import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 
 /**
  * A run of the lab's experiment the runtime writes its own record to, one JSON artifact an entry
  * ({@code <directory>/<n>.json}): started on the first entry with the lab's tags and
- * {@value RefusalAudit#TAG}{@code =<tag value>}, FINISHED after each entry.
+ * {@value RefusalAudit#TAG}{@code =<tag value>} and a description of what it records, FINISHED after each entry.
  */
 final class AuditRun implements Consumer<String> {
 
@@ -23,6 +24,7 @@ final class AuditRun implements Consumer<String> {
     private final String runName;
     private final String tagValue;
     private final String directory;
+    private final String description;
     private String runId;
     private int entries;
 
@@ -33,15 +35,17 @@ final class AuditRun implements Consumer<String> {
      * @param runName the run's name
      * @param tagValue the value of {@value RefusalAudit#TAG} on the run
      * @param directory the artifact directory of the entries
+     * @param description the run's description ({@value RunSystemTags#NOTE}): what the runtime records in it
      */
     AuditRun(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags, String runName,
-             String tagValue, String directory) {
+             String tagValue, String directory, String description) {
         this.mlflow = mlflow;
         this.experimentName = experimentName;
         this.runTags = runTags;
         this.runName = runName;
         this.tagValue = tagValue;
         this.directory = directory;
+        this.description = description;
     }
 
     @Override
@@ -62,7 +66,8 @@ final class AuditRun implements Consumer<String> {
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName)
                 .setStartTime(System.currentTimeMillis())
                 .addTags(RunTag.newBuilder().setKey(RefusalAudit.TAG).setValue(tagValue));
-        runTags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
+        RunSystemTags.note(runTags, description)
+                .forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
         return client.client().createRun(request.build()).getRunId();
     }
 }

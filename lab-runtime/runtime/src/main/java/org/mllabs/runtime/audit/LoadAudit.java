@@ -46,7 +46,9 @@ public final class LoadAudit {
      */
     public static LoadAudit toMlflow(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags,
                                      Consumer<String> log) {
-        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY);
+        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY,
+                "The runtime's record of the models this lab loaded: one JSON file per load under "
+                + DIRECTORY + "/, with the URI asked for and the registered model, version and source it resolved to.");
         return new LoadAudit(load -> run.accept(load.toJson()), log);
     }
 

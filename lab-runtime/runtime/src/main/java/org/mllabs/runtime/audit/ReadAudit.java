@@ -41,7 +41,9 @@ public final class ReadAudit {
      */
     public static ReadAudit toMlflow(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags,
                                      Consumer<String> log) {
-        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY);
+        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY,
+                "The runtime's record of the Delta time-travel reads this lab carried out: "
+                + "one JSON file per read under " + DIRECTORY + "/, with the version each read resolved to.");
         return new ReadAudit(read -> run.accept(read.toJson()), log);
     }
 

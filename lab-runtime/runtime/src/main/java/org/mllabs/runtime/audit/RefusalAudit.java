@@ -42,7 +42,9 @@ public final class RefusalAudit {
      */
     public static RefusalAudit toMlflow(Supplier<LabMlflow> mlflow, String experimentName, Map<String, String> runTags,
                                         Consumer<String> log) {
-        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY);
+        AuditRun run = new AuditRun(mlflow, experimentName, runTags, RUN_NAME, TAG_VALUE, DIRECTORY,
+                "The runtime's record of the operations it refused in this lab: one JSON file per "
+                + "refusal under " + DIRECTORY + "/, with what was tried, on which name, and the exception.");
         return new RefusalAudit(refusal -> run.accept(refusal.toJson()), log);
     }
 

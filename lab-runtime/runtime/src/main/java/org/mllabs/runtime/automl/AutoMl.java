@@ -18,6 +18,7 @@ import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.model.ModelSignature;
 import org.mllabs.runtime.model.SparkModelLogger;
 import org.mllabs.runtime.model.SparkModels;
@@ -165,7 +166,11 @@ public final class AutoMl {
                 .orElseGet(() -> client.createExperiment(settings.experimentName()));
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId)
                 .setRunName(settings.runName()).setStartTime(start.toEpochMilli());
-        settings.runTags().forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
+        RunSystemTags.note(settings.runTags(), "AutoML parent run: the runtime profiled the data, searched "
+                        + settings.metric().metricName() + " for " + target + " over estimator families with TPE in a "
+                        + "budget of " + settings.budget().toSeconds() + " s, one nested run a trial; the leaderboard "
+                        + "and the data profile are its artifacts.")
+                .forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
         String runId = client.createRun(request.build()).getRunId();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("target", target);

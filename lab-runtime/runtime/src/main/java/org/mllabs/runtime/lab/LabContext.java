@@ -16,6 +16,7 @@ import org.mllabs.runtime.audit.ReadAudit;
 import org.mllabs.runtime.audit.RefusalAudit;
 import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
 
@@ -88,10 +89,14 @@ public final class LabContext implements AutoCloseable {
         return mlflow().client();
     }
 
-    /** The client layer: what the Java client does plus the registry, artifacts and dataset inputs. */
+    /**
+     * The client layer: what the Java client does plus the registry, artifacts and dataset inputs. Every run its
+     * client creates carries, unless the request sets them, the system tags {@link RunSystemTags} of this learner and
+     * the lab's entry class, as a run started from Python does.
+     */
     public synchronized LabMlflow mlflow() {
         if (mlflow == null) {
-            mlflow = LabMlflow.open(server.trackingUri());
+            mlflow = LabMlflow.open(server.trackingUri(), RunSystemTags.local(learner.value(), lab.entryClass()));
         }
         return mlflow;
     }

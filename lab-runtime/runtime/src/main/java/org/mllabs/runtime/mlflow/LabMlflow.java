@@ -33,12 +33,11 @@ public final class LabMlflow implements AutoCloseable {
     private final ArtifactStore artifacts;
     private final DatasetInputs datasets;
 
-    private LabMlflow(URI trackingUri, Optional<MlflowCredentials> credentials) {
+    private LabMlflow(URI trackingUri, Optional<MlflowCredentials> credentials, Optional<RunSystemTags> systemTags) {
         this.trackingUri = trackingUri;
-        this.client = credentials
-                .map(user -> new MlflowClient(new BasicMlflowHostCreds(trackingUri.toString(), user.username(),
-                        user.password())))
-                .orElseGet(() -> new MlflowClient(trackingUri.toString()));
+        this.client = new LabTrackingClient(credentials
+                .map(user -> new BasicMlflowHostCreds(trackingUri.toString(), user.username(), user.password()))
+                .orElseGet(() -> new BasicMlflowHostCreds(trackingUri.toString())), systemTags);
         this.rest = new MlflowRestClient(trackingUri, credentials);
         this.registry = new ModelRegistry(rest);
         this.artifacts = new ArtifactStore(rest);
@@ -55,7 +54,15 @@ public final class LabMlflow implements AutoCloseable {
 
     /** Connects to the server at a tracking URI as the given user, or anonymously. Nothing is sent yet. */
     public static LabMlflow open(URI trackingUri, Optional<MlflowCredentials> credentials) {
-        return new LabMlflow(trackingUri, credentials);
+        return new LabMlflow(trackingUri, credentials, Optional.empty());
+    }
+
+    /**
+     * Connects as {@link #open(URI)} does, with a client whose new runs carry the system tags a request does not set
+     * itself ({@link RunSystemTags}). Nothing is sent yet.
+     */
+    public static LabMlflow open(URI trackingUri, RunSystemTags systemTags) {
+        return new LabMlflow(trackingUri, MlflowCredentials.from(LabEnvironment.current()), Optional.of(systemTags));
     }
 
     /** The server's tracking URI. */
@@ -63,7 +70,11 @@ public final class LabMlflow implements AutoCloseable {
         return trackingUri;
     }
 
-    /** The MLflow Java client, for experiments, runs, params, metrics, tags and registry reads. */
+    /**
+     * The MLflow Java client, for experiments, runs, params, metrics, tags and registry reads. The metrics it logs
+     * over steps get strictly increasing timestamps, and, when this layer was opened with {@link RunSystemTags}, the
+     * runs it creates carry them.
+     */
     public MlflowClient client() {
         return client;
     }

@@ -12,13 +12,15 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.RunData;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 
 /**
  * Logs each trial as a child run of a parent run, in the parent's experiment: named {@code trial-<number>}, with the
  * given tags (a lab passes {@code LabContext.runTags()}), {@code mlflow.parentRunId}, the trial's number and status
- * as tags, its values as params, its loss and extra metrics as metrics, and the run status {@code FINISHED} or
- * {@code FAILED}. When the search is done the parent gets the metric {@code best_loss} and the tags of the best
- * trial's number and run id. The parent run stays open: whoever started it finishes it.
+ * as tags, a description ({@value RunSystemTags#NOTE}) unless the given tags have one, its values as params, its loss
+ * and extra metrics as metrics, and the run status {@code FINISHED} or {@code FAILED}. When the search is done the
+ * parent gets the metric {@code best_loss} and the tags of the best trial's number and run id. The parent run stays
+ * open: whoever started it finishes it.
  */
 public final class MlflowTrialLogger implements TrialLogger {
 
@@ -71,7 +73,9 @@ public final class MlflowTrialLogger implements TrialLogger {
                 .setExperimentId(experimentId)
                 .setRunName("trial-" + trial.number())
                 .setStartTime(trial.startMillis());
-        tags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
+        RunSystemTags.note(tags, "Trial " + trial.number() + " of a search the runtime ran: its values are the "
+                        + "params, its loss and other results the metrics.")
+                .forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
         String runId = client.createRun(request.build()).getRunId();
 
         List<Param> params = new ArrayList<>();

@@ -37,8 +37,12 @@ public record MlflowServer(URI trackingUri, Provider provider, String detail) {
         return trackingUri.toString();
     }
 
-    /** The UI page of one experiment. */
+    /**
+     * The UI's table of one experiment's runs: the route {@code /experiments/:experimentId/runs} of MLflow 3's UI. The
+     * experiment's bare page opens the tab the UI infers from what the experiment holds, the GenAI traces view when it
+     * holds no runs yet; this route opens the runs table whatever the experiment holds.
+     */
     public String experimentUrl(String experimentId) {
-        return uiUrl() + "/#/experiments/" + experimentId;
+        return uiUrl() + "/#/experiments/" + experimentId + "/runs";
     }
 }

@@ -26,6 +26,7 @@ import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServerVersion;
@@ -35,8 +36,9 @@ import org.mllabs.runtime.testing.MlflowServerExtension;
 
 /**
  * A model logged and registered from Java loads in Python with
- * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts, and a model Python
- * MLflow 3 logged and registered loads in Java and predicts what Python predicts. The interpreter is
+ * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts; a model Python MLflow 3
+ * logged and registered loads in Java and predicts what Python predicts; a run created from Java
+ * shows Python MLflow its system tags and the increasing timestamps of a metric logged over steps. The interpreter is
  * {@code MLLABS_PYTHON}, else the lab Python environment under the state directory.
  */
 @Tag("integration")
@@ -92,10 +94,8 @@ class PythonInteropIT {
         mlflow.registry().setAlias(name, "Champion", version.version());
         Path rows = writeFeatures(data, temp.resolve("rows.csv"));
 
-        Path output = temp.resolve("predictions.txt");
-        runPython(python, temp, "pyfunc_predict.py", "models:/" + name + "@Champion", rows.toString(),
-                output.toString());
-        List<Double> fromPython = Files.readAllLines(output).stream().map(Double::valueOf).toList();
+        List<Double> fromPython = runPython(python, "pyfunc_predict.py", temp, "models:/" + name + "@Champion",
+                rows.toString()).stream().map(Double::valueOf).toList();
 
         List<double[]> fromJava = ExampleModels.predictions(fitted, data);
         assertThat(fromPython).hasSize(fromJava.size());
@@ -105,7 +105,27 @@ class PythonInteropIT {
         System.out.println("PythonInteropIT: " + fromPython.size() + " predictions from Python equal Java's");
     }
 
-/**
+    @Test
+    void pythonSeesWhoAndWhatCreatedARunFromJavaAndWhenEachStepWasLogged(@TempDir Path temp) throws Exception {
+        Path python = python();
+        String runId;
+        long start = System.currentTimeMillis();
+        try (LabMlflow lab = LabMlflow.open(server.trackingUri(),
+                RunSystemTags.local("ada", "org.mllabs.lab01.TrackingLab"))) {
+            runId = lab.client().createRun(lab.client().createExperiment(TestRuns.uniqueName("python-tags")))
+                    .getRunId();
+            for (int step = 0; step < 3; step++) {
+                lab.client().logMetric(runId, "train_loss", 1.0 / (step + 1), start, step);
+            }
+        }
+
+        List<String> fromPython = runPython(python, "run_tags.py", temp, runId, "train_loss");
+
+        assertThat(fromPython).containsExactly("mlflow.user=ada", "mlflow.source.name=org.mllabs.lab01.TrackingLab",
+                "mlflow.source.type=LOCAL", "timestamps=" + start + "," + (start + 1) + "," + (start + 2));
+    }
+
+    /**
      * A model Python MLflow 3 logged as a logged model ({@code Model.log(name=...)}) and registered, whose version's
      * source is {@code models:/m-...}, loads in Java by version and by its logged-model URI, and predicts on every
      * row what it predicted in Python.
@@ -117,11 +137,9 @@ class PythonInteropIT {
         Dataset<Row> data = ExampleModels.rows(spark, 200, 13).cache();
         Path training = writeRows(data, temp.resolve("training.csv"));
         String name = TestRuns.uniqueName("from-python");
-        Path output = temp.resolve("python-predictions.txt");
 
-        runPython(python, temp, "python_logged_model.py", training.toString(), name, output.toString());
+        List<String> lines = runPython(python, "python_logged_model.py", temp, training.toString(), name);
 
-        List<String> lines = Files.readAllLines(output);
         String modelId = lines.get(0);
         ModelVersion version = mlflow.registry().getModelVersion(name, "1");
         assertThat(version.source()).isEqualTo("models:/" + modelId);
@@ -156,15 +174,18 @@ class PythonInteropIT {
         return Files.write(file, lines);
     }
 
-    /** Runs one of this test's Python scripts with the test server as MLflow's tracking URI. */
-    private static void runPython(Path python, Path temp, String scriptName, String... args) throws Exception {
+    /** Runs a script of this package's resources with the arguments and an output file last; returns its lines. */
+    private static List<String> runPython(Path python, String scriptName, Path temp, String... arguments)
+            throws Exception {
         Path script = temp.resolve(scriptName);
         try (InputStream in = PythonInteropIT.class.getResourceAsStream(scriptName)) {
             Files.copy(in, script);
         }
-        Path log = temp.resolve(scriptName + ".log");
+        Path output = temp.resolve("output.txt");
+        Path log = temp.resolve("python.log");
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
-        command.addAll(List.of(args));
+        command.addAll(List.of(arguments));
+        command.add(output.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.trackingUri().toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -176,5 +197,6 @@ class PythonInteropIT {
                     + Files.readString(log));
         }
         assertThat(process.exitValue()).as("Python's exit code; its output:\n%s", Files.readString(log)).isZero();
+        return Files.readAllLines(output);
     }
 }
