@@ -32,13 +32,7 @@ public final class Grading {
      */
     public static GradeReport grade(Grader grader, GradingContext context) {
         long start = System.nanoTime();
-        List<Check> checks = new ArrayList<>(grader.checks(context));
-        // a grader found at run time brings its hidden checks in its own jar, seen by its own class loader
-        for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
-            if (hidden.labId().equals(grader.labId())) {
-                hidden.checks(context).forEach(check -> checks.add(check.hidden()));
-            }
-        }
+        List<Check> checks = allChecks(grader, context);
         requireValid(grader.labId(), checks);
         Map<String, CheckResult> results = new HashMap<>();
         List<CheckOutcome> outcomes = new ArrayList<>();
@@ -60,6 +54,24 @@ public final class Grading {
         }
         return new GradeReport(grader.labId(), context.learner().value(), outcomes,
                 Duration.ofNanos(System.nanoTime() - start), figures, notes);
+    }
+
+    /**
+     * The checks a grade runs, in order: the grader's, then every hidden check of its lab, made
+     * {@link Visibility#HIDDEN}. A grader found at run time brings its hidden checks in its own jar, which only its
+     * own class loader sees.
+     *
+     * @param grader the lab's grader
+     * @param context where the learner's work is
+     */
+    public static List<Check> allChecks(Grader grader, GradingContext context) {
+        List<Check> checks = new ArrayList<>(grader.checks(context));
+        for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
+            if (hidden.labId().equals(grader.labId())) {
+                hidden.checks(context).forEach(check -> checks.add(check.hidden()));
+            }
+        }
+        return checks;
     }
 
     private static Optional<String> prerequisiteNotPassed(Check check, Map<String, CheckResult> results) {

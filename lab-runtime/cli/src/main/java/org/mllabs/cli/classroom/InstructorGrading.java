@@ -2,7 +2,6 @@ package org.mllabs.cli.classroom;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mllabs.grading.Check;
@@ -12,7 +11,6 @@ import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.GradingSeed;
 import org.mllabs.grading.GradingSession;
-import org.mllabs.grading.HiddenChecks;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
@@ -165,13 +163,7 @@ public final class InstructorGrading implements AutoCloseable {
     private int maxPoints(LearnerId learner) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri(), reader)) {
             GradingContext context = new GradingContext(learner, server, mlflow, session, seed.value());
-            int points = grader.checks(context).stream().mapToInt(Check::points).sum();
-            for (HiddenChecks hidden : ServiceLoader.load(HiddenChecks.class, grader.getClass().getClassLoader())) {
-                if (hidden.labId().equals(grader.labId())) {
-                    points += hidden.checks(context).stream().mapToInt(Check::points).sum();
-                }
-            }
-            return points;
+            return Grading.allChecks(grader, context).stream().mapToInt(Check::points).sum();
         } catch (RuntimeException e) {
             return 0;
         }
