@@ -2,7 +2,8 @@
 # Usage: lab-runtime/environment/python-env.sh [--check]
 #
 # Creates a Python venv with mlflow==<mlflow.server.version> and pyspark==<spark.version> (both read from
-# the root pom.xml). Used by the Java -> Python model interop test and as the local-process MLflow server
+# the root pom.xml) and pytest (pinned below). Used by the Java -> Python model interop test, by the graders'
+# Python checks (src/test/python, run with pytest) and as the local-process MLflow server
 # when no container engine is available (put <venv>/bin on PATH, or point the labs at <venv>/bin/mlflow).
 # Cached: does nothing when the venv already imports the pinned versions. Prints the venv path last.
 # --check changes nothing: exit 0 when the venv is up to date, else 1 after printing what a run would do.
@@ -26,19 +27,21 @@ esac
 
 MLFLOW_VERSION="$(mllabs_pom_property mlflow.server.version)"
 SPARK_VERSION="$(mllabs_pom_property spark.version)"
+PYTEST_VERSION=9.2.0
 VENV="${MLLABS_PYTHON_ENV:-${MLLABS_HOME:-$HOME/.mllabs}/python}"
 PYTHON="${MLLABS_PYTHON:-python3}"
-WANT="$MLFLOW_VERSION $SPARK_VERSION"
+WANT="$MLFLOW_VERSION $SPARK_VERSION $PYTEST_VERSION"
 START=$SECONDS
 
 installed_versions() {
   [ -x "$VENV/bin/python" ] || return 1
-  "$VENV/bin/python" -c 'import mlflow, pyspark; print(mlflow.__version__, pyspark.__version__)' 2>/dev/null
+  "$VENV/bin/python" -c 'import mlflow, pyspark, pytest
+print(mlflow.__version__, pyspark.__version__, pytest.__version__)' 2>/dev/null
 }
 
 if [ "$(installed_versions || true)" = "$WANT" ]; then
   [ "$CHECK" = 1 ] && exit 0
-  mllabs_log "python env up to date (mlflow $MLFLOW_VERSION, pyspark $SPARK_VERSION)"
+  mllabs_log "python env up to date (mlflow $MLFLOW_VERSION, pyspark $SPARK_VERSION, pytest $PYTEST_VERSION)"
   printf '%s\n' "$VENV"
   exit 0
 fi
@@ -48,7 +51,8 @@ if [ "$CHECK" = 1 ]; then
     mllabs_is_root && mllabs_have apt-get; then
     echo "install the Debian package python3-venv (apt-get)"
   fi
-  echo "pip install mlflow==$MLFLOW_VERSION pyspark==$SPARK_VERSION into the Python environment $VENV (about 2 min)"
+  echo "pip install mlflow==$MLFLOW_VERSION pyspark==$SPARK_VERSION pytest==$PYTEST_VERSION into the Python" \
+    "environment $VENV (about 2 min)"
   exit 1
 fi
 
@@ -71,13 +75,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   fi
 fi
 
-mllabs_log "pip install mlflow==$MLFLOW_VERSION pyspark==$SPARK_VERSION into $VENV (several minutes the first time)"
+mllabs_log "pip install mlflow==$MLFLOW_VERSION pyspark==$SPARK_VERSION pytest==$PYTEST_VERSION into $VENV" \
+  "(several minutes the first time)"
 if ! "$VENV/bin/python" -m pip install --progress-bar off -q \
-  "mlflow==$MLFLOW_VERSION" "pyspark==$SPARK_VERSION"; then
+  "mlflow==$MLFLOW_VERSION" "pyspark==$SPARK_VERSION" "pytest==$PYTEST_VERSION"; then
   mllabs_die "pip install into $VENV failed"
 fi
 
 got="$(installed_versions || true)"
 [ "$got" = "$WANT" ] || mllabs_die "venv imports '$got', expected '$WANT'"
-mllabs_log "python env ready in $((SECONDS - START))s (mlflow $MLFLOW_VERSION, pyspark $SPARK_VERSION)"
+mllabs_log "python env ready in $((SECONDS - START))s (mlflow $MLFLOW_VERSION, pyspark $SPARK_VERSION," \
+  "pytest $PYTEST_VERSION)"
 printf '%s\n' "$VENV"

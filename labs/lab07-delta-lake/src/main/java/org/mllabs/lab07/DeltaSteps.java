@@ -56,7 +56,8 @@ final class DeltaSteps {
 
     /**
      * Step 4: trains {@link DeltaLab#pipeline()} on the version the UPDATE made (read with versionAsOf), logs the model
-     * under {@code model/}, the metric {@code training_rows}, and a dataset input naming the table and that version.
+     * under {@code model/}, the metric {@code training_rows}, and a dataset input of that version of the table,
+     * built by {@code DeltaTableInput.of(...)} as MLflow's {@code mlflow.data.load_delta} would record it.
      */
     void trainOnPinnedVersion(String runId, String path) {
         // TODO lab07.step4

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.audit.RefusedOperationException;
 import org.mllabs.runtime.lab.LabContext;
-import org.mllabs.runtime.lineage.ContentDigest;
 import org.mllabs.runtime.mlflow.DatasetInput;
+import org.mllabs.runtime.mlflow.DeltaTableInput;
 
 /**
  * Lab 07, your steps. Replace each {@code throw new StepNotDoneException(...)} with your code; README.md explains
@@ -84,7 +83,8 @@ final class DeltaSteps {
 
     /**
      * Step 4: trains {@link DeltaLab#pipeline()} on the version the UPDATE made (read with versionAsOf), logs the model
-     * under {@code model/}, the metric {@code training_rows}, and a dataset input naming the table and that version.
+     * under {@code model/}, the metric {@code training_rows}, and a dataset input of that version of the table,
+     * built by {@code DeltaTableInput.of(...)} as MLflow's {@code mlflow.data.load_delta} would record it.
      */
     void trainOnPinnedVersion(String runId, String path) {
         // DONE lab07.step4
@@ -96,10 +96,7 @@ final class DeltaSteps {
         context.models().log(runId, "model", model, DeltaLab.signature());
         long rows = training.count();
         context.tracking().logMetric(runId, "training_rows", rows);
-        String source = JsonNodeFactory.instance.objectNode().put("path", path).put("version", version).toString();
-        String profile = JsonNodeFactory.instance.objectNode().put("num_rows", rows).toString();
-        DatasetInput input = new DatasetInput("churn_training", ContentDigest.of(training), "delta_table", source,
-                null, profile, "training");
+        DatasetInput input = DeltaTableInput.of("churn_training", path, version, training, "training");
         context.mlflow().datasets().log(runId, List.of(input));
         context.log("Trained on version " + version + " (" + rows + " rows) of " + path);
         training.unpersist();

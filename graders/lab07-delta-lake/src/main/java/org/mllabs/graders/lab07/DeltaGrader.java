@@ -36,6 +36,7 @@ import org.mllabs.runtime.audit.AuditedDeltaWriter;
 import org.mllabs.runtime.audit.RefusedOperation;
 import org.mllabs.runtime.lineage.ContentDigest;
 import org.mllabs.runtime.mlflow.DatasetInput;
+import org.mllabs.runtime.mlflow.DeltaTableInput;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
@@ -64,6 +65,9 @@ public final class DeltaGrader implements Grader {
      * (a later version adds 700 customers) is off by far more than 1e-9.
      */
     static final double MEAN_TOLERANCE = 1e-9;
+
+    /** The source key of a Delta table's name, which MLflow's Delta source takes instead of a path, never with one. */
+    static final String NAME_KEY = "delta_table_name";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,9 +103,10 @@ public final class DeltaGrader implements Grader {
                                 + EVOLVED_COLUMN + ".",
                         () -> onTable(evidence, DeltaGrader::evolution)),
                 STEPS.check(4, 10, "dataset input names the table and a version it has",
-                        "log a DatasetInput with source_type delta_table, source {\"path\": <table "
-                                + "path>, \"version\": <the version you trained on>}, context training, the digest "
-                                + "ContentDigest.of(training), and log the model under model/.",
+                        "log DeltaTableInput.of(name, path, version, training, \"training\"): source_type "
+                                + "delta_table, source {\"path\": <table path>, \"delta_table_version\": <the "
+                                + "version you trained on>} (what MLflow's load() reads), context training, the digest "
+                                + "ContentDigest.of(training); and log the model under model/.",
                         () -> onTable(evidence, DeltaGrader::datasetInput)),
                 STEPS.check(4, "pinned", 5, "the pinned version is the UPDATE's",
                         "pin the version the UPDATE made (the largest version whose operation is "
@@ -301,26 +306,34 @@ public final class DeltaGrader implements Grader {
         List<DatasetInput> inputs = evidence.datasetInputs();
         Optional<DatasetInput> delta = deltaInput(evidence);
         if (delta.isEmpty()) {
-            return CheckResult.failed("expected a dataset input with source_type delta_table on run " + RunData.id(run)
-                    + ", found " + (inputs.isEmpty() ? "no dataset input"
+            return CheckResult.failed("expected a dataset input with source_type " + DeltaTableInput.SOURCE_TYPE
+                    + " on run " + RunData.id(run) + ", found " + (inputs.isEmpty() ? "no dataset input"
                     : inputs.stream().map(DatasetInput::sourceType).collect(Collectors.joining(", "))));
         }
         DatasetInput input = delta.get();
         Problems problems = new Problems();
         Optional<JsonNode> source = source(input);
         if (source.isEmpty()) {
-            problems.add("expected the source as JSON {\"path\": ..., \"version\": ...}, found " + input.source());
+            problems.add("expected the source as JSON {\"path\": ..., \"" + DeltaTableInput.VERSION + "\": ...}, found "
+                    + input.source());
             return problems.result("");
         }
         Path table = evidence.table().orElseThrow().path();
         String path = source.get().path("path").asText("");
         problems.expect("source path", table, path.isEmpty() ? null : Path.of(path).toAbsolutePath().normalize());
-        JsonNode version = source.get().path("version");
-        if (!version.canConvertToLong()) {
-            problems.add("expected a whole number as the source's version, found " + version);
+        problems.require(!source.get().has(NAME_KEY), "expected a source with a path and no " + NAME_KEY
+                + " (MLflow's DeltaDatasetSource takes exactly one of the two), found " + input.source());
+        JsonNode version = source.get().path(DeltaTableInput.VERSION);
+        if (version.isMissingNode()) {
+            problems.add("expected the version you trained on under the source key " + DeltaTableInput.VERSION
+                    + " (the key MLflow's DeltaDatasetSource reads), found "
+                    + (source.get().has("version") ? "it under version" : "no version") + " in " + input.source()
+                    + ": MLflow's load() of this input reads the latest table");
+        } else if (!version.isIntegralNumber()) {
+            problems.add("expected a whole number as the source's " + DeltaTableInput.VERSION + ", found " + version);
         } else if (!evidence.table().orElseThrow().hasVersion(version.asLong())) {
-            problems.add("the source's version " + version.asLong() + " is not in the table's history ("
-                    + summary(evidence.history()) + ")");
+            problems.add("the source's " + DeltaTableInput.VERSION + " " + version.asLong() + " is not in the table's "
+                    + "history (" + summary(evidence.history()) + ")");
         }
         problems.expect("input context", "training", input.context());
         problems.require(input.digest() != null && !input.digest().isBlank(), "expected a digest, found none");
@@ -344,7 +357,7 @@ public final class DeltaGrader implements Grader {
     }
 
     private static long recordedVersion(DeltaEvidence evidence) {
-        return source(deltaInput(evidence).orElseThrow()).orElseThrow().path("version").asLong();
+        return source(deltaInput(evidence).orElseThrow()).orElseThrow().path(DeltaTableInput.VERSION).asLong();
     }
 
     private static CheckResult reproducible(DeltaEvidence evidence) {
@@ -411,7 +424,8 @@ public final class DeltaGrader implements Grader {
     }
 
     private static Optional<DatasetInput> deltaInput(DeltaEvidence evidence) {
-        return evidence.datasetInputs().stream().filter(input -> "delta_table".equals(input.sourceType())).findFirst();
+        return evidence.datasetInputs().stream().filter(input -> DeltaTableInput.SOURCE_TYPE.equals(input.sourceType()))
+                .findFirst();
     }
 
     private static Optional<JsonNode> source(DatasetInput input) {

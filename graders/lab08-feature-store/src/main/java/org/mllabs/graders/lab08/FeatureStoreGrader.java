@@ -29,6 +29,7 @@ import org.mllabs.runtime.featurestore.FeatureSpec;
 import org.mllabs.runtime.featurestore.FeatureStore;
 import org.mllabs.runtime.featurestore.FeatureTable;
 import org.mllabs.runtime.mlflow.DatasetInput;
+import org.mllabs.runtime.mlflow.DeltaTableInput;
 
 /** Grades lab 08, Feature Store, one check per README step, from the Delta tables (Delta Kernel) and MLflow. */
 public final class FeatureStoreGrader implements Grader {
@@ -268,7 +269,8 @@ public final class FeatureStoreGrader implements Grader {
         JsonNode source = readJson(input.get().source());
         about.expect("source path", table.path().toString(),
                 Path.of(source.path("path").asText()).toAbsolutePath().normalize().toString());
-        about.expect("source version", lookup.tableVersion(), source.path("version").asLong(-1));
+        about.expect("source " + DeltaTableInput.VERSION, lookup.tableVersion(),
+                source.path(DeltaTableInput.VERSION).asLong(-1));
     }
 
     private static CheckResult scoring(FeatureStoreEvidence evidence) {

@@ -2,6 +2,7 @@ package org.mllabs.grading.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.mllabs.runtime.lab.LabVariant;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.testing.LabFixture;
 import org.mllabs.runtime.testing.Mutant;
+import org.mllabs.runtime.testing.PythonChecks;
 
 /**
  * Runs a lab's solution, starter or mutants for a fresh learner and grades the result with the lab's grader, the way
@@ -32,10 +34,13 @@ public final class GraderHarness {
 
     /** Where a grader module keeps its realistic wrong submissions. */
     public static final Path MUTANTS = Path.of("src/test/resources/mutants.yaml");
+    /** Where a grader module keeps the pytest files run against its reference solution's output, if it has any. */
+    public static final Path PYTHON_CHECKS = Path.of("src/test/python");
 
     private final Grader grader;
     private final MlflowServer server;
     private final LabFixture labs;
+    private final Path work;
 
     /**
      * @param grader the grader under test
@@ -47,6 +52,7 @@ public final class GraderHarness {
         this.grader = grader;
         this.server = server;
         this.labs = new LabFixture(server, spark, work);
+        this.work = work;
     }
 
     /** The wrong submissions kept beside the grader's tests, for a {@code @MethodSource}. */
@@ -89,13 +95,20 @@ public final class GraderHarness {
         return GradingContext.of(learner, server);
     }
 
-    /** Runs the solution, grades it, asserts full marks and returns the report. */
+    /**
+     * Runs the solution, grades it, asserts full marks, then, when the grader module has {@link #PYTHON_CHECKS}, runs
+     * them with pytest against the solution's experiment ({@link PythonChecks}); returns the report.
+     */
     public GradeReport assertSolutionEarnsFullMarks() {
         Submission solution = run(LabVariant.SOLUTION);
         assertThat(solution.result().status()).as(solution.result().toString())
                 .isEqualTo(LabRunResult.Status.COMPLETED);
         GradeReport report = grade(solution.learner());
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
+        if (Files.isDirectory(PYTHON_CHECKS)) {
+            System.out.print(PythonChecks.pytest(PYTHON_CHECKS, server, grader.labId(),
+                    solution.learner().experimentName(grader.labId()), work));
+        }
         return report;
     }
 

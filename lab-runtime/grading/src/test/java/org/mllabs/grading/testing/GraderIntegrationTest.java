@@ -19,7 +19,8 @@ import org.mllabs.runtime.testing.SparkExtension;
  * {@link GraderHarness} for the grader under test in each test, and one test per mutant kept in
  * {@link GraderHarness#MUTANTS}, which must lose exactly its points with its hint, and one per valid alternative kept
  * there, which must keep full marks. A grader's {@code *GraderIT}
- * extends it and adds its solution and starter tests.
+ * extends it and adds its solution and starter tests; a grader module with {@code src/test/python/} also has its
+ * pytest files run against the solution's output ({@link GraderHarness#assertSolutionEarnsFullMarks}).
  */
 @Tag("integration")
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})

@@ -9,15 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.mlflow.DatasetInput;
+import org.mllabs.runtime.mlflow.DeltaTableInput;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.LoggedModel;
 import org.mllabs.runtime.model.ModelSignature;
@@ -45,7 +43,7 @@ public final class FeatureModels {
     /** The column {@link #scoreBatch} returns the model's predictions in. */
     public static final String PREDICTION = "prediction";
     /** The {@code source_type} of the dataset inputs {@link #logModel} records: a Delta table. */
-    public static final String DELTA_SOURCE = "delta_table";
+    public static final String DELTA_SOURCE = DeltaTableInput.SOURCE_TYPE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,8 +64,9 @@ public final class FeatureModels {
 
     /**
      * Logs the model under the run's artifact path with its feature lineage: {@value FeatureSpec#FILE} in the model's
-     * directory, and a dataset input on the run for each feature table ({@value #DELTA_SOURCE}, its path and the
-     * version the training set read, context {@code training}).
+     * directory, and a dataset input on the run for each feature table, named after it, for the version the training
+     * set read, context {@code training}, as {@link DeltaTableInput} writes it so that MLflow's Python client loads
+     * back that version.
      */
     public LoggedModel logModel(String runId, String artifactPath, PipelineModel model, TrainingSet trainingSet,
                                 ModelSignature signature) {
@@ -146,22 +145,10 @@ public final class FeatureModels {
         return models.load(modelUri).transform(rows).select(output.toArray(Column[]::new));
     }
 
-    private static DatasetInput tableInput(FeatureSpec.Lookup lookup) {
-        ObjectNode source = JSON.createObjectNode();
-        source.put("path", lookup.tablePath());
-        source.put("version", lookup.tableVersion());
-        source.put("table_name", lookup.tableName());
-        return new DatasetInput(lookup.tableName(), digest(lookup.tablePath() + "@" + lookup.tableVersion()),
-                DELTA_SOURCE, source.toString(), null, null, "training");
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+    private DatasetInput tableInput(FeatureSpec.Lookup lookup) {
+        Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", lookup.tableVersion())
+                .load(lookup.tablePath());
+        return DeltaTableInput.of(lookup.tableName(), lookup.tablePath(), lookup.tableVersion(), rows, "training");
     }
 
     private static Object jsonValue(Object value) {

@@ -47,7 +47,7 @@ public record ModelSignature(String inputs, String outputs) {
      * @param outputs the output schema, such as {@code prediction}
      */
     public static ModelSignature infer(StructType inputs, StructType outputs) {
-        return new ModelSignature(columns(inputs), columns(outputs));
+        return new ModelSignature(columnSpecs(inputs), columnSpecs(outputs));
     }
 
     /** The {@code signature} entry of an {@code MLmodel} file: {@code inputs}, {@code outputs}, {@code params}. */
@@ -59,7 +59,11 @@ public record ModelSignature(String inputs, String outputs) {
         return dict;
     }
 
-    private static String columns(StructType schema) {
+    /**
+     * The column specs of a Spark schema as MLflow's {@code Schema.to_dict()} gives them for a Spark DataFrame, as a
+     * JSON list in {@code json.dumps} form; also what a Spark dataset input's {@code mlflow_colspec} holds.
+     */
+    public static String columnSpecs(StructType schema) {
         List<String> specs = new ArrayList<>();
         for (StructField field : schema.fields()) {
             // Spark columns are all required in MLflow's inference: nullable is true for almost every column.

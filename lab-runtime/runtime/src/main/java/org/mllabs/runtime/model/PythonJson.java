@@ -9,13 +9,13 @@ import java.util.Map;
  * Writes JSON the way Python's {@code json.dumps} does by default, which is how MLflow writes a signature's column
  * specs: {@code ", "} between items, {@code ": "} after keys, non-ASCII characters escaped as {@code \\uXXXX}.
  */
-final class PythonJson {
+public final class PythonJson {
 
     private PythonJson() {
     }
 
     /** A JSON node in {@code json.dumps} form. */
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder();
         append(node, out);
         return out.toString();

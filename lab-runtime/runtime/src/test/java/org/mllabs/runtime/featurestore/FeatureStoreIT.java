@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.runtime.mlflow.DeltaTableInput;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.model.LoggedModel;
@@ -75,7 +76,7 @@ class FeatureStoreIT {
             assertThat(mlflow.datasets().of(runId)).singleElement().satisfies(input -> {
                 assertThat(input.name()).isEqualTo(TABLE);
                 assertThat(input.sourceType()).isEqualTo(FeatureStore.DELTA_SOURCE);
-                assertThat(new ObjectMapper().readTree(input.source()).path("version").asLong())
+                assertThat(new ObjectMapper().readTree(input.source()).path(DeltaTableInput.VERSION).asLong())
                         .isEqualTo(store.version(TABLE));
                 assertThat(input.context()).isEqualTo("training");
             });

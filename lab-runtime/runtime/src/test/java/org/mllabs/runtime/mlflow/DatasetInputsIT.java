@@ -31,8 +31,9 @@ class DatasetInputsIT {
     void loggedInputsComeBackWithTheirContext() {
         String runId = TestRuns.newRun(mlflow, "datasets");
         DatasetInput training = new DatasetInput("churn_train", "a1b2c3d4", "delta_table",
-                "{\"path\": \"/data/churn\", \"version\": 3}",
-                "{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"tenure\"}]}", "{\"num_rows\": 400}",
+                "{\"path\": \"/data/churn\", \"delta_table_version\": 3}",
+                "{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"tenure\", \"required\": true}]}",
+                "{\"approx_count\": 400}",
                 "training");
         DatasetInput evaluation = new DatasetInput("churn_test", "e5f6a7b8", "local", "{\"uri\": \"/data/test\"}",
                 null, null, "evaluation");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -22,30 +21,26 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mllabs.runtime.LabEnvironment;
-import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.server.MlflowServer;
-import org.mllabs.runtime.server.MlflowServerVersion;
 import org.mllabs.runtime.spark.LabSpark;
-import org.mllabs.runtime.testing.EngineRequirement;
 import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.PythonChecks;
 
 /**
  * A model logged and registered from Java loads in Python with
  * {@code mlflow.pyfunc.load_model("models:/NAME@Champion")} and predicts what Java predicts; a model Python MLflow 3
  * logged and registered loads in Java and predicts what Python predicts; a run created from Java
  * shows Python MLflow its system tags and the increasing timestamps of a metric logged over steps. The interpreter is
- * {@code MLLABS_PYTHON}, else the lab Python environment under the state directory.
+ * {@link PythonChecks#python}'s.
  */
 @Tag("integration")
 @ExtendWith(MlflowServerExtension.class)
 class PythonInteropIT {
 
-    private static final String PYTHON_VARIABLE = "MLLABS_PYTHON";
     private static final long PYTHON_TIMEOUT_MINUTES = 10;
 
     private static SparkSession spark;
@@ -65,25 +60,10 @@ class PythonInteropIT {
         spark.stop();
     }
 
-    private static Path python() {
-        LabEnvironment environment = LabEnvironment.current();
-        Optional<Path> python = environment.get(PYTHON_VARIABLE).map(Path::of)
-                .or(() -> Optional.of(LabHome.from(environment).root().resolve("python/bin/python")))
-                .filter(Files::isExecutable);
-        if (python.isEmpty()) {
-            EngineRequirement.unmet(environment, "No Python with mlflow==" + MlflowServerVersion.mlflow()
-                    + " and pyspark==" + MlflowServerVersion.spark() + " was found, so the Python interop test "
-                    + "cannot run. Create the lab Python environment with "
-                    + "`bash lab-runtime/environment/python-env.sh`, or set " + PYTHON_VARIABLE
-                    + " to a python that has both.");
-        }
-        return python.orElseThrow();
-    }
-
     @Test
     void pythonLoadsTheChampionLoggedFromJavaAndPredictsTheSame(@TempDir Path temp, @TempDir Path cache)
             throws Exception {
-        Path python = python();
+        Path python = PythonChecks.python("the Python interop test");
         Dataset<Row> data = ExampleModels.rows(spark, 300, 11).cache();
         PipelineModel fitted = ExampleModels.fit(data, 0.0);
         String runId = TestRuns.newRun(mlflow, "python-interop");
@@ -107,7 +87,7 @@ class PythonInteropIT {
 
     @Test
     void pythonSeesWhoAndWhatCreatedARunFromJavaAndWhenEachStepWasLogged(@TempDir Path temp) throws Exception {
-        Path python = python();
+        Path python = PythonChecks.python("the Python interop test");
         String runId;
         long start = System.currentTimeMillis();
         try (LabMlflow lab = LabMlflow.open(server.trackingUri(),
@@ -133,7 +113,7 @@ class PythonInteropIT {
     @Test
     void javaLoadsAModelPythonLoggedAsALoggedModelAndPredictsTheSame(@TempDir Path temp, @TempDir Path cache)
             throws Exception {
-        Path python = python();
+        Path python = PythonChecks.python("the Python interop test");
         Dataset<Row> data = ExampleModels.rows(spark, 200, 13).cache();
         Path training = writeRows(data, temp.resolve("training.csv"));
         String name = TestRuns.uniqueName("from-python");
@@ -187,9 +167,7 @@ class PythonInteropIT {
         command.addAll(List.of(arguments));
         command.add(output.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MLFLOW_TRACKING_URI", server.trackingUri().toString());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("PYSPARK_PYTHON", python.toString());
+        builder.environment().putAll(PythonChecks.environment(python, server));
         Process process = builder.start();
         if (!process.waitFor(PYTHON_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -1,0 +1,140 @@
+package org.mllabs.runtime.testing;
+
+import io.delta.storage.LogStore;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.RepositoryLayout;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.server.MlflowServerVersion;
+
+/**
+ * Python run against what Java left on the test server, the way a data scientist would read it: the lab Python
+ * environment's interpreter ({@code MLLABS_PYTHON}, else {@code python/bin/python} under the state directory), and
+ * {@code python -m pytest -q} over a folder of checks with the variables they read:
+ * <ul>
+ *   <li>{@code MLFLOW_TRACKING_URI}: the test server;</li>
+ *   <li>{@value #EXPERIMENT}, {@value #LAB}: the learner's experiment and the lab id;</li>
+ *   <li>{@value #DATASETS}: the repository's {@code datasets/};</li>
+ *   <li>{@value #SPARK_JARS}: the Delta Lake jars of this JVM's class path, comma-separated, for pyspark's
+ *       {@code spark.jars}, so that pyspark reads Delta tables with no download.</li>
+ * </ul>
+ * A check that fails, or does not finish within {@value #TIMEOUT_MINUTES} minutes, fails the Java test with pytest's
+ * output. Without the interpreter the test is skipped, or failed in continuous integration.
+ */
+public final class PythonChecks {
+
+    /** The interpreter to use instead of the lab Python environment's. */
+    public static final String PYTHON = "MLLABS_PYTHON";
+    /** The learner's experiment, for the checks. */
+    public static final String EXPERIMENT = "MLLABS_EXPERIMENT";
+    /** The lab id, for the checks. */
+    public static final String LAB = "MLLABS_LAB";
+    /** The repository's {@code datasets/}, for the checks. */
+    public static final String DATASETS = "MLLABS_DATASETS";
+    /** The Delta Lake jars for pyspark, comma-separated. */
+    public static final String SPARK_JARS = "MLLABS_SPARK_JARS";
+    /** How long a folder of checks may run, pyspark's start included. */
+    public static final long TIMEOUT_MINUTES = 10;
+
+    private PythonChecks() {
+    }
+
+    /**
+     * The lab Python environment's interpreter; skips the test (fails it in CI) when there is none.
+     *
+     * @param purpose what the test needs Python for, for the message
+     */
+    public static Path python(String purpose) {
+        LabEnvironment environment = LabEnvironment.current();
+        Optional<Path> python = environment.get(PYTHON).map(Path::of)
+                .or(() -> Optional.of(LabHome.from(environment).root().resolve("python/bin/python")))
+                .filter(Files::isExecutable);
+        if (python.isEmpty()) {
+            EngineRequirement.unmet(environment, "No Python with mlflow==" + MlflowServerVersion.mlflow()
+                    + " and pyspark==" + MlflowServerVersion.spark() + " was found, so " + purpose + " cannot run. "
+                    + "Create the lab Python environment with `bash lab-runtime/environment/python-env.sh`, or set "
+                    + PYTHON + " to a python that has both.");
+        }
+        return python.orElseThrow();
+    }
+
+    /**
+     * The variables a Python process needs to reach the test server and run pyspark with Delta Lake offline.
+     *
+     * @param python the interpreter, which pyspark's workers use too
+     * @param server the test server
+     */
+    public static Map<String, String> environment(Path python, MlflowServer server) {
+        return Map.of("MLFLOW_TRACKING_URI", server.trackingUri().toString(),
+                "JAVA_HOME", System.getProperty("java.home"),
+                "PYSPARK_PYTHON", python.toString(),
+                "SPARK_LOCAL_IP", "127.0.0.1",
+                "PYTHONDONTWRITEBYTECODE", "1",
+                SPARK_JARS, deltaJars());
+    }
+
+    /**
+     * Runs {@code python -m pytest -q} over the folder; returns pytest's output when every check passes.
+     *
+     * @param tests the folder of {@code test_*.py} files
+     * @param server the test server the learner's work is on
+     * @param labId the lab, such as {@code lab07}
+     * @param experiment the learner's experiment of the lab
+     * @param work a temporary folder for pytest's output
+     * @throws AssertionError when a check fails or pytest does not finish in time, with pytest's output
+     */
+    public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work) {
+        Path python = python("the Python checks in " + tests);
+        Path log = work.resolve("pytest.log");
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                tests.toAbsolutePath().toString()).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment(python, server));
+        builder.environment().put(EXPERIMENT, experiment);
+        builder.environment().put(LAB, labId);
+        builder.environment().put(DATASETS,
+                RepositoryLayout.locate(LabEnvironment.current()).datasets().toString());
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("pytest " + tests + " did not finish within " + TIMEOUT_MINUTES
+                        + " minutes:\n" + Files.readString(log));
+            }
+            String output = Files.readString(log);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("pytest " + tests + " exited with " + process.exitValue() + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run pytest " + tests + " with " + python + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while pytest " + tests + " ran", e);
+        }
+    }
+
+    private static String deltaJars() {
+        return Stream.of(DeltaTable.class, LogStore.class).map(PythonChecks::jarOf).map(Path::toString).distinct()
+                .collect(Collectors.joining(","));
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the jar of " + type.getName(), e);
+        }
+    }
+}
