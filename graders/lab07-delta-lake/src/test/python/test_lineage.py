@@ -12,28 +12,15 @@ import mlflow
 import pytest
 from mlflow.data.delta_dataset_source import DeltaDatasetSource
 from mlflow.types import Schema
-from pyspark.sql import SparkSession
+from mllabs_checks.experiment import logged_model_paths, runs
+from mllabs_checks.spark import local_spark
 
-MODEL_HISTORY_TAG = "mlflow.log-model.history"
 TABLE_PATH_PARAM = "delta_table_path"
 
 
 @pytest.fixture(scope="module")
 def spark():
-    session = (
-        SparkSession.builder.master("local[1]")
-        .appName("lab07-lineage")
-        .config("spark.jars", os.environ["MLLABS_SPARK_JARS"])
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.databricks.delta.snapshotPartitions", "1")
-        .getOrCreate()
-    )
+    session = local_spark("lab07-lineage")
     yield session
     session.stop()
 
@@ -41,16 +28,9 @@ def spark():
 @pytest.fixture(scope="module")
 def model_run():
     """The newest run of the experiment that logged a model under model/."""
-    experiment = mlflow.get_experiment_by_name(os.environ["MLLABS_EXPERIMENT"])
-    assert experiment is not None, "no experiment " + os.environ["MLLABS_EXPERIMENT"]
-    runs = mlflow.search_runs([experiment.experiment_id], output_format="list", order_by=["attributes.start_time DESC"])
-    with_model = [run for run in runs if "model" in logged_model_paths(run)]
+    with_model = [run for run in runs() if "model" in logged_model_paths(run)]
     assert with_model, "no run of %s logged a model" % os.environ["MLLABS_EXPERIMENT"]
     return with_model[0]
-
-
-def logged_model_paths(run):
-    return [logged.get("artifact_path") for logged in json.loads(run.data.tags.get(MODEL_HISTORY_TAG, "[]"))]
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,8 @@ import org.mllabs.runtime.server.MlflowServerVersion;
  *   <li>{@value #EXPERIMENT}, {@value #LAB}: the learner's experiment and the lab id;</li>
  *   <li>{@value #DATASETS}: the repository's {@code datasets/};</li>
  *   <li>{@value #SPARK_JARS}: the Delta Lake jars of this JVM's class path, comma-separated, for pyspark's
- *       {@code spark.jars}, so that pyspark reads Delta tables with no download.</li>
+ *       {@code spark.jars}, so that pyspark reads Delta tables with no download;</li>
+ *   <li>{@code PYTHONPATH}: {@link #SHARED}, the helpers every grader's checks import ({@code mllabs_checks}).</li>
  * </ul>
  * A check that fails, or does not finish within {@value #TIMEOUT_MINUTES} minutes, fails the Java test with pytest's
  * output. Without the interpreter the test is skipped, or failed in continuous integration.
@@ -43,6 +44,8 @@ public final class PythonChecks {
     public static final String DATASETS = "MLLABS_DATASETS";
     /** The Delta Lake jars for pyspark, comma-separated. */
     public static final String SPARK_JARS = "MLLABS_SPARK_JARS";
+    /** The folder, from the repository's root, of the {@code mllabs_checks} package the checks share. */
+    public static final String SHARED = "lab-runtime/runtime/src/test/python";
     /** How long a folder of checks may run, pyspark's start included. */
     public static final long TIMEOUT_MINUTES = 10;
 
@@ -102,8 +105,9 @@ public final class PythonChecks {
         builder.environment().putAll(environment(python, server));
         builder.environment().put(EXPERIMENT, experiment);
         builder.environment().put(LAB, labId);
-        builder.environment().put(DATASETS,
-                RepositoryLayout.locate(LabEnvironment.current()).datasets().toString());
+        RepositoryLayout repository = RepositoryLayout.locate(LabEnvironment.current());
+        builder.environment().put(DATASETS, repository.datasets().toString());
+        builder.environment().put("PYTHONPATH", repository.root().resolve(SHARED).toString());
         try {
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
