@@ -19,11 +19,13 @@ import org.mllabs.runtime.spark.SparkOnDemand;
  * The Spark session of a grade, started only when a check re-scores a model: a grade with no such check never starts
  * Spark and stays quick. Shared by the grades of a class, it draws each held-out set once and keeps downloaded
  * models in one scratch folder, deleted on close.
+ * It reads each lab dataset once as well.
  */
 public final class GradingSpark implements AutoCloseable {
 
     private final SparkOnDemand spark = new SparkOnDemand(LabSpark.builder().appName("mllabs grading"));
     private Path models;
+    private final Map<LabDataset, Dataset<Row>> datasets = new HashMap<>();
     private final Map<HeldOutSet, Dataset<Row>> heldOut = new HashMap<>();
 
     /** A held-out set: which dataset, drawn from which seed, how many rows. */
@@ -33,6 +35,14 @@ public final class GradingSpark implements AutoCloseable {
     /** The session, started on first use. */
     public SparkSession session() {
         return spark.get();
+    }
+
+    /**
+     * Every row of a lab dataset as the labs load it ({@link LabDatasets#load}), read once for this session and kept
+     * in memory.
+     */
+    public synchronized Dataset<Row> dataset(LabDataset dataset) {
+        return datasets.computeIfAbsent(dataset, d -> LabDatasets.locate().load(session(), d).cache());
     }
 
     /**
@@ -64,6 +74,7 @@ public final class GradingSpark implements AutoCloseable {
     /** Stops the session if a check started it, and deletes the downloaded models. */
     @Override
     public synchronized void close() {
+        datasets.clear();
         heldOut.clear();
         spark.close();
         if (models != null) {

@@ -21,7 +21,6 @@ import org.mllabs.grading.evidence.LogisticRefit;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SignatureBoundModel;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
@@ -40,7 +39,6 @@ final class TrackingEvidence {
     private static final LabDataset CHURN = LabDataset.CUSTOMER_CHURN;
 
     private final LearnerRuns runs;
-    private Dataset<Row> churn;
 
     private TrackingEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -94,12 +92,8 @@ final class TrackingEvidence {
     }
 
     /** The churn rows TrackingLab trains and tests on: those with a value in every feature. */
-    synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), CHURN).na()
-                    .drop(TrackingGrader.FEATURES.toArray(String[]::new)).cache();
-        }
-        return churn;
+    Dataset<Row> churn() {
+        return runs.dataset(CHURN).na().drop(TrackingGrader.FEATURES.toArray(String[]::new));
     }
 
     /** The key of every row TrackingLab splits. */

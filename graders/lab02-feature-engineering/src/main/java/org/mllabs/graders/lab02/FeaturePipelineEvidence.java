@@ -20,7 +20,6 @@ import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.PipelineStages;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 
 /**
  * What the MLflow server holds of a learner's lab 02, read once per grade and shared by its checks: the newest run
@@ -48,7 +47,6 @@ final class FeaturePipelineEvidence {
     private Optional<PipelineModel> model;
     private Optional<PipelineStages> stages;
     private String stagesProblem = "";
-    private Dataset<Row> churn;
     private Dataset<Row> trainingRows;
 
     private FeaturePipelineEvidence(LearnerRuns runs) {
@@ -126,11 +124,8 @@ final class FeaturePipelineEvidence {
     }
 
     /** The whole customer churn data, as the lab loads it. */
-    synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), CHURN).cache();
-        }
-        return churn;
+    Dataset<Row> churn() {
+        return runs.dataset(CHURN);
     }
 
     /** The key of every row of the churn data. */

@@ -22,7 +22,6 @@ import org.mllabs.grading.evidence.LoggedSignature;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SignatureBoundModel;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.datasets.ProblemType;
 import org.mllabs.runtime.mlflow.RunData;
 
@@ -44,7 +43,6 @@ final class TrainingEvidence {
 
     private final LearnerRuns runs;
     private final Map<String, Optional<PipelineModel>> models = new ConcurrentHashMap<>();
-    private final Map<LabDataset, Dataset<Row>> datasets = new ConcurrentHashMap<>();
     private final AtomicBoolean preloaded = new AtomicBoolean();
 
     private TrainingEvidence(LearnerRuns runs) {
@@ -120,8 +118,7 @@ final class TrainingEvidence {
 
     /** Every row of the dataset, as TrainingLab loads it before splitting. */
     Dataset<Row> rows(LabDataset dataset) {
-        return datasets.computeIfAbsent(dataset,
-                d -> LabDatasets.locate().load(runs.context().spark().session(), d).cache());
+        return runs.dataset(dataset);
     }
 
     /** The key of every row of the dataset. */

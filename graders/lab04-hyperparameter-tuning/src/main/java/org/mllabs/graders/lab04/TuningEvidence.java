@@ -27,7 +27,6 @@ import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.LogisticRefit;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.ArtifactFile;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 
@@ -66,7 +65,6 @@ final class TuningEvidence {
     private final Map<String, List<RecordedSplit>> folds = new ConcurrentHashMap<>();
     private final Map<List<String>, Dataset<Row>[]> foldParts = new ConcurrentHashMap<>();
     private final Map<String, Double> foldAucs = new ConcurrentHashMap<>();
-    private Dataset<Row> churn;
     private final Map<String, List<Candidate>> misaligned = new ConcurrentHashMap<>();
     private final AtomicBoolean preloaded = new AtomicBoolean();
 
@@ -221,12 +219,8 @@ final class TuningEvidence {
     }
 
     /** The churn rows that have every feature, the rows the lab tunes on. Starts Spark. */
-    private synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), LabDataset.CUSTOMER_CHURN)
-                    .na().drop(TuningGrader.FEATURES.toArray(String[]::new)).cache();
-        }
-        return churn;
+    private Dataset<Row> churn() {
+        return runs.dataset(LabDataset.CUSTOMER_CHURN).na().drop(TuningGrader.FEATURES.toArray(String[]::new));
     }
 
     /**

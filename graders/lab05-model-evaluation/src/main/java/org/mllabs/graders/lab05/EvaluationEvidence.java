@@ -19,7 +19,6 @@ import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.grading.evidence.SignatureBoundModel;
 import org.mllabs.grading.evidence.UnscorableModelException;
 import org.mllabs.runtime.datasets.DatasetValues;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.RunData;
 
 /**
@@ -124,8 +123,7 @@ final class EvaluationEvidence {
 
     /** Every row of the task's dataset, with the label the evaluators read. */
     Dataset<Row> rows(GradedTask task) {
-        return rows.computeIfAbsent(task, t -> t.labelled(LabDatasets.locate()
-                .load(runs.context().spark().session(), t.dataset())).cache());
+        return rows.computeIfAbsent(task, t -> t.labelled(runs.dataset(t.dataset())).cache());
     }
 
     /**

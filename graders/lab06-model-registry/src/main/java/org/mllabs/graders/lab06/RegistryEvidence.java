@@ -15,7 +15,6 @@ import org.mllabs.grading.evidence.RecordedLoads;
 import org.mllabs.grading.evidence.RecordedRefusals;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.ModelRegistry;
 import org.mllabs.runtime.mlflow.ModelVersion;
@@ -45,7 +44,6 @@ final class RegistryEvidence {
     private final Map<String, Optional<Double>> heldOutAucs = new ConcurrentHashMap<>();
     private final Map<String, Optional<Double>> evaluationAucs = new ConcurrentHashMap<>();
     private final AtomicBoolean preloaded = new AtomicBoolean();
-    private Dataset<Row> churn;
 
     private RegistryEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -140,11 +138,8 @@ final class RegistryEvidence {
     }
 
     /** Every row of the churn dataset, as the lab loads it. */
-    private synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), LabDataset.CUSTOMER_CHURN).cache();
-        }
-        return churn;
+    private Dataset<Row> churn() {
+        return runs.dataset(LabDataset.CUSTOMER_CHURN);
     }
 
     /**

@@ -23,7 +23,6 @@ import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.LogisticRefit;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.ArtifactUris;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.MlflowApiException;
@@ -62,7 +61,6 @@ final class SearchEvidence {
 
     private final LearnerRuns runs;
     private final Map<List<String>, RecordedParts> parts = new ConcurrentHashMap<>();
-    private Dataset<Row> churn;
 
     private SearchEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -149,12 +147,8 @@ final class SearchEvidence {
         });
     }
 
-    private synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), LabDataset.CUSTOMER_CHURN)
-                    .na().drop(SearchGrader.FEATURES.toArray(String[]::new)).cache();
-        }
-        return churn;
+    private Dataset<Row> churn() {
+        return runs.dataset(LabDataset.CUSTOMER_CHURN).na().drop(SearchGrader.FEATURES.toArray(String[]::new));
     }
 
     /** The model the run logged under {@code model/}; empty when there is none. Starts Spark on first use. */

@@ -17,7 +17,6 @@ import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.grading.evidence.RecordedSplit;
 import org.mllabs.runtime.automl.AutoMl;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.mlflow.RunData;
 import org.mllabs.runtime.search.MlflowTrialLogger;
 
@@ -41,7 +40,6 @@ final class AutoMlEvidence {
     static final LabDataset CHURN = LabDataset.CUSTOMER_CHURN;
 
     private final LearnerRuns runs;
-    private Dataset<Row> churn;
 
     private AutoMlEvidence(LearnerRuns runs) {
         this.runs = runs;
@@ -114,11 +112,8 @@ final class AutoMlEvidence {
     }
 
     /** The whole customer churn data, as the lab loads it. */
-    synchronized Dataset<Row> churn() {
-        if (churn == null) {
-            churn = LabDatasets.locate().load(runs.context().spark().session(), CHURN).cache();
-        }
-        return churn;
+    Dataset<Row> churn() {
+        return runs.dataset(CHURN);
     }
 
     /**

@@ -278,6 +278,14 @@ public final class LearnerRuns {
     }
 
     /**
+     * Every row of a lab dataset as the labs load it, read once for this grading session and kept in memory. Starts
+     * Spark.
+     */
+    public Dataset<Row> dataset(LabDataset dataset) {
+        return context.spark().dataset(dataset);
+    }
+
+    /**
      * Rows of the dataset the learner's code never saw, drawn from the grading seed, the same for every learner graded
      * in this session.
      */
