@@ -6,7 +6,8 @@
 #   - otherwise container-engine.sh (Docker, or Podman installed and started on /run/podman/podman.sock)
 #   - when the engine is Podman (no registry is assumed reachable) or MLLABS_BUILD_IMAGE=1:
 #     mlflow-image.sh builds localhost/mllabs/mlflow:<mlflow.server.version>
-#   - with --python: python-env.sh (venv with mlflow and pyspark)
+#   - with --python: python-env.sh (venv with mlflow and pyspark) and chromium.sh (a headless Chromium for the
+#     graders' checks of the MLflow UI)
 # It first checks what is missing. When something is, it says what it is about to install and how to turn the
 # set-up off before it changes anything; when nothing is, it says so in one line. --check only says it.
 #
@@ -74,10 +75,16 @@ if [ -z "${MLFLOW_TRACKING_URI:-}" ]; then
     plan_step mlflow-image.sh || true
   fi
 fi
+CHROMIUM_STATUS=0
 if [ "$WITH_PYTHON" -eq 1 ]; then
   plan_step python-env.sh || true
+  plan_step chromium.sh || CHROMIUM_STATUS=$?
 fi
 
+if [ "$CHROMIUM_STATUS" -eq 3 ]; then
+  mllabs_log "no Chromium, and none can be installed here: the graders' checks of the MLflow UI will skip" \
+    "(fail in CI); set MLLABS_CHROMIUM to a Chromium or Chrome"
+fi
 if [ "${#PLAN[@]}" -eq 0 ] && [ "$ENGINE_STATUS" -ne 3 ]; then
   mllabs_log "machine set-up: nothing to install, the labs' tools are in place"
   exit 0
@@ -135,6 +142,9 @@ fi
 
 if [ "$WITH_PYTHON" -eq 1 ]; then
   run_step python-env.sh
+  if [ "$CHROMIUM_STATUS" -ne 3 ]; then
+    run_step chromium.sh
+  fi
 fi
 
 mllabs_log "environment ready in $((SECONDS - START))s"
