@@ -8,6 +8,7 @@ import csv
 import functools
 import glob
 import os
+import re
 import tempfile
 
 import mlflow
@@ -40,6 +41,12 @@ def learner():
     parts = experiment().name.strip("/").split("/")
     assert len(parts) == 3 and parts[0] == "mllabs", "not a lab experiment: " + experiment().name
     return parts[1]
+
+
+def learner_model_name(model):
+    """The learner's three-part registered model name, `mllabs.<learner>.<model>`, the learner's id with each character
+    a name part cannot hold replaced by `_`."""
+    return "mllabs.%s.%s" % (re.sub(r"[^\w-]", "_", learner()), model)
 
 
 def run_named(name, nested=False):
@@ -79,6 +86,11 @@ def history(run, key):
     assert all(earlier < later for earlier, later in zip(times, times[1:])), "timestamps not increasing: %s" % times
     assert points[-1].value == run.data.metrics[key], "the run's latest %s is not its last step's" % key
     return [point.value for point in points]
+
+
+def listed(run, path=None):
+    """The paths of the files and folders right under the run's artifact path, as the UI lists them."""
+    return [info.path for info in client().list_artifacts(run.info.run_id, path)]
 
 
 def artifact_files(run, path=None):
