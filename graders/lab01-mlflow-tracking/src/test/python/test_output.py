@@ -7,7 +7,7 @@ import json
 
 import mlflow
 import pytest
-from mllabs_checks.reading import (artifact_files, assert_made_by_the_lab, children, history, read_text, run_named,
+from mllabs_checks.reading import (assert_made_by_the_lab, children, history, listed, read_text, run_named,
                                    signature_inputs)
 
 
@@ -50,7 +50,8 @@ def test_each_candidate_has_a_falling_loss_curve_over_steps(candidates):
 
 def test_each_candidates_coefficients_name_the_columns_its_model_takes(candidates):
     for run in candidates:
-        assert {"coefficients.json", "split/test_keys.txt", "model/MLmodel"} <= set(artifact_files(run))
+        assert {"coefficients.json", "model", "split"} <= set(listed(run))
+        assert "split/test_keys.txt" in listed(run, "split")
         coefficients = json.loads(read_text(run, "coefficients.json"))
         assert sorted(coefficients) == sorted(signature_inputs("runs:/%s/model" % run.info.run_id))
         assert all(isinstance(value, float) for value in coefficients.values())
