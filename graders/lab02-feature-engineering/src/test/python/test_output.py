@@ -25,7 +25,7 @@ def test_the_recorded_training_keys_are_the_runs_fraction_of_the_datasets_rows(r
     key = dataset(DATASET)["key_column"]
     data_keys = {row[key] for row in dataset_rows(DATASET)}
 
-    assert int(run.data.params["split_seed"]) is not None
+    assert run.data.params["split_seed"].lstrip("-").isdigit()
     assert len(set(keys)) == len(keys), "a training key is listed twice"
     assert set(keys) <= data_keys, "keys that are no rows of the data: %s" % sorted(set(keys) - data_keys)[:5]
     assert abs(len(keys) / len(data_keys) - float(run.data.params["train_fraction"])) < 0.03
