@@ -8,7 +8,7 @@ import json
 import mlflow
 import pytest
 from mllabs_checks.reading import (assert_made_by_the_lab, children, history, listed, read_text, run_named,
-                                   signature_inputs)
+                                   signature_columns)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_each_candidates_coefficients_name_the_columns_its_model_takes(candidate
         assert {"coefficients.json", "model", "split"} <= set(listed(run))
         assert "split/test_keys.txt" in listed(run, "split")
         coefficients = json.loads(read_text(run, "coefficients.json"))
-        assert sorted(coefficients) == sorted(signature_inputs("runs:/%s/model" % run.info.run_id))
+        assert sorted(coefficients) == sorted(signature_columns("runs:/%s/model" % run.info.run_id))
         assert all(isinstance(value, float) for value in coefficients.values())
 
 

@@ -66,10 +66,11 @@ def test_the_parent_records_the_child_the_search_ranks_best(parent):
     best = mlflow.search_runs([parent.info.experiment_id], output_format="list", max_results=1,
                               filter_string="tags.mlflow.parentRunId = '%s'" % parent.info.run_id,
                               order_by=["metrics.auc DESC"])[0]
+    tied = [run for run in children(parent) if run.data.metrics["auc"] == best.data.metrics["auc"]]
 
     assert parent.data.metrics["best_auc"] == best.data.metrics["auc"]
-    assert {name: value for name, value in parent.data.params.items() if name.startswith("best_")} == {
-        "best_" + name: value for name, value in best.data.params.items()}
+    assert {name: value for name, value in parent.data.params.items() if name.startswith("best_")} in [
+        {"best_" + name: value for name, value in run.data.params.items()} for run in tied]
 
 
 def test_the_best_models_signature_takes_churn_columns(parent):

@@ -21,6 +21,7 @@ PARENT_TAG = "mlflow.parentRunId"
 
 
 def client():
+    """MLflow's client of the server MLFLOW_TRACKING_URI names."""
     return MlflowClient()
 
 
@@ -108,6 +109,7 @@ def download(run, path):
 
 
 def read_text(run, path):
+    """An artifact file of the run, downloaded and read as UTF-8 text."""
     with open(download(run, path), encoding="utf-8") as file:
         return file.read()
 
@@ -117,11 +119,6 @@ def model_info(uri):
     info = mlflow.models.get_model_info(uri)
     assert info.signature is not None, uri + " has no signature"
     return info
-
-
-def signature_inputs(uri):
-    """The names of the columns the model's signature says a caller sends."""
-    return model_info(uri).signature.inputs.input_names()
 
 
 @functools.lru_cache(maxsize=None)
