@@ -18,6 +18,8 @@ from mlflow import MlflowClient
 from mllabs_checks.experiment import experiment, runs
 
 PARENT_TAG = "mlflow.parentRunId"
+# Where artifacts are downloaded to, deleted when Python exits.
+_DOWNLOADS = tempfile.TemporaryDirectory(prefix="mllabs-checks-")
 
 
 def client():
@@ -103,9 +105,9 @@ def artifact_files(run, path=None):
 
 
 def download(run, path):
-    """Downloads an artifact file or folder of the run; returns the local path."""
+    """Downloads an artifact file or folder of the run into a folder of its own; returns the local path."""
     return mlflow.artifacts.download_artifacts(run_id=run.info.run_id, artifact_path=path,
-                                               dst_path=tempfile.mkdtemp(prefix="mllabs-"))
+                                               dst_path=tempfile.mkdtemp(dir=_DOWNLOADS.name))
 
 
 def read_text(run, path):
