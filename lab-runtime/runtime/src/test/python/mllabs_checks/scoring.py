@@ -4,7 +4,8 @@ Java (GraderHarness with ModelsToScore, JavaPredictions) writes into MLLABS_JAVA
 the runtime's own model loader predicts with each model to check on every row of the lab dataset its signature's
 inputs come from: models.json (model_uri, dataset, file, key_column, predictions, rows, java_seconds per model) and
 one CSV of key,prediction per model. Here the same models score the same rows twice, and each must give Java's
-prediction for every row, by key:
+prediction for every row, by key (only the rows with every input present when the lab drops the others, as lab 01's
+README does before training):
 - mlflow.pyfunc.load_model(uri).predict(frame), the frame read by plain pd.read_csv from MLLABS_DATASETS;
 - mlflow.pyfunc.spark_udf(spark, uri) on a Spark DataFrame of the same file (spark.read.csv with inferSchema).
 How long each took is appended to python_seconds.txt in the same folder, which the Java test prints.
@@ -65,11 +66,24 @@ def dataset_path(model):
     return os.path.join(os.environ["MLLABS_DATASETS"], model["dataset"], model["file"])
 
 
+def pandas_rows(model):
+    """The dataset's file read by plain pd.read_csv; only the rows with every input present when Java scored those."""
+    frame = pd.read_csv(dataset_path(model))
+    return frame.dropna(subset=model["inputs"]) if model["complete_rows_only"] else frame
+
+
+def spark_rows(spark, model):
+    """The dataset's file read by spark.read.csv with inferred types, as pandas_rows selects them."""
+    frame = spark.read.csv(dataset_path(model), header=True, inferSchema=True)
+    return frame.dropna(subset=model["inputs"]) if model["complete_rows_only"] else frame
+
+
 def java_predictions(model):
-    """Java's prediction of every row, by key; fails unless Java scored every row of the dataset."""
+    """Java's prediction of every row, by key; fails unless Java scored every row of the dataset (with every input
+    present, when the lab asks for only those)."""
     frame = pd.read_csv(os.path.join(folder(), model["predictions"]), dtype={model["key_column"]: str})
     predictions = dict(zip(frame[model["key_column"]], frame["prediction"]))
-    rows = len(pd.read_csv(dataset_path(model)))
+    rows = len(pandas_rows(model))
     assert len(predictions) == len(frame) == model["rows"] == rows, (
         "Java scored %d rows (%d keys) of %s, which has %d" % (len(frame), len(predictions), model["dataset"], rows))
     return predictions
@@ -103,7 +117,7 @@ def record_seconds(model, how, seconds, rows):
 def assert_pyfunc_predicts_what_java_predicts(model):
     """mlflow.pyfunc.load_model(uri).predict(pd.read_csv(the dataset's file)) gives Java's prediction on every row."""
     start = time.monotonic()
-    frame = pd.read_csv(dataset_path(model))
+    frame = pandas_rows(model)
     predictions = mlflow.pyfunc.load_model(model["model_uri"]).predict(frame)
     values = predictions.iloc[:, 0] if isinstance(predictions, pd.DataFrame) else predictions
     rows = assert_every_row_agrees(model, frame[model["key_column"]], values, "pyfunc predict")
@@ -114,7 +128,7 @@ def assert_spark_udf_predicts_what_java_predicts(spark, model):
     """mlflow.pyfunc.spark_udf(spark, uri) on spark.read.csv(the dataset's file) gives Java's prediction on every
     row."""
     start = time.monotonic()
-    frame = spark.read.csv(dataset_path(model), header=True, inferSchema=True)
+    frame = spark_rows(spark, model)
     inputs = mlflow.models.get_model_info(model["model_uri"]).signature.inputs.input_names()
     udf = mlflow.pyfunc.spark_udf(spark, model["model_uri"], result_type="double")
     scored = frame.select(model["key_column"], udf(F.struct(*inputs)).alias("prediction")).collect()

@@ -20,7 +20,7 @@ class SearchGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.aliased("Champion"));
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.aliased("Champion").onCompleteRows());
 
         assertThat(report.outcome("lab09.step3").result().detail()).contains("two searches of 10 trials each");
         assertThat(report.outcome("lab09.step5").result().detail())

@@ -119,7 +119,8 @@ public final class GraderHarness {
         if (Files.isDirectory(PYTHON_CHECKS)) {
             Path predictions = work.resolve("java-predictions");
             try (GradingContext context = context(solution.learner())) {
-                JavaPredictions.write(models.uris(LearnerRuns.of(context, grader.labId())), context, predictions);
+                JavaPredictions.write(models.uris(LearnerRuns.of(context, grader.labId())), models.completeRowsOnly(),
+                        context, predictions);
             }
             System.out.print(PythonChecks.pytest(PYTHON_CHECKS, server, grader.labId(),
                     solution.learner().experimentName(grader.labId()), work,

@@ -35,6 +35,30 @@ public interface ModelsToScore {
     /** The URIs of the models to score, from the learner's runs of the lab. */
     List<String> uris(LearnerRuns runs);
 
+    /**
+     * Whether the models score only the rows whose signature inputs are all present, as a lab whose README drops the
+     * rows with a missing feature before training asks (its model has no imputer and refuses a missing value).
+     */
+    default boolean completeRowsOnly() {
+        return false;
+    }
+
+    /** These models, scored on the rows whose signature inputs are all present ({@link #completeRowsOnly()}). */
+    default ModelsToScore onCompleteRows() {
+        ModelsToScore models = this;
+        return new ModelsToScore() {
+            @Override
+            public List<String> uris(LearnerRuns runs) {
+                return models.uris(runs);
+            }
+
+            @Override
+            public boolean completeRowsOnly() {
+                return true;
+            }
+        };
+    }
+
     /** Every model logged under the artifact path by a run of the experiment, as {@code runs:/RUN_ID/PATH}. */
     static ModelsToScore loggedUnder(String artifactPath) {
         return runs -> runs.runs("").stream()
