@@ -18,6 +18,7 @@ import org.mllabs.grading.report.ReportDirectory;
 import org.mllabs.grading.report.ReportFormat;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.RunData;
 
@@ -31,7 +32,7 @@ class TrackingGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks(@TempDir Path reports) {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model").onCompleteRows());
 
         assertThat(report.outcome("lab01.step4.training-curve").check().visibility()).isEqualTo(Visibility.HIDDEN);
         assertTheLossFigureHasACurvePerChildRun(report);

@@ -9,6 +9,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 02 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class FeaturePipelineGraderIT extends GraderIntegrationTest {
@@ -20,7 +21,7 @@ class FeaturePipelineGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model"));
 
         assertThat(report.maxScore()).isEqualTo(100);
         assertThat(report.outcome("lab02.step6.leakage").result().detail())

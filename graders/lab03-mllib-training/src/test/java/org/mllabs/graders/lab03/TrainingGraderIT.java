@@ -8,6 +8,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 03 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class TrainingGraderIT extends GraderIntegrationTest {
@@ -19,7 +20,7 @@ class TrainingGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarksWithEveryModelRescored() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model"));
 
         for (ExpectedModel model : ExpectedModel.all()) {
             assertThat(report.outcome("lab03.step4").result().detail()).contains(model.name() + " test_");

@@ -12,6 +12,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.Series;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 import org.mllabs.runtime.LearnerId;
 
 /** Lab 04 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
@@ -24,7 +25,7 @@ class TuningGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model").onCompleteRows());
 
         assertThat(report.maxScore()).isEqualTo(100);
         assertTheFigureHasABarPerCandidateOfEachTuner(report);

@@ -8,6 +8,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 05 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class EvaluationGraderIT extends GraderIntegrationTest {
@@ -19,7 +20,7 @@ class EvaluationGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model"));
 
         assertThat(report.outcome("lab05.step1").result().detail())
                 .contains("churn-binary", "contract-multiclass", "month-to-month");

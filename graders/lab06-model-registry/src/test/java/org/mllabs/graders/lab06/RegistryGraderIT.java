@@ -10,6 +10,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedCatalogRegistry;
 import org.mllabs.runtime.audit.ModelLoad;
@@ -27,7 +28,7 @@ class RegistryGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.registeredVersions());
 
         assertTheRegistryHoldsWhatTheGraderPassed(new LearnerId(report.learner()));
     }

@@ -10,6 +10,7 @@ import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.delta.DeltaCommit;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
 
@@ -23,7 +24,7 @@ class DeltaGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model"));
 
         try (GradingContext context = harness.context(new LearnerId(report.learner()))) {
             DeltaEvidence evidence = DeltaEvidence.of(context);

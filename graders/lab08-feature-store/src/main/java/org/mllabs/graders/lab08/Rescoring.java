@@ -24,9 +24,9 @@ final class Rescoring {
 
     /** The Spark types of the features, as the feature table holds them. */
     private static final Map<String, DataType> TYPES = Map.of(
-            "tenure_months", DataTypes.IntegerType,
+            "tenure_months", DataTypes.LongType,
             "monthly_charges", DataTypes.DoubleType,
-            "support_calls", DataTypes.IntegerType,
+            "support_calls", DataTypes.DoubleType,
             "contract", DataTypes.StringType);
     /** How many differing predictions a problem line shows. */
     private static final int EXAMPLES = 3;

@@ -7,6 +7,7 @@ import org.mllabs.grading.CheckResult;
 import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 08 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class FeatureStoreGraderIT extends GraderIntegrationTest {
@@ -18,7 +19,7 @@ class FeatureStoreGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.loggedUnder("model"));
 
         assertThat(report.maxScore()).isEqualTo(100);
         assertThat(report.outcome("lab08.step5").result().detail()).contains("1000 predictions");

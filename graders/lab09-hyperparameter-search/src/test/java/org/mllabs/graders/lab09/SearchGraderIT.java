@@ -8,6 +8,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 09 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class SearchGraderIT extends GraderIntegrationTest {
@@ -19,7 +20,7 @@ class SearchGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(ModelsToScore.aliased("Champion").onCompleteRows());
 
         assertThat(report.outcome("lab09.step3").result().detail()).contains("two searches of 10 trials each");
         assertThat(report.outcome("lab09.step5").result().detail())

@@ -8,6 +8,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.testing.GraderHarness;
 import org.mllabs.grading.testing.GraderIntegrationTest;
+import org.mllabs.grading.testing.ModelsToScore;
 
 /** Lab 10 graded end to end against a real MLflow server: the solution, the untouched starter, and wrong work. */
 class AutoMlGraderIT extends GraderIntegrationTest {
@@ -19,7 +20,9 @@ class AutoMlGraderIT extends GraderIntegrationTest {
 
     @Test
     void theReferenceSolutionEarnsFullMarks() {
-        GradeReport report = harness.assertSolutionEarnsFullMarks();
+        GradeReport report = harness.assertSolutionEarnsFullMarks(
+                ModelsToScore.namedByTag("mllabs.automl.best_model_uri")
+                        .and(ModelsToScore.loggedUnder("model", "manual-model")));
 
         assertThat(report.outcome("lab10.step1.budget").result().detail()).contains("for a budget of 30 s");
         assertThat(report.outcome("lab10.step4").result().detail()).contains("extended with a derived feature");

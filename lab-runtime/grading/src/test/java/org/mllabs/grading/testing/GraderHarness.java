@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +18,7 @@ import org.mllabs.grading.GradeReport;
 import org.mllabs.grading.Grader;
 import org.mllabs.grading.Grading;
 import org.mllabs.grading.GradingContext;
+import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.lab.LabRunResult;
 import org.mllabs.runtime.lab.LabVariant;
@@ -100,14 +102,30 @@ public final class GraderHarness {
      * them with pytest against the solution's experiment ({@link PythonChecks}); returns the report.
      */
     public GradeReport assertSolutionEarnsFullMarks() {
+        return assertSolutionEarnsFullMarks(runs -> List.of());
+    }
+
+    /**
+     * As {@link #assertSolutionEarnsFullMarks()}, and before pytest runs, writes what Java predicts with each of the
+     * solution's models to score on its dataset's every row ({@link JavaPredictions}) into a folder the checks find in
+     * {@link PythonChecks#JAVA_PREDICTIONS}, with how long Java took; returns the report.
+     */
+    public GradeReport assertSolutionEarnsFullMarks(ModelsToScore models) {
         Submission solution = run(LabVariant.SOLUTION);
         assertThat(solution.result().status()).as(solution.result().toString())
                 .isEqualTo(LabRunResult.Status.COMPLETED);
         GradeReport report = grade(solution.learner());
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
         if (Files.isDirectory(PYTHON_CHECKS)) {
+            Path predictions = work.resolve("java-predictions");
+            try (GradingContext context = context(solution.learner())) {
+                JavaPredictions.write(models.uris(LearnerRuns.of(context, grader.labId())), models.completeRowsOnly(),
+                        context, predictions);
+            }
             System.out.print(PythonChecks.pytest(PYTHON_CHECKS, server, grader.labId(),
-                    solution.learner().experimentName(grader.labId()), work));
+                    solution.learner().experimentName(grader.labId()), work,
+                    Map.of(PythonChecks.JAVA_PREDICTIONS, predictions.toString())));
+            System.out.print(JavaPredictions.pythonTimings(predictions));
         }
         return report;
     }

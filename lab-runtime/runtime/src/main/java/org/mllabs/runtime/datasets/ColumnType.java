@@ -12,8 +12,11 @@ import org.apache.spark.sql.types.DataTypes;
 public enum ColumnType {
     /** Text; an empty cell is {@code null}. */
     STRING,
-    /** A 32-bit whole number. */
-    INTEGER,
+    /**
+     * A 64-bit whole number, what pandas reads a whole-number column with no missing cell as ({@code int64}); a
+     * whole-number column with missing cells is {@link #DOUBLE}, as pandas reads it ({@code float64}).
+     */
+    LONG,
     /** A double-precision number, written in plain decimal notation. */
     DOUBLE,
     /** A calendar date, {@code 2024-03-05}. */
@@ -25,7 +28,7 @@ public enum ColumnType {
     public DataType sparkType() {
         return switch (this) {
             case STRING -> DataTypes.StringType;
-            case INTEGER -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
             case DATE -> DataTypes.DateType;
             case TIMESTAMP -> DataTypes.TimestampType;

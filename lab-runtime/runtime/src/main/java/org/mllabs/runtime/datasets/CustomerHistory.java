@@ -49,14 +49,14 @@ public final class CustomerHistory {
     private static final StructType SNAPSHOT = new StructType()
             .add(KEY, DataTypes.StringType)
             .add("snapshot_time", DataTypes.TimestampType)
-            .add("tenure_months", DataTypes.IntegerType)
+            .add("tenure_months", DataTypes.LongType)
             .add("monthly_charges", DataTypes.DoubleType)
-            .add("support_calls", DataTypes.IntegerType)
+            .add("support_calls", DataTypes.DoubleType)
             .add("contract", DataTypes.StringType);
     private static final StructType LABEL = new StructType()
             .add(KEY, DataTypes.StringType)
             .add("label_time", DataTypes.TimestampType)
-            .add("churned", DataTypes.IntegerType);
+            .add("churned", DataTypes.LongType);
     private static final StructType KEY_TO_SCORE = new StructType()
             .add(KEY, DataTypes.StringType)
             .add("score_time", DataTypes.TimestampType);
@@ -106,7 +106,7 @@ public final class CustomerHistory {
                     : number % 3 == 0 ? FEBRUARY
                     : number % 3 == 1 ? MID_FEBRUARY
                     : MID_APRIL;
-            return row(LABEL, customer.get(KEY), observed, integer(customer.get("churned")));
+            return row(LABEL, customer.get(KEY), observed, whole(customer.get("churned")));
         });
     }
 
@@ -123,14 +123,14 @@ public final class CustomerHistory {
 
     private static Map<String, Object> snapshot(Map<String, String> customer, Instant time, int months, int calls,
                                                 BigDecimal chargeFactor) {
-        Integer tenure = integer(customer.get("tenure_months"));
-        Integer supportCalls = integer(customer.get("support_calls"));
+        Long tenure = whole(customer.get("tenure_months"));
+        Long supportCalls = whole(customer.get("support_calls"));
         String charges = customer.get("monthly_charges");
         return row(SNAPSHOT, customer.get(KEY), time,
                 tenure == null ? null : tenure + months,
                 charges == null ? null : new BigDecimal(charges).multiply(chargeFactor)
                         .setScale(2, RoundingMode.HALF_UP).doubleValue(),
-                supportCalls == null ? null : supportCalls + calls,
+                supportCalls == null ? null : (double) (supportCalls + calls),
                 customer.get("contract"));
     }
 
@@ -148,7 +148,7 @@ public final class CustomerHistory {
         return Integer.parseInt(customer.get(KEY).substring(1));
     }
 
-    private static Integer integer(String cell) {
-        return cell == null ? null : Integer.valueOf(cell);
+    private static Long whole(String cell) {
+        return cell == null ? null : Long.valueOf(cell);
     }
 }

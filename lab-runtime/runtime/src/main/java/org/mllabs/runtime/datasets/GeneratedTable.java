@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Rows made from a dataset's generator, with their schema: as maps by column name for a grader, in the types the
- * Delta Kernel reads a table's rows in ({@link Instant} for a timestamp, {@link Integer}, {@link Double},
+ * Delta Kernel reads a table's rows in ({@link Instant} for a timestamp, {@link Long}, {@link Double},
  * {@link String}, {@code null} for a missing value), or as a Spark {@link Dataset} for a lab.
  *
  * @param schema the columns and their Spark types

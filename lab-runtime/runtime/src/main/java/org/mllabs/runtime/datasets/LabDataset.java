@@ -2,7 +2,7 @@ package org.mllabs.runtime.datasets;
 
 import static org.mllabs.runtime.datasets.ColumnType.DATE;
 import static org.mllabs.runtime.datasets.ColumnType.DOUBLE;
-import static org.mllabs.runtime.datasets.ColumnType.INTEGER;
+import static org.mllabs.runtime.datasets.ColumnType.LONG;
 import static org.mllabs.runtime.datasets.ColumnType.STRING;
 import static org.mllabs.runtime.datasets.ColumnType.TIMESTAMP;
 
@@ -26,13 +26,13 @@ public enum LabDataset {
                     new DatasetColumn("event_time", TIMESTAMP),
                     new DatasetColumn("signup_date", DATE),
                     new DatasetColumn("contract", STRING),
-                    new DatasetColumn("tenure_months", INTEGER),
+                    new DatasetColumn("tenure_months", LONG),
                     new DatasetColumn("monthly_charges", DOUBLE),
                     new DatasetColumn("total_charges", DOUBLE),
-                    new DatasetColumn("support_calls", INTEGER),
+                    new DatasetColumn("support_calls", DOUBLE),
                     new DatasetColumn("payment_method", STRING),
                     new DatasetColumn("region", STRING),
-                    new DatasetColumn("churned", INTEGER))),
+                    new DatasetColumn("churned", LONG))),
 
     /** Sales of houses and their prices in thousands of euros: regression. */
     HOUSE_PRICES("house_prices", "price", ProblemType.REGRESSION, "house_id", "sale_time",
@@ -43,12 +43,12 @@ public enum LabDataset {
                     new DatasetColumn("distance_to_center_km", DOUBLE),
                     new DatasetColumn("living_area_sqm", DOUBLE),
                     new DatasetColumn("lot_area_sqm", DOUBLE),
-                    new DatasetColumn("bedrooms", INTEGER),
-                    new DatasetColumn("bathrooms", INTEGER),
-                    new DatasetColumn("year_built", INTEGER),
+                    new DatasetColumn("bedrooms", LONG),
+                    new DatasetColumn("bathrooms", LONG),
+                    new DatasetColumn("year_built", DOUBLE),
                     new DatasetColumn("condition", STRING),
                     new DatasetColumn("heating", STRING),
-                    new DatasetColumn("has_garage", INTEGER),
+                    new DatasetColumn("has_garage", LONG),
                     new DatasetColumn("price", DOUBLE)));
 
     private final String datasetName;

@@ -11,7 +11,7 @@ import org.mllabs.runtime.datasets.DatasetColumn;
 import org.mllabs.runtime.datasets.LabDataset;
 
 /**
- * A dataset's numeric columns as model features: every integer and double column but the label, in the order of the
+ * A dataset's numeric columns as model features: every long and double column but the label, in the order of the
  * CSV header. {@link #stages()} are the two pipeline stages that turn them into one vector column: an {@link Imputer}
  * that fills missing cells with the column's median (the datasets leave some cells empty on purpose, and so does the
  * held-out data graders score models on), then a {@link VectorAssembler} into {@value #FEATURES_COLUMN}.
@@ -37,10 +37,10 @@ public record NumericFeatures(LabDataset dataset) {
         return new NumericFeatures(dataset);
     }
 
-    /** The integer and double columns but the label, in the order of the CSV header. */
+    /** The long and double columns but the label, in the order of the CSV header. */
     public List<String> columns() {
         return dataset.columns().stream()
-                .filter(column -> column.type() == ColumnType.INTEGER || column.type() == ColumnType.DOUBLE)
+                .filter(column -> column.type() == ColumnType.LONG || column.type() == ColumnType.DOUBLE)
                 .map(DatasetColumn::name)
                 .filter(name -> !name.equals(dataset.labelColumn()))
                 .toList();

@@ -33,7 +33,10 @@ import org.apache.spark.sql.types.TimestampType;
  * <p>Types: long to {@code long}; integer, short and byte to {@code integer}; double, float, boolean, string, binary;
  * date and timestamp to {@code datetime}; ML vectors to {@code sparkml_vector}; arrays to {@code array} with
  * {@code items}; structs to {@code object} with {@code properties} sorted by name. Other types (maps, decimals,
- * intervals) are refused, as MLflow refuses them without data.
+ * intervals) are refused, as MLflow refuses them without data. As Python's {@code infer_signature} does, inputs with
+ * {@code integer} or {@code long} columns get MLflow's hint about missing values, once per JVM, as a WARN
+ * ({@link IntegerColumnHint}): pandas reads a whole-number column with a missing cell as {@code float64}, which such a
+ * column refuses.
  *
  * @param inputs the input column specs as a JSON string
  * @param outputs the output column specs as a JSON string
@@ -47,7 +50,9 @@ public record ModelSignature(String inputs, String outputs) {
      * @param outputs the output schema, such as {@code prediction}
      */
     public static ModelSignature infer(StructType inputs, StructType outputs) {
-        return new ModelSignature(columnSpecs(inputs), columnSpecs(outputs));
+        ModelSignature signature = new ModelSignature(columnSpecs(inputs), columnSpecs(outputs));
+        IntegerColumnHint.warnOnce(inputs);
+        return signature;
     }
 
     /** The {@code signature} entry of an {@code MLmodel} file: {@code inputs}, {@code outputs}, {@code params}. */
@@ -73,6 +78,11 @@ public record ModelSignature(String inputs, String outputs) {
             specs.add(PythonJson.write(spec));
         }
         return "[" + String.join(", ", specs) + "]";
+    }
+
+    /** The MLflow type of a top-level column, such as {@code long}, {@code array} or {@code object}. */
+    static String columnType(StructField field) {
+        return type(field.dataType(), field.name()).path("type").asText();
     }
 
     private static ObjectNode type(DataType type, String column) {

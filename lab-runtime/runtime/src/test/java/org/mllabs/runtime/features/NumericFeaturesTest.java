@@ -34,13 +34,13 @@ class NumericFeaturesTest {
         assertThat(numeric.columns()).isNotEmpty().doesNotContain(dataset.labelColumn())
                 .isSubsetOf(dataset.columnNames());
         assertThat(numeric.schema().fields()).extracting(StructField::dataType)
-                .allMatch(type -> type.equals(DataTypes.IntegerType) || type.equals(DataTypes.DoubleType));
+                .allMatch(type -> type.equals(DataTypes.LongType) || type.equals(DataTypes.DoubleType));
         List<String> inHeaderOrder = dataset.columnNames().stream().filter(numeric.columns()::contains).toList();
         assertThat(numeric.columns()).containsExactlyElementsOf(inHeaderOrder);
         List<String> leftOut = dataset.columnNames().stream()
                 .filter(name -> !numeric.columns().contains(name) && !name.equals(dataset.labelColumn())).toList();
         assertThat(leftOut).allSatisfy(name -> assertThat(dataset.schema().apply(name).dataType())
-                .isNotIn(DataTypes.IntegerType, DataTypes.DoubleType));
+                .isNotIn(DataTypes.LongType, DataTypes.DoubleType));
     }
 
     @Test

@@ -14,18 +14,18 @@ import org.apache.spark.sql.types.StructType;
 /** Small tables for the feature store's tests: customers' features over days, and labels. */
 final class FeatureRows {
 
-    /** customer_id, ts, calls (int), plan (string). */
+    /** customer_id, ts, calls (long), plan (string). */
     static final StructType FEATURES = new StructType()
             .add("customer_id", DataTypes.StringType)
             .add("ts", DataTypes.TimestampType)
-            .add("calls", DataTypes.IntegerType)
+            .add("calls", DataTypes.LongType)
             .add("plan", DataTypes.StringType);
 
-    /** customer_id, label_time, churned (int). */
+    /** customer_id, label_time, churned (long). */
     static final StructType LABELS = new StructType()
             .add("customer_id", DataTypes.StringType)
             .add("label_time", DataTypes.TimestampType)
-            .add("churned", DataTypes.IntegerType);
+            .add("churned", DataTypes.LongType);
 
     private FeatureRows() {
     }

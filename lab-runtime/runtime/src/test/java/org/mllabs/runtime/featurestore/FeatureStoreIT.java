@@ -46,16 +46,16 @@ class FeatureStoreIT {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             FeatureStore store = new FeatureStore(spark, root, mlflow, cache);
             store.createTable(TABLE, List.of("customer_id"), "ts", FeatureRows.table(spark, FeatureRows.FEATURES,
-                    new Object[] {"a", day(1), 0, "basic"},
-                    new Object[] {"a", day(10), 9, "basic"},
-                    new Object[] {"b", day(1), 1, "basic"},
-                    new Object[] {"c", day(1), 8, "basic"},
-                    new Object[] {"d", day(1), 0, "basic"}), "calls");
+                    new Object[] {"a", day(1), 0L, "basic"},
+                    new Object[] {"a", day(10), 9L, "basic"},
+                    new Object[] {"b", day(1), 1L, "basic"},
+                    new Object[] {"c", day(1), 8L, "basic"},
+                    new Object[] {"d", day(1), 0L, "basic"}), "calls");
             Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                    new Object[] {"a", day(5), 0},
-                    new Object[] {"b", day(5), 0},
-                    new Object[] {"c", day(5), 1},
-                    new Object[] {"d", day(5), 0});
+                    new Object[] {"a", day(5), 0L},
+                    new Object[] {"b", day(5), 0L},
+                    new Object[] {"c", day(5), 1L},
+                    new Object[] {"d", day(5), 0L});
             TrainingSet training = store.createTrainingSet(labels, List.of(
                     FeatureLookup.of(TABLE, List.of("customer_id"), List.of("calls"))
                             .withTimestampLookupKey("label_time")), "churned", List.of());
@@ -66,7 +66,7 @@ class FeatureStoreIT {
             String runId = TestRuns.newRun(mlflow, "feature-store");
 
             LoggedModel logged = store.logModel(runId, "model", model, training, ModelSignature.infer(
-                    new StructType().add("calls", DataTypes.IntegerType),
+                    new StructType().add("calls", DataTypes.LongType),
                     new StructType().add("prediction", DataTypes.DoubleType)));
             store.logTrainingSet(runId, training);
 
@@ -91,10 +91,10 @@ class FeatureStoreIT {
                     new Object[] {"a", day(5)}, new Object[] {"a", day(12)}));
             assertThat(scored.columns()).containsExactly("customer_id", "label_time", "calls", "prediction");
             assertThat(scored.orderBy("label_time").select(col("calls")).collectAsList())
-                    .extracting(row -> row.getInt(0)).containsExactly(0, 9);
+                    .extracting(row -> row.getLong(0)).containsExactly(0L, 9L);
             assertThat(store.scoreBatch(logged.modelUri(), FeatureRows.table(spark, keySchema,
-                    new Object[] {"a", day(5)}).drop("label_time")).first().getInt(1))
-                    .as("keys without their time get the latest features").isEqualTo(9);
+                    new Object[] {"a", day(5)}).drop("label_time")).first().getLong(1))
+                    .as("keys without their time get the latest features").isEqualTo(9L);
         }
     }
 
@@ -103,8 +103,8 @@ class FeatureStoreIT {
             @TempDir Path root, @TempDir Path cache) {
         try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
             FeatureStore store = new FeatureStore(spark, root, mlflow, cache);
-            Dataset<Row> rows = FeatureRows.table(spark, FeatureRows.LABELS, new Object[] {"a", day(1), 0},
-                    new Object[] {"b", day(1), 1});
+            Dataset<Row> rows = FeatureRows.table(spark, FeatureRows.LABELS, new Object[] {"a", day(1), 0L},
+                    new Object[] {"b", day(1), 1L});
             PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
                 new VectorAssembler().setInputCols(new String[] {"churned"}).setOutputCol("features")
             }).fit(rows);

@@ -36,7 +36,7 @@ class FeatureStoreTest {
         FeatureStore store = new FeatureStore(spark, root);
         store.createTable(TABLE, List.of("customer_id"), "ts", rows(spark), "calls");
         TrainingSet training = store.createTrainingSet(FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(5), 1}), List.of(FeatureLookup.of(TABLE, List.of("customer_id"),
+                new Object[] {"a", day(5), 1L}), List.of(FeatureLookup.of(TABLE, List.of("customer_id"),
                 List.of("calls"))), "churned", List.of());
 
         assertThatThrownBy(() -> store.logTrainingSet("run", training))
@@ -46,7 +46,7 @@ class FeatureStoreTest {
     }
 
     private static Dataset<Row> rows(SparkSession spark) {
-        return FeatureRows.table(spark, FeatureRows.FEATURES, new Object[] {"a", day(1), 1, "basic"},
-                new Object[] {"b", day(1), 5, "basic"});
+        return FeatureRows.table(spark, FeatureRows.FEATURES, new Object[] {"a", day(1), 1L, "basic"},
+                new Object[] {"b", day(1), 5L, "basic"});
     }
 }

@@ -32,9 +32,9 @@ class FeatureTablesTest {
         this.spark = spark;
         this.tables = new FeatureTables(spark, root);
         this.snapshots = FeatureRows.table(spark, FeatureRows.FEATURES,
-                new Object[] {"a", day(1), 1, "basic"},
-                new Object[] {"b", day(1), 5, "basic"},
-                new Object[] {"a", day(10), 2, "premium"});
+                new Object[] {"a", day(1), 1L, "basic"},
+                new Object[] {"b", day(1), 5L, "basic"},
+                new Object[] {"a", day(10), 2L, "premium"});
     }
 
     @Test
@@ -69,15 +69,15 @@ class FeatureTablesTest {
     void aMergeUpdatesTheRowsWhoseKeysExistAndInsertsTheOthers() {
         tables.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
         Dataset<Row> update = FeatureRows.table(spark, FeatureRows.FEATURES,
-                new Object[] {"a", day(10), 4, "premium"},
-                new Object[] {"b", day(20), 6, "basic"});
+                new Object[] {"a", day(10), 4L, "premium"},
+                new Object[] {"b", day(20), 6L, "basic"});
 
         tables.writeTable(TABLE, update, WriteMode.MERGE);
 
         Dataset<Row> rows = tables.readTable(TABLE);
         assertThat(rows.count()).isEqualTo(4);
         assertThat(rows.filter(col("customer_id").equalTo("a").and(col("ts").equalTo(day(10))))
-                .select("calls").first().getInt(0)).isEqualTo(4);
+                .select("calls").first().getLong(0)).isEqualTo(4L);
         assertThat(lastOperation(tables.getTable(TABLE))).isEqualTo("MERGE");
         assertThat(tables.version(TABLE)).isEqualTo(2);
     }
@@ -97,8 +97,8 @@ class FeatureTablesTest {
     void aTrainingSetLooksFeaturesUpAtEachLabelsTimeAndRecordsWhereTheyCameFrom() {
         tables.createTable(TABLE, List.of("customer_id"), "ts", snapshots, "calls");
         Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(5), 1},
-                new Object[] {"b", day(5), 0});
+                new Object[] {"a", day(5), 1L},
+                new Object[] {"b", day(5), 0L});
 
         TrainingSet training = tables.createTrainingSet(labels, List.of(
                         FeatureLookup.of(TABLE, List.of("customer_id"), List.of("calls"))
@@ -106,7 +106,7 @@ class FeatureTablesTest {
                 "churned", List.of("label_time"));
 
         assertThat(training.loadDf().columns()).containsExactly("customer_id", "churned", "calls");
-        assertThat(training.loadDf().filter(col("customer_id").equalTo("a")).first().getInt(2)).isEqualTo(1);
+        assertThat(training.loadDf().filter(col("customer_id").equalTo("a")).first().getLong(2)).isEqualTo(1L);
         assertThat(training.featureNames()).containsExactly("calls");
         FeatureSpec.Lookup lineage = training.featureSpec().lookups().get(0);
         assertThat(lineage).isEqualTo(new FeatureSpec.Lookup(TABLE, tables.root().resolve(TABLE).toString(), 1,
@@ -117,7 +117,7 @@ class FeatureTablesTest {
     @Test
     void aLookupOfAnUnknownFeatureOrWithTooFewKeysIsRefused() {
         tables.createTable(TABLE, List.of("customer_id", "plan"), "ts", snapshots, "calls");
-        Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS, new Object[] {"a", day(5), 1});
+        Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS, new Object[] {"a", day(5), 1L});
 
         assertThatThrownBy(() -> tables.createTrainingSet(labels,
                 List.of(FeatureLookup.of(TABLE, List.of("customer_id"), List.of("calls"))), "churned", List.of()))

@@ -26,42 +26,42 @@ class PointInTimeJoinTest {
     void setUp(SparkSession spark) {
         this.spark = spark;
         this.features = FeatureRows.table(spark, FeatureRows.FEATURES,
-                new Object[] {"a", day(1), 1, "basic"},
-                new Object[] {"a", day(10), 2, "basic"},
-                new Object[] {"a", day(20), 3, "premium"},
-                new Object[] {"b", day(5), 7, "basic"});
+                new Object[] {"a", day(1), 1L, "basic"},
+                new Object[] {"a", day(10), 2L, "basic"},
+                new Object[] {"a", day(20), 3L, "premium"},
+                new Object[] {"b", day(5), 7L, "basic"});
     }
 
     @Test
     void eachLabelGetsTheLatestFeatureRowAtOrBeforeItsTime() {
         Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(15), 0},
-                new Object[] {"a", day(25), 1},
-                new Object[] {"b", day(6), 0});
+                new Object[] {"a", day(15), 0L},
+                new Object[] {"a", day(25), 1L},
+                new Object[] {"b", day(6), 0L});
 
         Map<String, Object> calls = callsByLabel(PointInTimeJoin.asOf(labels, List.of("customer_id"), "label_time",
                 features, List.of("customer_id"), "ts", List.of("calls", "plan")));
 
-        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@15", 2, "a@25", 3, "b@6", 7));
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@15", 2L, "a@25", 3L, "b@6", 7L));
     }
 
     @Test
     void aFeatureRowAtTheLabelsOwnTimeCountsAndOneAMomentLaterDoesNot() {
         Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(10), 0},
-                new Object[] {"a", new java.sql.Timestamp(day(20).getTime() - 1), 0});
+                new Object[] {"a", day(10), 0L},
+                new Object[] {"a", new java.sql.Timestamp(day(20).getTime() - 1), 0L});
 
         Map<String, Object> calls = callsByLabel(PointInTimeJoin.asOf(labels, List.of("customer_id"), "label_time",
                 features, List.of("customer_id"), "ts", List.of("calls")));
 
-        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@10", 2, "a@19", 2));
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@10", 2L, "a@19", 2L));
     }
 
     @Test
     void aLabelWithNoEarlierRowOrNoRowAtAllKeepsItsRowWithNulls() {
         Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"b", day(4), 1},
-                new Object[] {"c", day(30), 0});
+                new Object[] {"b", day(4), 1L},
+                new Object[] {"c", day(30), 0L});
 
         List<Row> joined = PointInTimeJoin.asOf(labels, List.of("customer_id"), "label_time", features,
                 List.of("customer_id"), "ts", List.of("calls", "plan")).collectAsList();
@@ -69,7 +69,7 @@ class PointInTimeJoinTest {
         assertThat(joined).hasSize(2).allSatisfy(row -> {
             assertThat(row.isNullAt(row.fieldIndex("calls"))).isTrue();
             assertThat(row.isNullAt(row.fieldIndex("plan"))).isTrue();
-            assertThat(row.getInt(row.fieldIndex("churned"))).isIn(0, 1);
+            assertThat(row.getLong(row.fieldIndex("churned"))).isIn(0L, 1L);
         });
     }
 
@@ -102,13 +102,13 @@ class PointInTimeJoinTest {
     @Test
     void theLatestJoinIgnoresTheLabelsTime() {
         Dataset<Row> labels = FeatureRows.table(spark, FeatureRows.LABELS,
-                new Object[] {"a", day(2), 0},
-                new Object[] {"b", day(2), 0});
+                new Object[] {"a", day(2), 0L},
+                new Object[] {"b", day(2), 0L});
 
         Map<String, Object> calls = callsByLabel(PointInTimeJoin.latest(labels, List.of("customer_id"), features,
                 List.of("customer_id"), "ts", List.of("calls")));
 
-        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@2", 3, "b@2", 7));
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("a@2", 3L, "b@2", 7L));
     }
 
     /** calls by customer and label day, such as {@code a@15 -> 2}. */

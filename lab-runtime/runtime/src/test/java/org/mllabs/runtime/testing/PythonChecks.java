@@ -27,7 +27,8 @@ import org.mllabs.runtime.server.MlflowServerVersion;
  *   <li>{@value #DATASETS}: the repository's {@code datasets/};</li>
  *   <li>{@value #SPARK_JARS}: the Delta Lake jars of this JVM's class path, comma-separated, for pyspark's
  *       {@code spark.jars}, so that pyspark reads Delta tables with no download;</li>
- *   <li>{@code PYTHONPATH}: {@link #SHARED}, the helpers every grader's checks import ({@code mllabs_checks}).</li>
+ *   <li>{@code PYTHONPATH}: {@link #SHARED}, the helpers every grader's checks import ({@code mllabs_checks});</li>
+ *   <li>and those the caller adds, such as {@value #JAVA_PREDICTIONS}.</li>
  * </ul>
  * A check that fails, or does not finish within {@value #TIMEOUT_MINUTES} minutes, fails the Java test with pytest's
  * output. Without the interpreter the test is skipped, or failed in continuous integration.
@@ -44,6 +45,8 @@ public final class PythonChecks {
     public static final String DATASETS = "MLLABS_DATASETS";
     /** The Delta Lake jars for pyspark, comma-separated. */
     public static final String SPARK_JARS = "MLLABS_SPARK_JARS";
+    /** The folder of what Java predicts with the models the checks score ({@code mllabs_checks/scoring.py}). */
+    public static final String JAVA_PREDICTIONS = "MLLABS_JAVA_PREDICTIONS";
     /** The folder, from the repository's root, of the {@code mllabs_checks} package the checks share. */
     public static final String SHARED = "lab-runtime/runtime/src/test/python";
     /** How long a folder of checks may run, pyspark's start included. */
@@ -97,6 +100,16 @@ public final class PythonChecks {
      * @throws AssertionError when a check fails or pytest does not finish in time, with pytest's output
      */
     public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work) {
+        return pytest(tests, server, labId, experiment, work, Map.of());
+    }
+
+    /**
+     * As {@link #pytest(Path, MlflowServer, String, String, Path)}, with more variables for the checks.
+     *
+     * @param more variables to add, such as {@value #JAVA_PREDICTIONS}
+     */
+    public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work,
+                                Map<String, String> more) {
         Path python = python("the Python checks in " + tests);
         Path log = work.resolve("pytest.log");
         ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -108,6 +121,7 @@ public final class PythonChecks {
         RepositoryLayout repository = RepositoryLayout.locate(LabEnvironment.current());
         builder.environment().put(DATASETS, repository.datasets().toString());
         builder.environment().put("PYTHONPATH", repository.root().resolve(SHARED).toString());
+        builder.environment().putAll(more);
         try {
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

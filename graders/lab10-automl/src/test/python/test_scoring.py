@@ -1,0 +1,15 @@
+"""Lab 10's models scored from Python as a data scientist scores them: the best trial's model (the tag
+mllabs.automl.best_model_uri) and manual-model's model/ (not every trial), loaded with mlflow.pyfunc on the dataset
+read by pd.read_csv and with mlflow.pyfunc.spark_udf on a Spark DataFrame of it, predict on every row what Java's
+loader predicts (mllabs_checks.scoring).
+"""
+from mllabs_checks import scoring
+from mllabs_checks.experiment import runs
+from mllabs_checks.scoring import spark, test_pyfunc_predicts_what_java_predicts_on_every_row  # noqa: F401
+from mllabs_checks.scoring import test_spark_udf_predicts_what_java_predicts_on_every_row  # noqa: F401
+
+
+def test_java_scored_the_models_the_readme_asks_for():
+    manual = [run for run in runs() if run.info.run_name == "manual-model"]
+    scoring.assert_java_scored(scoring.tagged_model_uris("mllabs.automl.best_model_uri", runs())
+                               + scoring.logged_model_uris("model", manual))
