@@ -16,13 +16,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-CHECK=0
-case "${1:-}" in
-  "") ;;
-  --check) CHECK=1 ;;
-  -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) mllabs_die "unknown argument: $1 (usage: chromium.sh [--check])" ;;
-esac
+mllabs_check_argument "${BASH_SOURCE[0]}" "$@"
 
 # Prints the browser's path and returns 0 when there is one.
 find_browser() {

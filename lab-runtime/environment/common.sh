@@ -97,3 +97,18 @@ mllabs_require_curl() {
 mllabs_usage() {
   awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$1"
 }
+
+# Reads the one argument a set-up step takes: none, --check (sets CHECK=1: say what would change, change nothing)
+# or --help (prints the script's usage and exits 0); anything else stops with its usage line.
+# Usage: mllabs_check_argument "${BASH_SOURCE[0]}" "$@"
+mllabs_check_argument() {
+  local script="$1"
+  shift
+  CHECK=0
+  case "${1:-}" in
+    "") ;;
+    --check) CHECK=1 ;;
+    -h | --help) mllabs_usage "$script"; exit 0 ;;
+    *) mllabs_die "unknown argument: $1 (usage: $(basename "$script") [--check])" ;;
+  esac
+}

@@ -52,13 +52,7 @@ guidance() {
 EOF
 }
 
-CHECK=0
-case "${1:-}" in
-  "") ;;
-  --check) CHECK=1 ;;
-  -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) mllabs_die "unknown argument: $1 (usage: container-engine.sh [--check])" ;;
-esac
+mllabs_check_argument "${BASH_SOURCE[0]}" "$@"
 
 # --check: what 3. would change on this machine, one line each; nothing is changed.
 planned_changes() {

@@ -17,13 +17,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-CHECK=0
-case "${1:-}" in
-  "") ;;
-  --check) CHECK=1 ;;
-  -h | --help) mllabs_usage "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) mllabs_die "unknown argument: $1 (usage: python-env.sh [--check])" ;;
-esac
+mllabs_check_argument "${BASH_SOURCE[0]}" "$@"
 
 MLFLOW_VERSION="$(mllabs_pom_property mlflow.server.version)"
 SPARK_VERSION="$(mllabs_pom_property spark.version)"
