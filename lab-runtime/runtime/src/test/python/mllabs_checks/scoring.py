@@ -9,12 +9,15 @@ README does before training):
 - mlflow.pyfunc.load_model(uri).predict(frame), the frame read by plain pd.read_csv from MLLABS_DATASETS;
 - mlflow.pyfunc.spark_udf(spark, uri) on a Spark DataFrame of the same file (spark.read.csv with inferSchema).
 How long each took is appended to python_seconds.txt in the same folder, which the Java test prints.
+When only the rows with every input are scored, the rows left out are not skipped silently: Java records whether it
+refuses them (all together, and the first few one at a time) and pyfunc must refuse exactly the same.
 
 A grader's test_scoring.py imports the two checks and the spark fixture below (pytest collects them where they are
 imported) and says which models its README asks for:
 
     from mllabs_checks.scoring import spark, test_pyfunc_predicts_what_java_predicts_on_every_row  # noqa: F401
     from mllabs_checks.scoring import test_spark_udf_predicts_what_java_predicts_on_every_row  # noqa: F401
+    from mllabs_checks.scoring import test_pyfunc_refuses_the_rows_java_refuses  # noqa: F401  (complete rows only)
 
     def test_java_scored_the_models_the_readme_asks_for():
         scoring.assert_java_scored(scoring.logged_model_uris("model", runs()))
@@ -136,6 +139,34 @@ def assert_spark_udf_predicts_what_java_predicts(spark, model):
     record_seconds(model, "spark_udf", time.monotonic() - start, rows)
 
 
+def refuses(loaded, frame):
+    """Whether pyfunc's predict fails on the rows."""
+    try:
+        loaded.predict(frame)
+        return False
+    except Exception:  # noqa: BLE001 - any failure to score is a refusal, as on the Java side
+        return True
+
+
+def assert_pyfunc_refuses_what_java_refuses(model):
+    """The rows left out for a missing input are as many as Java counted, and pyfunc refuses them, together and the
+    sampled ones alone, exactly where Java does."""
+    left_out = model["left_out"]
+    frame = pd.read_csv(dataset_path(model))
+    missing = frame[frame[model["inputs"]].isna().any(axis=1)]
+    assert len(missing) == left_out["rows"], "pandas finds %d rows with a missing input, Java %d" % (
+        len(missing), left_out["rows"])
+    assert left_out["sample"], "Java sampled none of the rows left out"
+    loaded = mlflow.pyfunc.load_model(model["model_uri"])
+    assert refuses(loaded, missing) == left_out["java_refuses_them"], (
+        "pyfunc and Java differ on the %d rows with a missing input together" % len(missing))
+    for sampled in left_out["sample"]:
+        row = frame[frame[model["key_column"]] == sampled["key"]]
+        assert len(row) == 1, "no single row with key %s" % sampled["key"]
+        assert refuses(loaded, row) == sampled["java_refuses"], (
+            "pyfunc and Java differ on row %s, which has a missing input" % sampled["key"])
+
+
 # The models a lab's README asks for, found here with MLflow's Python client, to compare with those Java scored.
 
 def logged_model_uris(path, runs):
@@ -185,6 +216,15 @@ def spark():
 @pytest.mark.parametrize("model", _models_to_check(), ids=model_id)
 def test_pyfunc_predicts_what_java_predicts_on_every_row(spark, model):
     assert_pyfunc_predicts_what_java_predicts(model)
+
+
+def _models_with_rows_left_out():
+    return [model for model in _models_to_check() if "left_out" in model]
+
+
+@pytest.mark.parametrize("model", _models_with_rows_left_out(), ids=model_id)
+def test_pyfunc_refuses_the_rows_java_refuses(spark, model):
+    assert_pyfunc_refuses_what_java_refuses(model)
 
 
 @pytest.mark.parametrize("model", _models_to_check(), ids=model_id)

@@ -1,5 +1,7 @@
 package org.mllabs.grading.testing;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.LoggedSignature;
@@ -26,11 +30,15 @@ import org.mllabs.runtime.model.SparkModelLoader;
  * What Java predicts, for the Python checks to compare with: each model loaded with the runtime's own loader
  * ({@link SparkModelLoader}) scores every row of the lab dataset its signature's inputs come from, read with the
  * project's schema ({@link LabDatasets}), or every row whose inputs are all present when the lab asks for that; the
- * predictions go to a folder the checks read ({@code mllabs_checks/scoring.py}), with a manifest:
+ * predictions go to a folder the checks read ({@code mllabs_checks/scoring.py}), with a manifest. When only the rows
+ * with every input are scored, the manifest also says whether Java refuses the rows left out, all together and a few
+ * ({@value #LEFT_OUT_SAMPLE}, the first keys) one at a time, for the checks to show that Python refuses the same:
  * <pre>
  * models.json        [{"model_uri": ..., "dataset": "customer_churn", "file": "customer_churn.csv",
  *                      "key_column": "customer_id", "inputs": [...], "complete_rows_only": false,
- *                      "predictions": "0.csv", "rows": 5000, "java_seconds": 1.2}, ...]
+ *                      "predictions": "0.csv", "rows": 5000, "java_seconds": 1.2,
+ *                      "left_out": {"rows": 365, "java_refuses_them": true,
+ *                                   "sample": [{"key": "C000012", "java_refuses": true}, ...]}}, ...]
  * 0.csv              key,prediction: one line a row of the dataset, the prediction as Double.toString writes it
  * python_seconds.txt written by the checks: how long pyfunc and spark_udf took with each model
  * </pre>
@@ -43,6 +51,8 @@ public final class JavaPredictions {
     public static final String PYTHON_TIMINGS = "python_seconds.txt";
     /** The column Spark's predictors write, and the one MLflow's pyfunc returns for a Spark model. */
     public static final String PREDICTION = "prediction";
+    /** How many of the rows left out for a missing input are also scored one at a time. */
+    public static final int LEFT_OUT_SAMPLE = 3;
 
     private JavaPredictions() {
     }
@@ -68,10 +78,9 @@ public final class JavaPredictions {
                 LabDataset dataset = datasetOf(uri, signature);
                 long start = System.nanoTime();
                 PipelineModel model = loader.load(uri);
-                Dataset<Row> rows = datasets.load(context.spark().session(), dataset);
-                if (completeRowsOnly) {
-                    rows = rows.na().drop(signature.inputNames().toArray(String[]::new));
-                }
+                Dataset<Row> all = datasets.load(context.spark().session(), dataset);
+                Dataset<Row> rows = completeRowsOnly ? all.na().drop(signature.inputNames().toArray(String[]::new))
+                        : all;
                 List<Row> predicted = model.transform(rows).select(dataset.keyColumn(), PREDICTION).collectAsList();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 String file = i + ".csv";
@@ -88,6 +97,9 @@ public final class JavaPredictions {
                 entry.put("predictions", file);
                 entry.put("rows", predicted.size());
                 entry.put("java_seconds", seconds);
+                if (completeRowsOnly) {
+                    leftOut(model, all, dataset, signature.inputNames(), entry.putObject("left_out"));
+                }
             }
             Files.writeString(folder.resolve(MANIFEST), manifest.toPrettyString());
         } catch (IOException e) {
@@ -102,6 +114,32 @@ public final class JavaPredictions {
             return Files.isRegularFile(timings) ? Files.readString(timings) : "";
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + timings, e);
+        }
+    }
+
+    /**
+     * Describes the rows with a missing input: how many, whether Java refuses to score them together, and whether it
+     * refuses each of the first {@value #LEFT_OUT_SAMPLE} by key alone.
+     */
+    private static void leftOut(PipelineModel model, Dataset<Row> all, LabDataset dataset, List<String> inputs,
+            ObjectNode node) {
+        Column missing = inputs.stream().map(input -> col(input).isNull()).reduce(Column::or).orElseThrow();
+        Dataset<Row> leftOut = all.filter(missing);
+        List<String> keys = leftOut.select(dataset.keyColumn()).as(Encoders.STRING()).collectAsList();
+        node.put("rows", keys.size());
+        node.put("java_refuses_them", refuses(model, leftOut));
+        ArrayNode sample = node.putArray("sample");
+        keys.stream().sorted().limit(LEFT_OUT_SAMPLE).forEach(key -> sample.addObject().put("key", key)
+                .put("java_refuses", refuses(model, all.filter(col(dataset.keyColumn()).equalTo(key)))));
+    }
+
+    /** Whether scoring the rows fails, as Spark's assembler fails on a missing input it was not told to skip. */
+    private static boolean refuses(PipelineModel model, Dataset<Row> rows) {
+        try {
+            model.transform(rows).select(PREDICTION).collectAsList();
+            return false;
+        } catch (Exception e) {
+            return true;
         }
     }
 
