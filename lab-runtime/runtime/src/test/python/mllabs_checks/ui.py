@@ -27,7 +27,7 @@ import pytest
 
 CHROMIUM = "MLLABS_CHROMIUM"
 SCREENSHOTS = "MLLABS_UI_SCREENSHOTS"
-WINDOW = (1400, 900)
+WINDOW = (1400, 1100)
 # Chromium's start and the UI's first render take 2-5 s here; a page that has not rendered in this time never will.
 PAGE_TIMEOUT_SECONDS = 30
 # How long past the page's deadline an answer of the browser may take (the page's text, read to say what it showed).
