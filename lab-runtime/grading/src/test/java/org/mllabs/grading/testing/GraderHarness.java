@@ -98,17 +98,12 @@ public final class GraderHarness {
     }
 
     /**
-     * Runs the solution, grades it, asserts full marks, then, when the grader module has {@link #PYTHON_CHECKS}, runs
-     * them with pytest against the solution's experiment ({@link PythonChecks}); returns the report.
-     */
-    public GradeReport assertSolutionEarnsFullMarks() {
-        return assertSolutionEarnsFullMarks(runs -> List.of());
-    }
-
-    /**
-     * As {@link #assertSolutionEarnsFullMarks()}, and before pytest runs, writes what Java predicts with each of the
-     * solution's models to score on its dataset's every row ({@link JavaPredictions}) into a folder the checks find in
-     * {@link PythonChecks#JAVA_PREDICTIONS}, with how long Java took; returns the report.
+     * Runs the solution, grades it and asserts full marks; then, when the grader module has {@link #PYTHON_CHECKS},
+     * writes what Java predicts with each of the models to score on its dataset's every row ({@link JavaPredictions})
+     * into a folder the checks find in {@link PythonChecks#JAVA_PREDICTIONS}, and runs the checks with pytest against
+     * the solution's experiment ({@link PythonChecks}), printing how long Java and Python took; returns the report.
+     *
+     * @param models the solution's models the Python checks score, as the lab's README asks to log or register them
      */
     public GradeReport assertSolutionEarnsFullMarks(ModelsToScore models) {
         Submission solution = run(LabVariant.SOLUTION);

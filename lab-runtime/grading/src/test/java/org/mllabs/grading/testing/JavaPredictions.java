@@ -19,18 +19,16 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.mllabs.grading.GradingContext;
 import org.mllabs.grading.evidence.LoggedSignature;
-import org.mllabs.runtime.LabEnvironment;
-import org.mllabs.runtime.RepositoryLayout;
 import org.mllabs.runtime.datasets.LabDataset;
-import org.mllabs.runtime.datasets.LabDatasets;
 import org.mllabs.runtime.model.MlModelFiles;
 import org.mllabs.runtime.model.SparkModelLoader;
 
 /**
  * What Java predicts, for the Python checks to compare with: each model loaded with the runtime's own loader
- * ({@link SparkModelLoader}) scores every row of the lab dataset its signature's inputs come from, read with the
- * project's schema ({@link LabDatasets}), or every row whose inputs are all present when the lab asks for that; the
- * predictions go to a folder the checks read ({@code mllabs_checks/scoring.py}), with a manifest. When only the rows
+ * ({@link SparkModelLoader}) scores every row of the lab dataset its signature's inputs come from, read once a
+ * grading session with the project's schema ({@link org.mllabs.grading.GradingSpark#dataset}), or every row whose
+ * inputs are all present when the lab asks for that; the predictions go to a folder the checks read
+ * ({@code mllabs_checks/scoring.py}), with a manifest. When only the rows
  * with every input are scored, the manifest also says whether Java refuses the rows left out, all together and a few
  * ({@value #LEFT_OUT_SAMPLE}, the first keys) one at a time, for the checks to show that Python refuses the same:
  * <pre>
@@ -68,7 +66,6 @@ public final class JavaPredictions {
      */
     public static void write(List<String> modelUris, boolean completeRowsOnly, GradingContext context, Path folder) {
         SparkModelLoader loader = new SparkModelLoader(context.mlflow(), folder.resolve("models"));
-        LabDatasets datasets = new LabDatasets(RepositoryLayout.locate(LabEnvironment.current()).datasets());
         ArrayNode manifest = new ObjectMapper().createArrayNode();
         try {
             Files.createDirectories(folder);
@@ -78,7 +75,7 @@ public final class JavaPredictions {
                 LabDataset dataset = datasetOf(uri, signature);
                 long start = System.nanoTime();
                 PipelineModel model = loader.load(uri);
-                Dataset<Row> all = datasets.load(context.spark().session(), dataset);
+                Dataset<Row> all = context.spark().dataset(dataset);
                 Dataset<Row> rows = completeRowsOnly ? all.na().drop(signature.inputNames().toArray(String[]::new))
                         : all;
                 List<Row> predicted = model.transform(rows).select(dataset.keyColumn(), PREDICTION).collectAsList();

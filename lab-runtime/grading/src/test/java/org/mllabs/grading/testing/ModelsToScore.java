@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mlflow.api.proto.Service.Run;
-import org.mlflow.api.proto.Service.RunTag;
 import org.mllabs.grading.evidence.LearnerRuns;
 import org.mllabs.runtime.mlflow.ModelRegistry;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RegisteredModel;
+import org.mllabs.runtime.mlflow.RunData;
 import org.mllabs.runtime.model.SparkModelLogger;
 
 /**
@@ -61,10 +60,7 @@ public interface ModelsToScore {
 
     /** Every model logged under the artifact path by a run of the experiment, as {@code runs:/RUN_ID/PATH}. */
     static ModelsToScore loggedUnder(String artifactPath) {
-        return runs -> runs.runs("").stream()
-                .filter(run -> loggedPaths(run).contains(artifactPath))
-                .map(run -> "runs:/" + run.getInfo().getRunId() + "/" + artifactPath)
-                .toList();
+        return runs -> loggedUnder(artifactPath, runs.runs(""));
     }
 
     /**
@@ -72,15 +68,18 @@ public interface ModelsToScore {
      * {@code runs:/RUN_ID/PATH}.
      */
     static ModelsToScore loggedUnder(String artifactPath, String runName) {
-        return runs -> runs.runs("attributes.run_name = '" + runName + "'").stream()
-                .filter(run -> loggedPaths(run).contains(artifactPath))
-                .map(run -> "runs:/" + run.getInfo().getRunId() + "/" + artifactPath)
+        return runs -> loggedUnder(artifactPath, runs.runs("attributes.run_name = '" + runName + "'"));
+    }
+
+    private static List<String> loggedUnder(String artifactPath, List<Run> runs) {
+        return runs.stream().filter(run -> loggedPaths(run).contains(artifactPath))
+                .map(run -> "runs:/" + RunData.id(run) + "/" + artifactPath)
                 .toList();
     }
 
     /** The model URIs the runs of the experiment name in a tag, such as {@code mllabs.automl.best_model_uri}. */
     static ModelsToScore namedByTag(String tag) {
-        return runs -> runs.runs("").stream().map(run -> tags(run).get(tag)).filter(Objects::nonNull).toList();
+        return runs -> runs.runs("").stream().map(run -> RunData.tags(run).get(tag)).filter(Objects::nonNull).toList();
     }
 
     /** These models, then those of the other selection. */
@@ -126,7 +125,7 @@ public interface ModelsToScore {
     }
 
     private static Set<String> runIds(LearnerRuns runs) {
-        return runs.runs("").stream().map(run -> run.getInfo().getRunId()).collect(Collectors.toSet());
+        return runs.runs("").stream().map(RunData::id).collect(Collectors.toSet());
     }
 
     /** The artifact paths under which the run logged models, from its {@code mlflow.log-model.history} tag. */
@@ -134,7 +133,7 @@ public interface ModelsToScore {
         try {
             List<String> paths = new ArrayList<>();
             for (JsonNode logged : new ObjectMapper().readTree(
-                    tags(run).getOrDefault(SparkModelLogger.HISTORY_TAG, "[]"))) {
+                    RunData.tags(run).getOrDefault(SparkModelLogger.HISTORY_TAG, "[]"))) {
                 paths.add(logged.path("artifact_path").asText());
             }
             return paths;
@@ -142,10 +141,5 @@ public interface ModelsToScore {
             throw new IllegalStateException("Run " + run.getInfo().getRunId() + " has a " + SparkModelLogger.HISTORY_TAG
                     + " tag that is not JSON: " + e.getMessage(), e);
         }
-    }
-
-    private static Map<String, String> tags(Run run) {
-        return run.getData().getTagsList().stream()
-                .collect(Collectors.toMap(RunTag::getKey, RunTag::getValue, (first, second) -> second));
     }
 }

@@ -97,16 +97,8 @@ public final class PythonChecks {
      * @param labId the lab, such as {@code lab07}
      * @param experiment the learner's experiment of the lab
      * @param work a temporary folder for pytest's output
+     * @param more variables to add for the checks, such as {@value #JAVA_PREDICTIONS}
      * @throws AssertionError when a check fails or pytest does not finish in time, with pytest's output
-     */
-    public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work) {
-        return pytest(tests, server, labId, experiment, work, Map.of());
-    }
-
-    /**
-     * As {@link #pytest(Path, MlflowServer, String, String, Path)}, with more variables for the checks.
-     *
-     * @param more variables to add, such as {@value #JAVA_PREDICTIONS}
      */
     public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work,
                                 Map<String, String> more) {
