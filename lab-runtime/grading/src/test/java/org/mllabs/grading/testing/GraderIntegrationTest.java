@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mllabs.grading.Grader;
@@ -21,8 +23,13 @@ import org.mllabs.runtime.testing.SparkExtension;
  * there, which must keep full marks. A grader's {@code *GraderIT}
  * extends it and adds its solution and starter tests; a grader module with {@code src/test/python/} also has its
  * pytest files run against the solution's output ({@link GraderHarness#assertSolutionEarnsFullMarks}).
+ *
+ * <p>The tests may run at the same time ({@link ExecutionMode#CONCURRENT}; {@code graders/pom.xml} runs as many as
+ * the machine has cores): each runs its lab for a learner of its own, in folders of its own and on a Spark session of
+ * its own ({@link org.mllabs.runtime.testing.LabFixture}), and grades it in a grading session of its own.
  */
 @Tag("integration")
+@Execution(ExecutionMode.CONCURRENT)
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 public abstract class GraderIntegrationTest {
 

@@ -23,7 +23,9 @@ import org.mllabs.runtime.server.MlflowServer;
 /**
  * Runs a lab of this checkout the way {@code lab run} does, for grader tests: the solution, the untouched starter,
  * or a {@link Mutant} of the solution (of its own files or of the given code). Each run gets a learner of its own,
- * so tests sharing a server do not meet.
+ * so tests sharing a server do not meet, and a Spark session of its own on the test JVM's Spark context
+ * ({@link SparkSession#newSession()}: its own SQL settings and temporary views), so runs of tests that run at the
+ * same time do not meet either.
  */
 public final class LabFixture {
 
@@ -34,7 +36,7 @@ public final class LabFixture {
 
     /**
      * @param server the test MLflow server
-     * @param spark the test Spark session
+     * @param spark the test Spark session, whose context every run shares
      * @param work a temporary folder
      */
     public LabFixture(MlflowServer server, SparkSession spark, Path work) {
@@ -73,7 +75,8 @@ public final class LabFixture {
 
     private LabRunResult run(LabDescriptor lab, String label, List<Path> trees, LearnerId learner) {
         Path classes = directory("classes-" + learner.value());
-        try (LabContext context = new LabContext(lab, learner, server, () -> spark, repository.datasets(),
+        SparkSession session = spark.newSession();
+        try (LabContext context = new LabContext(lab, learner, server, () -> session, repository.datasets(),
                 directory("work-" + learner.value()), line -> System.out.println("[" + learner + "] " + line))) {
             return LabRunner.run(lab, label, trees, context, classes);
         }

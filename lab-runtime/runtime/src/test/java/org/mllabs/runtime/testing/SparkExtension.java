@@ -13,6 +13,12 @@ import org.mllabs.runtime.spark.LabSpark;
  * Hands tests a {@link SparkSession} parameter: one {@link LabSpark} session on {@code local[2]} for the whole test
  * JVM, with its warehouse in a temporary folder, stopped when the JVM's tests are done.
  *
+ * <p>Its expressions are evaluated without generated code ({@code spark.sql.codegen.wholeStage=false} and
+ * {@code spark.sql.codegen.factoryMode=NO_CODEGEN}, Spark's interpreted path, which its own tests hold to the same
+ * results): a test JVM runs a hundred labs' worth of queries on a few thousand rows each, and compiling and then
+ * optimising a class per query cost it more CPU than the rows do (lab-runtime/benchmarks/README.md, "The test
+ * suite"). A lab run by the {@code lab} command keeps Spark's defaults.
+ *
  * <p>The session lives in the root context's store as an {@link AutoCloseable}, which JUnit closes at the end of the
  * run.
  */
@@ -46,6 +52,8 @@ public final class SparkExtension implements ParameterResolver {
                 return new SharedSession(LabSpark.builder()
                         .master("local[2]")
                         .appName("mllabs-tests")
+                        .config("spark.sql.codegen.wholeStage", "false")
+                        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                         .warehouse(Files.createTempDirectory("mllabs-test-spark-warehouse"))
                         .getOrCreate());
             } catch (IOException e) {
