@@ -104,7 +104,8 @@ final class ChildJvm {
     /** The command line that runs {@code lab} with these JVM options (such as system properties) and arguments. */
     List<String> command(List<String> jvmOptions, String... labArguments) {
         List<String> command = new ArrayList<>(List.of(java.toString(), "@" + argumentFile, "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m"));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m",
+                "-XX:+UseParallelGC"));
         command.addAll(jvmOptions);
         command.add(LabCommand.class.getName());
         command.addAll(List.of(labArguments));
