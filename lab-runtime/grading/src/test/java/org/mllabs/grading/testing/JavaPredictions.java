@@ -28,9 +28,9 @@ import org.mllabs.runtime.model.SparkModelLoader;
  * ({@link SparkModelLoader}) scores every row of the lab dataset its signature's inputs come from, read once a
  * grading session with the project's schema ({@link org.mllabs.grading.GradingSpark#dataset}), or every row whose
  * inputs are all present when the lab asks for that; the predictions go to a folder the checks read
- * ({@code mllabs_checks/scoring.py}), with a manifest. When only the rows
- * with every input are scored, the manifest also says whether Java refuses the rows left out, all together and a few
- * ({@value #LEFT_OUT_SAMPLE}, the first keys) one at a time, for the checks to show that Python refuses the same:
+ * ({@code mllabs_checks/scoring.py}), with a manifest. When only the rows with every input are scored, the manifest
+ * also says whether Java refuses the rows left out, all together and a few ({@value #LEFT_OUT_SAMPLE}, the first
+ * keys) one at a time, for the checks to show that Python refuses the same:
  * <pre>
  * models.json        [{"model_uri": ..., "dataset": "customer_churn", "file": "customer_churn.csv",
  *                      "key_column": "customer_id", "inputs": [...], "complete_rows_only": false,
