@@ -17,13 +17,16 @@ import org.mllabs.runtime.lab.LabDescriptor;
 
 /**
  * Every list of labs agrees with the one place labs are defined, their folders' {@code lab.yaml}: the modules of
- * {@code labs/pom.xml} and {@code graders/pom.xml}, a grader folder for each lab, and the table of
+ * {@code labs/pom.xml} and {@code graders/pom.xml} (whose last is the suite that runs every grader's integration
+ * tests), a grader folder for each lab, and the table of
  * {@code labs/README.md} (id, folder and title, in order), the only README that lists them. A new lab missing from one
  * of them, or a row left behind by a removed one, fails here with the line to add or remove.
  */
 class LabListsTest {
 
     private static final RepositoryLayout REPOSITORY = RepositoryLayout.locate(LabEnvironment.current());
+    /** The module of {@code graders/} that is no lab's grader: it runs every grader's integration tests. */
+    private static final String SUITE = "suite";
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern LAB_ROW =
             Pattern.compile("(?m)^\\| \\[(lab\\d+)]\\(([^/)]+)/README\\.md\\) \\| ([^|]+) \\|");
@@ -35,8 +38,9 @@ class LabListsTest {
         List<String> folders = folders();
         assertThat(modules(REPOSITORY.labs().resolve("pom.xml"))).as("labs/pom.xml's <module> lines")
                 .containsExactlyElementsOf(folders);
-        assertThat(modules(REPOSITORY.graders().resolve("pom.xml"))).as("graders/pom.xml's <module> lines")
-                .containsExactlyElementsOf(folders);
+        assertThat(modules(REPOSITORY.graders().resolve("pom.xml"))).as("graders/pom.xml's <module> lines, the "
+                + "suite that runs every grader's integration tests last").containsExactlyElementsOf(
+                Stream.concat(folders.stream(), Stream.of(SUITE)).toList());
         assertThat(folders).as("a grader folder for each lab").allSatisfy(folder ->
                 assertThat(REPOSITORY.graders().resolve(folder).resolve("pom.xml")).isRegularFile());
     }

@@ -34,37 +34,35 @@ import org.mllabs.runtime.testing.PythonChecks;
  */
 public final class GraderHarness {
 
-    /** Where a grader module keeps its realistic wrong submissions. */
-    public static final Path MUTANTS = Path.of("src/test/resources/mutants.yaml");
-    /** Where a grader module keeps the pytest files run against its reference solution's output, if it has any. */
-    public static final Path PYTHON_CHECKS = Path.of("src/test/python");
-
     private final Grader grader;
+    private final GraderModule module;
     private final MlflowServer server;
     private final LabFixture labs;
     private final Path work;
 
     /**
      * @param grader the grader under test
+     * @param module the grader's module, with its mutants and Python checks
      * @param server the test MLflow server
      * @param spark the test Spark session the labs run on
      * @param work a temporary folder
      */
-    public GraderHarness(Grader grader, MlflowServer server, SparkSession spark, Path work) {
+    public GraderHarness(Grader grader, GraderModule module, MlflowServer server, SparkSession spark, Path work) {
         this.grader = grader;
+        this.module = module;
         this.server = server;
         this.labs = new LabFixture(server, spark, work);
         this.work = work;
     }
 
     /** The wrong submissions kept beside the grader's tests, for a {@code @MethodSource}. */
-    public static Stream<Mutant> mutants() {
-        return Mutant.readAll(MUTANTS).stream().filter(mutant -> !mutant.valid());
+    public static Stream<Mutant> mutants(GraderModule module) {
+        return Mutant.readAll(module.mutants()).stream().filter(mutant -> !mutant.valid());
     }
 
     /** The valid alternatives kept beside the grader's tests ({@code valid: true}), for a {@code @MethodSource}. */
-    public static Stream<Mutant> validAlternatives() {
-        return Mutant.readAll(MUTANTS).stream().filter(Mutant::valid);
+    public static Stream<Mutant> validAlternatives(GraderModule module) {
+        return Mutant.readAll(module.mutants()).stream().filter(Mutant::valid);
     }
 
     /** Runs the solution or the starter for a new learner; the run's result and the learner. */
@@ -98,7 +96,8 @@ public final class GraderHarness {
     }
 
     /**
-     * Runs the solution, grades it and asserts full marks; then, when the grader module has {@link #PYTHON_CHECKS},
+     * Runs the solution, grades it and asserts full marks; then, when the grader module has Python checks
+     * ({@link GraderModule#pythonChecks()}),
      * writes what Java predicts with each of the models to score on its dataset's every row ({@link JavaPredictions})
      * into a folder the checks find in {@link PythonChecks#JAVA_PREDICTIONS}, and runs the checks with pytest against
      * the solution's experiment ({@link PythonChecks}), printing how long Java and Python took; returns the report.
@@ -111,13 +110,13 @@ public final class GraderHarness {
                 .isEqualTo(LabRunResult.Status.COMPLETED);
         GradeReport report = grade(solution.learner());
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
-        if (Files.isDirectory(PYTHON_CHECKS)) {
+        if (Files.isDirectory(module.pythonChecks())) {
             Path predictions = work.resolve("java-predictions");
             try (GradingContext context = context(solution.learner())) {
                 JavaPredictions.write(models.uris(LearnerRuns.of(context, grader.labId())), models.completeRowsOnly(),
                         context, predictions);
             }
-            System.out.print(PythonChecks.pytest(PYTHON_CHECKS, server, grader.labId(),
+            System.out.print(PythonChecks.pytest(module.pythonChecks(), server, grader.labId(),
                     solution.learner().experimentName(grader.labId()), work,
                     Map.of(PythonChecks.JAVA_PREDICTIONS, predictions.toString())));
             System.out.print(JavaPredictions.pythonTimings(predictions));

@@ -18,19 +18,20 @@ import org.mllabs.runtime.testing.SparkExtension;
 
 /**
  * What every grader's integration test shares: a real MLflow server and the test JVM's Spark session, a fresh
- * {@link GraderHarness} for the grader under test in each test, and one test per mutant kept in
- * {@link GraderHarness#MUTANTS}, which must lose exactly its points with its hint, and one per valid alternative kept
- * there, which must keep full marks. A grader's {@code *GraderIT}
- * extends it and adds its solution and starter tests; a grader module with {@code src/test/python/} also has its
- * pytest files run against the solution's output ({@link GraderHarness#assertSolutionEarnsFullMarks}).
+ * {@link GraderHarness} for the grader under test in each test, and one test per mutant kept in its module's
+ * {@link GraderModule#mutants()}, which must lose exactly its points with its hint, and one per valid alternative
+ * kept there, which must keep full marks. A grader's {@code *GraderIT} extends it and adds its solution and starter
+ * tests; a grader module with Python checks ({@link GraderModule#pythonChecks()}) also has its pytest files run
+ * against the solution's output ({@link GraderHarness#assertSolutionEarnsFullMarks}).
  *
- * <p>The tests may run at the same time ({@link ExecutionMode#CONCURRENT}; {@code graders/pom.xml} runs as many as
- * the machine has cores): each runs its lab for a learner of its own, in folders of its own and on a Spark session of
- * its own ({@link org.mllabs.runtime.testing.LabFixture}), and grades it in a grading session of its own.
+ * <p>Every grader's tests run in one JVM ({@code graders/suite}), and may run at the same time
+ * ({@link ExecutionMode#CONCURRENT}; {@code graders/pom.xml} runs as many as the machine has cores): each runs its lab
+ * for a learner of its own, in folders of its own and on a Spark session of its own
+ * ({@link org.mllabs.runtime.testing.LabFixture}), and grades it in a grading session of its own.
  */
 @Tag("integration")
 @Execution(ExecutionMode.CONCURRENT)
-@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class, GraderModule.Resolver.class})
 public abstract class GraderIntegrationTest {
 
     /** Runs and grades submissions for the test; new for each test. */
@@ -40,8 +41,8 @@ public abstract class GraderIntegrationTest {
     protected abstract Grader grader();
 
     @BeforeEach
-    void setUpHarness(MlflowServer server, SparkSession spark, @TempDir Path work) {
-        harness = new GraderHarness(grader(), server, spark, work);
+    void setUpHarness(GraderModule module, MlflowServer server, SparkSession spark, @TempDir Path work) {
+        harness = new GraderHarness(grader(), module, server, spark, work);
     }
 
     @ParameterizedTest(name = "{0}")
