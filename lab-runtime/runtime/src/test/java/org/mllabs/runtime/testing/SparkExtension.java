@@ -17,7 +17,9 @@ import org.mllabs.runtime.spark.LabSpark;
  * {@code spark.sql.codegen.factoryMode=NO_CODEGEN}, Spark's interpreted path, which its own tests hold to the same
  * results): a test JVM runs a hundred labs' worth of queries on a few thousand rows each, and compiling and then
  * optimising a class per query cost it more CPU than the rows do (lab-runtime/benchmarks/README.md, "The test
- * suite"). A lab run by the {@code lab} command keeps Spark's defaults.
+ * suite"). Its queries use two partitions ({@code spark.sql.shuffle.partitions} and {@code spark.default.parallelism}),
+ * what {@link LabSpark} gives a one-core machine, instead of twice the cores: two lab runs share the cores at a time,
+ * and each task more is one more to serialise and schedule. A lab run by the {@code lab} command keeps its defaults.
  *
  * <p>The session lives in the root context's store as an {@link AutoCloseable}, which JUnit closes at the end of the
  * run.
@@ -54,6 +56,8 @@ public final class SparkExtension implements ParameterResolver {
                         .appName("mllabs-tests")
                         .config("spark.sql.codegen.wholeStage", "false")
                         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                        .config("spark.sql.shuffle.partitions", "2")
+                        .config("spark.default.parallelism", "2")
                         .warehouse(Files.createTempDirectory("mllabs-test-spark-warehouse"))
                         .getOrCreate());
             } catch (IOException e) {
