@@ -97,10 +97,10 @@ public final class GraderHarness {
 
     /**
      * Runs the solution, grades it and asserts full marks; then, when the grader module has Python checks
-     * ({@link GraderModule#pythonChecks()}),
-     * writes what Java predicts with each of the models to score on its dataset's every row ({@link JavaPredictions})
-     * into a folder the checks find in {@link PythonChecks#JAVA_PREDICTIONS}, and runs the checks with pytest against
-     * the solution's experiment ({@link PythonChecks}), printing how long Java and Python took; returns the report.
+     * ({@link GraderModule#pythonChecks()}), writes what Java predicts with each of the models to score on its
+     * dataset's every row ({@link JavaPredictions}) into a folder the checks find in
+     * {@link PythonChecks#JAVA_PREDICTIONS}, and runs the checks with pytest against the solution's experiment
+     * ({@link PythonChecks}), printing how long Java and Python took; returns the report.
      *
      * @param models the solution's models the Python checks score, as the lab's README asks to log or register them
      */
