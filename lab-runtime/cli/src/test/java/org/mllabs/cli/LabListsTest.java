@@ -18,9 +18,9 @@ import org.mllabs.runtime.lab.LabDescriptor;
 /**
  * Every list of labs agrees with the one place labs are defined, their folders' {@code lab.yaml}: the modules of
  * {@code labs/pom.xml} and {@code graders/pom.xml} (whose last is the suite that runs every grader's integration
- * tests), a grader folder for each lab, and the table of
- * {@code labs/README.md} (id, folder and title, in order), the only README that lists them. A new lab missing from one
- * of them, or a row left behind by a removed one, fails here with the line to add or remove.
+ * tests), a grader folder for each lab, and the table of {@code labs/README.md} (id, folder and title, in order), the
+ * only README that lists them. A new lab missing from one of them, or a row left behind by a removed one, fails here
+ * with the line to add or remove.
  */
 class LabListsTest {
 
