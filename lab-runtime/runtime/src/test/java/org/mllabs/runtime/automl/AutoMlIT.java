@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -32,8 +33,10 @@ import org.mllabs.runtime.testing.SparkExtension;
  * A 20-second AutoML run on the churn data against a real MLflow server. The budget is the service's promise about its
  * own work, so the test first warms the fresh test JVM up with a 10-second run, untimed: on a loaded 2-core machine the
  * first Spark jobs of a JVM (compiling their generated code, loading the Parquet writer) took most of a 20 s budget.
+ * It runs while no other test class does ({@link Isolated}): the module's integration test classes run side by side.
  */
 @Tag("integration")
+@Isolated
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class AutoMlIT {
 

@@ -26,9 +26,9 @@ import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.server.MlflowServer;
-import org.mllabs.runtime.spark.LabSpark;
 import org.mllabs.runtime.testing.MlflowServerExtension;
 import org.mllabs.runtime.testing.PythonChecks;
+import org.mllabs.runtime.testing.SparkExtension;
 
 /**
  * A model logged and registered from Java loads in Python with
@@ -38,7 +38,7 @@ import org.mllabs.runtime.testing.PythonChecks;
  * {@link PythonChecks#python}'s.
  */
 @Tag("integration")
-@ExtendWith(MlflowServerExtension.class)
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class PythonInteropIT {
 
     private static final long PYTHON_TIMEOUT_MINUTES = 10;
@@ -48,16 +48,15 @@ class PythonInteropIT {
     private static MlflowServer server;
 
     @BeforeAll
-    static void start(MlflowServer mlflowServer) {
+    static void start(MlflowServer mlflowServer, SparkSession session) {
         server = mlflowServer;
-        spark = LabSpark.builder().master("local[2]").appName("PythonInteropIT").getOrCreate();
+        spark = session;
         mlflow = LabMlflow.open(server.trackingUri());
     }
 
     @AfterAll
     static void stop() {
         mlflow.close();
-        spark.stop();
     }
 
     @Test

@@ -28,11 +28,11 @@ import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.mlflow.TestRuns;
 import org.mllabs.runtime.server.MlflowServer;
-import org.mllabs.runtime.spark.LabSpark;
 import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.SparkExtension;
 
 @Tag("integration")
-@ExtendWith(MlflowServerExtension.class)
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class SparkModelIT {
 
     private static SparkSession spark;
@@ -45,8 +45,8 @@ class SparkModelIT {
     static Path cache;
 
     @BeforeAll
-    static void start(MlflowServer server) {
-        spark = LabSpark.builder().master("local[2]").appName("SparkModelIT").getOrCreate();
+    static void start(MlflowServer server, SparkSession session) {
+        spark = session;
         mlflow = LabMlflow.open(server.trackingUri());
         models = new SparkModels(mlflow, cache);
         data = ExampleModels.rows(spark, 300, 7).cache();
@@ -56,7 +56,6 @@ class SparkModelIT {
     @AfterAll
     static void stop() {
         mlflow.close();
-        spark.stop();
     }
 
     private static void assertSamePredictions(PipelineModel loaded, PipelineModel original) {
