@@ -20,9 +20,7 @@ TABLE_PATH_PARAM = "delta_table_path"
 
 @pytest.fixture(scope="module")
 def spark():
-    session = local_spark("lab07-lineage")
-    yield session
-    session.stop()
+    return local_spark("lab07-lineage")
 
 
 @pytest.fixture(scope="module")

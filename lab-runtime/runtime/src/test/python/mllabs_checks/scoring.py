@@ -208,9 +208,7 @@ def _models_to_check():
 
 @pytest.fixture(scope="module")
 def spark():
-    session = local_spark("scoring")
-    yield session
-    session.stop()
+    return local_spark("scoring")
 
 
 @pytest.mark.parametrize("model", _models_to_check(), ids=model_id)

@@ -1,12 +1,14 @@
 """A small local Spark session for the checks: loopback only, no UI, Delta Lake from MLLABS_SPARK_JARS (no
-download)."""
+download). The checks never stop it: the process running them (mllabs_checks.worker) keeps it, its JVM and its
+Python workers for the next folder of checks."""
 import os
 
 from pyspark.sql import SparkSession
 
 
 def local_spark(app_name):
-    """A new local Spark session on one core with Delta Lake's extension and catalog."""
+    """The process's local Spark session on one core with Delta Lake's extension and catalog, started at the first
+    call."""
     return (
         SparkSession.builder.master("local[1]")
         .appName(app_name)

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mllabs.runtime.LabEnvironment;
@@ -19,8 +21,9 @@ import org.mllabs.runtime.server.MlflowServerVersion;
 
 /**
  * Python run against what Java left on the test server, the way a data scientist would read it: the lab Python
- * environment's interpreter ({@code MLLABS_PYTHON}, else {@code python/bin/python} under the state directory), and
- * {@code python -m pytest -q} over a folder of checks with the variables they read:
+ * environment's interpreter ({@code MLLABS_PYTHON}, else {@code python/bin/python} under the state directory) runs
+ * pytest over a folder of checks, in a process that runs one folder after another ({@link PythonCheckWorker}), with
+ * the variables they read:
  * <ul>
  *   <li>{@code MLFLOW_TRACKING_URI}: the test server;</li>
  *   <li>{@value #EXPERIMENT}, {@value #LAB}: the learner's experiment and the lab id;</li>
@@ -28,9 +31,13 @@ import org.mllabs.runtime.server.MlflowServerVersion;
  *   <li>{@value #SPARK_JARS}: the Delta Lake jars of this JVM's class path, comma-separated, for pyspark's
  *       {@code spark.jars}, so that pyspark reads Delta tables with no download;</li>
  *   <li>{@code PYTHONPATH}: {@link #SHARED}, the helpers every grader's checks import ({@code mllabs_checks});</li>
+ *   <li>{@code SPARK_SUBMIT_OPTS}: {@value #CHECK_JVM_OPTIONS}, for every JVM pyspark starts, its driver's and the
+ *       one each of its Python workers starts to load a Spark ML model: they start Spark and run small jobs, for
+ *       which the optimising compiler costs more than it saves (the ten graders' checks: 165 s of CPU against 270 s
+ *       with it);</li>
  *   <li>and those the caller adds, such as {@value #JAVA_PREDICTIONS}.</li>
  * </ul>
- * A check that fails, or does not finish within {@value #TIMEOUT_MINUTES} minutes, fails the Java test with pytest's
+ * A check that fails, or does not finish within {@link #TIMEOUT}, fails the Java test with pytest's
  * output. Without the interpreter the test is skipped, or failed in continuous integration.
  */
 public final class PythonChecks {
@@ -49,8 +56,12 @@ public final class PythonChecks {
     public static final String JAVA_PREDICTIONS = "MLLABS_JAVA_PREDICTIONS";
     /** The folder, from the repository's root, of the {@code mllabs_checks} package the checks share. */
     public static final String SHARED = "lab-runtime/runtime/src/test/python";
+    /** The options of a JVM that pyspark starts for the checks: the quick compiler only, the serial collector. */
+    public static final String CHECK_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     /** How long a folder of checks may run, pyspark's start included. */
-    public static final long TIMEOUT_MINUTES = 10;
+    public static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private static final PythonCheckWorkers WORKERS = new PythonCheckWorkers();
 
     private PythonChecks() {
     }
@@ -85,53 +96,70 @@ public final class PythonChecks {
                 "JAVA_HOME", System.getProperty("java.home"),
                 "PYSPARK_PYTHON", python.toString(),
                 "SPARK_LOCAL_IP", "127.0.0.1",
+                "SPARK_SUBMIT_OPTS", CHECK_JVM_OPTIONS,
                 "PYTHONDONTWRITEBYTECODE", "1",
                 SPARK_JARS, deltaJars());
     }
 
     /**
-     * Runs {@code python -m pytest -q} over the folder; returns pytest's output when every check passes.
+     * Runs pytest over the folder in one of this JVM's check processes ({@link PythonCheckWorker}); returns
+     * pytest's output when every check passes. A process runs one folder at a time; one is started when every other
+     * is busy, so there are never more than the tests running checks at once, and each starts pyspark once.
      *
      * @param tests the folder of {@code test_*.py} files
      * @param server the test server the learner's work is on
      * @param labId the lab, such as {@code lab07}
      * @param experiment the learner's experiment of the lab
-     * @param work a temporary folder for pytest's output
+     * @param work a temporary folder for pytest's output, the checks' working folder
      * @param more variables to add for the checks, such as {@value #JAVA_PREDICTIONS}
      * @throws AssertionError when a check fails or pytest does not finish in time, with pytest's output
      */
     public static String pytest(Path tests, MlflowServer server, String labId, String experiment, Path work,
                                 Map<String, String> more) {
         Path python = python("the Python checks in " + tests);
-        Path log = work.resolve("pytest.log");
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                tests.toAbsolutePath().toString()).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment(python, server));
-        builder.environment().put(EXPERIMENT, experiment);
-        builder.environment().put(LAB, labId);
         RepositoryLayout repository = RepositoryLayout.locate(LabEnvironment.current());
-        builder.environment().put(DATASETS, repository.datasets().toString());
-        builder.environment().put("PYTHONPATH", repository.root().resolve(SHARED).toString());
-        builder.environment().putAll(more);
+        Map<String, String> processEnvironment = workerEnvironment(python, server);
+        Map<String, String> variables = new HashMap<>(more);
+        variables.put(EXPERIMENT, experiment);
+        variables.put(LAB, labId);
+        variables.put(DATASETS, repository.datasets().toString());
+        Path log = work.resolve("pytest.log");
+        PythonCheckWorker worker = null;
         try {
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new AssertionError("pytest " + tests + " did not finish within " + TIMEOUT_MINUTES
-                        + " minutes:\n" + Files.readString(log));
-            }
+            worker = WORKERS.take(python, processEnvironment);
+            int exitCode = worker.run(tests, work, log, variables, TIMEOUT);
+            WORKERS.give(processEnvironment, worker);
             String output = Files.readString(log);
-            if (process.exitValue() != 0) {
-                throw new AssertionError("pytest " + tests + " exited with " + process.exitValue() + ":\n" + output);
+            if (exitCode != 0) {
+                throw new AssertionError("pytest " + tests + " exited with " + exitCode + ":\n" + output);
             }
             return output;
+        } catch (TimeoutException e) {
+            throw new AssertionError("pytest " + tests + " did not finish within " + TIMEOUT.toMinutes()
+                    + " minutes:\n" + readOrSay(log));
         } catch (IOException e) {
-            throw new AssertionError("Cannot run pytest " + tests + " with " + python + ": " + e.getMessage(), e);
+            throw new AssertionError("Cannot run pytest " + tests + " with " + python + ": " + e.getMessage()
+                    + "\npytest's output:\n" + readOrSay(log), e);
         } catch (InterruptedException e) {
+            worker.close();
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while pytest " + tests + " ran", e);
+        }
+    }
+
+    /** The variables of a process running checks: {@link #environment} and {@code PYTHONPATH}. */
+    static Map<String, String> workerEnvironment(Path python, MlflowServer server) {
+        Map<String, String> variables = new HashMap<>(environment(python, server));
+        variables.put("PYTHONPATH", RepositoryLayout.locate(LabEnvironment.current()).root().resolve(SHARED)
+                .toString());
+        return variables;
+    }
+
+    private static String readOrSay(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(none)";
+        } catch (IOException e) {
+            return "(" + log + " cannot be read: " + e.getMessage() + ")";
         }
     }
 

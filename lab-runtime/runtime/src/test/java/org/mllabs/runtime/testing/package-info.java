@@ -5,7 +5,7 @@
  * ({@link org.mllabs.runtime.testing.SparkExtension}); {@link org.mllabs.runtime.testing.LabFixture}
  * runs a lab's solution, starter or a {@link org.mllabs.runtime.testing.Mutant} of it for grader tests;
  * {@link org.mllabs.runtime.testing.PythonChecks} runs pytest files against what Java left on the server, with the lab
- * Python environment.
+ * Python environment, in processes the test JVM keeps ({@link org.mllabs.runtime.testing.PythonCheckWorkers}).
  *
  * <p>Without a container engine a test that needs the server is skipped with a message saying how to get one; in
  * continuous integration ({@code CI=true}) it fails instead ({@link org.mllabs.runtime.testing.EngineRequirement}),
