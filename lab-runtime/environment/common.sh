@@ -64,6 +64,12 @@ mllabs_apt_install() {
   mllabs_is_root || mllabs_die "installing $* needs root"
   mllabs_have apt-get || mllabs_die "installing $* needs apt-get"
   export DEBIAN_FRONTEND=noninteractive
+  # setup.sh prepares the Python environment beside the MLflow image: one apt-get of theirs at a time.
+  local lock_fd
+  if mllabs_have flock; then
+    exec {lock_fd}>"${TMPDIR:-/tmp}/mllabs-apt.lock"
+    flock "$lock_fd"
+  fi
   if ! apt-cache show "$@" >/dev/null 2>&1; then
     mllabs_log "apt-get update"
     apt-get update -qq >/dev/null
@@ -81,6 +87,9 @@ mllabs_apt_install() {
     fi
   fi
   rm -f "$log"
+  if [ -n "${lock_fd:-}" ]; then
+    exec {lock_fd}>&-
+  fi
 }
 
 # Makes sure curl exists (the engine checks use it).

@@ -117,6 +117,15 @@ run_step() {
   mllabs_log "$name finished in $((SECONDS - t0))s"
 }
 
+# The Python environment (pip) is prepared beside the engine and the image (debootstrap, pip in the image's root):
+# each waits on downloads and keeps one core busy at most, so side by side they take about the longer one's time.
+PYTHON_ENV_PID=""
+if [ "$WITH_PYTHON" -eq 1 ]; then
+  run_step python-env.sh &
+  PYTHON_ENV_PID=$!
+  trap '[ -z "$PYTHON_ENV_PID" ] || kill "$PYTHON_ENV_PID" 2>/dev/null || true' EXIT
+fi
+
 if [ -n "${MLFLOW_TRACKING_URI:-}" ]; then
   mllabs_log "MLFLOW_TRACKING_URI=$MLFLOW_TRACKING_URI is set: using that server, no container engine needed"
 else
@@ -141,7 +150,8 @@ else
 fi
 
 if [ "$WITH_PYTHON" -eq 1 ]; then
-  run_step python-env.sh
+  wait "$PYTHON_ENV_PID" || exit 1 # run_step has said why
+  PYTHON_ENV_PID=""
   if [ "$CHROMIUM_STATUS" -ne 3 ]; then
     run_step chromium.sh
   fi
