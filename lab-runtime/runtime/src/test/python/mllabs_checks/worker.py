@@ -12,11 +12,14 @@ line from standard input until it ends:
 and answers each with one JSON line on standard output, {"exit_code": pytest's exit code}, once pytest has run the
 folder with the process's variables plus the request's, in its folder, with its output in the log. Before each
 folder, the checks' own modules (mllabs_checks, the folder's test modules) are imported again, so that a folder
-sees nothing a former one left in them; the Spark session stays, as in one pytest run of several files.
+sees nothing a former one left in them; the Spark session stays, as in one pytest run of several files, and so do
+its Python workers (a one-row task every KEEP_WARM_SECONDS while no folder runs).
 """
 import json
 import os
+import queue
 import sys
+import threading
 import traceback
 
 # Modules imported again for each folder: they read the request's variables when imported.
@@ -24,6 +27,9 @@ CHECKS_PACKAGE = "mllabs_checks"
 WORKER_MODULE = CHECKS_PACKAGE + ".worker"
 # An exit code for a request pytest could not even start on, distinct from pytest's own (0 to 5).
 NOT_RUN = 99
+# Spark stops its Python workers after a minute with no Python task, and with them the JVM each started to load Spark
+# ML models for spark_udf; a one-row Python task this often between folders keeps them for the next folder.
+KEEP_WARM_SECONDS = 30
 
 
 def _checks_modules(tests):
@@ -61,15 +67,45 @@ def _redirect(fd):
     os.dup2(fd, 2)
 
 
+def _keep_warm(spark):
+    """Runs a one-row Python task, so that Spark keeps its idle Python workers."""
+    try:
+        spark.sparkContext.parallelize([0], 1).map(lambda value: value).collect()
+    except Exception:  # noqa: BLE001 - a session a check broke is started again by the next folder's checks
+        traceback.print_exc()
+
+
+def _requests():
+    """The lines of standard input as they come, then None."""
+    lines = queue.Queue()
+
+    def read():
+        for line in sys.stdin:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, name="requests", daemon=True).start()
+    return lines
+
+
 def main(worker_log):
     answers = os.fdopen(os.dup(1), "w", buffering=1)
     quiet = os.open(worker_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     _redirect(quiet)
     environment = dict(os.environ)
+    home = os.getcwd()
     import pytest
     from mllabs_checks.spark import local_spark
     local_spark("checks")
-    for line in sys.stdin:
+    lines = _requests()
+    while True:
+        try:
+            line = lines.get(timeout=KEEP_WARM_SECONDS)
+        except queue.Empty:
+            _keep_warm(local_spark("checks"))
+            continue
+        if line is None:
+            break
         request = json.loads(line)
         log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         _redirect(log)
@@ -81,6 +117,7 @@ def main(worker_log):
         finally:
             _redirect(quiet)
             os.close(log)
+            os.chdir(home)
         answers.write(json.dumps({"exit_code": exit_code}) + "\n")
 
 

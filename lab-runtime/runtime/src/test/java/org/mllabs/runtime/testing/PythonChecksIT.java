@@ -45,6 +45,17 @@ class PythonChecksIT {
                 mllabs_checks.experiment.LEFT_BY_A_FORMER_FOLDER = FOLDER
             """;
 
+    /** A check that records the process it ran in, then does what it is given: {@code formatted(name, statement)}. */
+    private static final String CHECK_IN_A_RECORDED_PROCESS = """
+            import os
+
+
+            def test_%s():
+                with open("pid.txt", "w") as out:
+                    out.write(str(os.getpid()))
+                %s
+            """;
+
     @Test
     void foldersRunInOneProcessEachWithItsOwnVariablesAndModules(MlflowServer server, @TempDir Path temp)
             throws IOException {
@@ -63,15 +74,8 @@ class PythonChecksIT {
     void aFailingCheckFailsItsFolderWithPytestsOutputAndTheProcessRunsTheNextFolder(MlflowServer server,
                                                                                      @TempDir Path temp)
             throws IOException {
-        Path failing = checks(temp, "failing", """
-                import os
-
-
-                def test_fails():
-                    with open("pid.txt", "w") as out:
-                        out.write(str(os.getpid()))
-                    assert 1 == 2, "a planted failure"
-                """);
+        Path failing = checks(temp, "failing",
+                CHECK_IN_A_RECORDED_PROCESS.formatted("fails", "assert 1 == 2, \"a planted failure\""));
         Path passing = checks(temp, "passing", RECORDING_CHECK.formatted("passing"));
 
         assertThatThrownBy(() -> run(failing, server, "failing-lab", temp.resolve("failing-work")))
@@ -85,15 +89,7 @@ class PythonChecksIT {
     void aCheckThatEndsItsProcessFailsItsFolderAndTheNextFolderGetsAnotherProcess(MlflowServer server,
                                                                                    @TempDir Path temp)
             throws IOException {
-        Path ending = checks(temp, "ending", """
-                import os
-
-
-                def test_ends_the_process():
-                    with open("pid.txt", "w") as out:
-                        out.write(str(os.getpid()))
-                    os._exit(3)
-                """);
+        Path ending = checks(temp, "ending", CHECK_IN_A_RECORDED_PROCESS.formatted("ends_the_process", "os._exit(3)"));
         Path passing = checks(temp, "after", RECORDING_CHECK.formatted("after"));
 
         assertThatThrownBy(() -> run(ending, server, "ending-lab", temp.resolve("ending-work")))
