@@ -12,14 +12,11 @@ line from standard input until it ends:
 and answers each with one JSON line on standard output, {"exit_code": pytest's exit code}, once pytest has run the
 folder with the process's variables plus the request's, in its folder, with its output in the log. Before each
 folder, the checks' own modules (mllabs_checks, the folder's test modules) are imported again, so that a folder
-sees nothing a former one left in them; the Spark session stays, as in one pytest run of several files, and so do
-its Python workers (a one-row task every KEEP_WARM_SECONDS while no folder runs).
+sees nothing a former one left in them; the Spark session stays, as in one pytest run of several files.
 """
 import json
 import os
-import queue
 import sys
-import threading
 import traceback
 
 # Modules imported again for each folder: they read the request's variables when imported.
@@ -27,9 +24,6 @@ CHECKS_PACKAGE = "mllabs_checks"
 WORKER_MODULE = CHECKS_PACKAGE + ".worker"
 # An exit code for a request pytest could not even start on, distinct from pytest's own (0 to 5).
 NOT_RUN = 99
-# Spark stops its Python workers after a minute with no Python task, and with them the JVM each started to load Spark
-# ML models for spark_udf; a one-row Python task this often between folders keeps them for the next folder.
-KEEP_WARM_SECONDS = 30
 
 
 def _checks_modules(tests):
@@ -67,27 +61,6 @@ def _redirect(fd):
     os.dup2(fd, 2)
 
 
-def _keep_warm(spark):
-    """Runs a one-row Python task, so that Spark keeps its idle Python workers."""
-    try:
-        spark.sparkContext.parallelize([0], 1).map(lambda value: value).collect()
-    except Exception:  # noqa: BLE001 - a session a check broke is started again by the next folder's checks
-        traceback.print_exc()
-
-
-def _requests():
-    """The lines of standard input as they come, then None."""
-    lines = queue.Queue()
-
-    def read():
-        for line in sys.stdin:
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=read, name="requests", daemon=True).start()
-    return lines
-
-
 def main(worker_log):
     answers = os.fdopen(os.dup(1), "w", buffering=1)
     quiet = os.open(worker_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -97,15 +70,7 @@ def main(worker_log):
     import pytest
     from mllabs_checks.spark import local_spark
     local_spark("checks")
-    lines = _requests()
-    while True:
-        try:
-            line = lines.get(timeout=KEEP_WARM_SECONDS)
-        except queue.Empty:
-            _keep_warm(local_spark("checks"))
-            continue
-        if line is None:
-            break
+    for line in sys.stdin:
         request = json.loads(line)
         log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         _redirect(log)

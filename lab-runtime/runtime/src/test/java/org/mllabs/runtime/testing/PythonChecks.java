@@ -103,8 +103,9 @@ public final class PythonChecks {
 
     /**
      * Runs pytest over the folder in one of this JVM's check processes ({@link PythonCheckWorker}); returns
-     * pytest's output when every check passes. A process runs one folder at a time; one is started when every other
-     * is busy, so there are never more than the tests running checks at once, and each starts pyspark once.
+     * pytest's output when every check passes. A process runs one folder at a time, and one is started only when
+     * every other is busy: never more processes than tests running checks at the same time, each starting pyspark
+     * once.
      *
      * @param tests the folder of {@code test_*.py} files
      * @param server the test server the learner's work is on
