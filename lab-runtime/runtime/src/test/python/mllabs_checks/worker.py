@@ -1,6 +1,7 @@
-"""Runs folders of checks one after another in one Python process, so that Python's imports and pyspark's JVMs (its
-driver's, and the one each of its Python workers starts to load a Spark ML model) start once for every folder the
-process runs, not once a folder. PythonChecks (Java) keeps a few of these processes for a test JVM.
+"""Runs folders of checks one after another in one Python process, so that Python's imports and pyspark's driver JVM
+start once for every folder the process runs, not once a folder (the JVM each of Spark's Python workers starts to
+load a Spark ML model still ends with its worker, which Spark stops after a minute without a task). PythonChecks
+(Java) keeps a few of these processes for a test JVM.
 
     python -m mllabs_checks.worker WORKER_LOG
 
