@@ -17,6 +17,7 @@ import org.mllabs.cli.classroom.ClassSummary;
 import org.mllabs.cli.classroom.Gradebook;
 import org.mllabs.cli.classroom.GradebookRow;
 import org.mllabs.cli.classroom.InstructorGrading;
+import org.mllabs.cli.classroom.LearnerCount;
 import org.mllabs.cli.classroom.LearnerCredentials;
 import org.mllabs.cli.classroom.LearnerStatus;
 import org.mllabs.cli.classroom.Roster;
@@ -121,7 +122,7 @@ final class GradeAllCommand implements Callable<Integer> {
                     + "users), where each submission logs as its own learner.");
         }
         GradingSeed seed = GradingSeed.resolve(session.environment(), session.home());
-        session.say("Grading with the " + seed.describe() + ".");
+        session.say("Grading with " + seed.describe() + ".");
         Gradebook gradebook = new Gradebook(gradebookFile != null ? gradebookFile
                 : session.home().root().resolve("gradebooks").resolve(lab.id() + ".csv"));
         // bad input is refused before the gradebook is touched (--restart drops rows), so it loses nothing
@@ -226,8 +227,9 @@ final class GradeAllCommand implements Callable<Integer> {
         List<LearnerId> missing = credentials.missing(handedIn);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("On this shared server each submission logs as its learner, and "
-                    + missing.size() + " learners have no credentials file in " + credentials.directory().orElseThrow()
-                    + ": " + String.join(", ", missing.stream().map(LearnerId::value).limit(10).toList())
+                    + LearnerCount.of(missing.size(), "has", "have") + " no credentials file in "
+                    + credentials.directory().orElseThrow() + ": "
+                    + String.join(", ", missing.stream().map(LearnerId::value).limit(10).toList())
                     + (missing.size() > 10 ? ", ..." : "") + ". Add them with `lab up --shared --roster <file>` (or "
                     + "give the folder with --credentials), then grade again. Nothing was run or deleted.");
         }
@@ -241,10 +243,10 @@ final class GradeAllCommand implements Callable<Integer> {
         Set<String> finished = gradebook.finished(lab.id());
         List<T> todo = learners.stream().filter(learner -> !finished.contains(key.apply(learner))).toList();
         if (todo.size() < learners.size()) {
-            session.say("Skipping " + (learners.size() - todo.size()) + " of " + learners.size() + " learners already "
-                    + "in the gradebook " + gradebook.file() + " (--restart grades them again).");
+            session.say("Skipping " + (learners.size() - todo.size()) + " of " + LearnerCount.of(learners.size())
+                    + " already in the gradebook " + gradebook.file() + " (--restart grades them again).");
         }
-        session.say("Grading " + todo.size() + " learners, " + parallel + " at a time:");
+        session.say("Grading " + LearnerCount.of(todo.size()) + ", " + parallel + " at a time:");
         return new ClassGrading(gradebook, parallel, session.out(), session.color()).gradeAll(todo, gradeOne, stop);
     }
 
@@ -254,8 +256,9 @@ final class GradeAllCommand implements Callable<Integer> {
         roster.learners().forEach(learner -> listed.add(learner.value()));
         List<String> off = found.stream().filter(key -> !listed.contains(key)).toList();
         if (!off.isEmpty()) {
-            session.say(off.size() + " learners are graded but not on the roster " + roster.file() + ": "
-                    + String.join(", ", off.subList(0, Math.min(10, off.size()))) + (off.size() > 10 ? ", ..." : ""));
+            session.say(LearnerCount.of(off.size(), "is", "are") + " graded but not on the roster " + roster.file()
+                    + ": " + String.join(", ", off.subList(0, Math.min(10, off.size())))
+                    + (off.size() > 10 ? ", ..." : ""));
         }
     }
 

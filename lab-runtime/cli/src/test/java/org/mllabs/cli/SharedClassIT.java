@@ -86,7 +86,7 @@ class SharedClassIT {
         assertThat(err.toString()).contains("A submission folder is named admin", "Nothing was run");
         LocalFiles.deleteTree(submissions.resolve("admin"));
         assertThat(grade(asAdmin, submissions, gradebook)).as(out.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("1 learners have no credentials file", "carol", "Nothing was run");
+        assertThat(err.toString()).contains("1 learner has no credentials file", "carol", "Nothing was run");
         assertThat(gradebook).doesNotExist();
 
         LocalFiles.deleteTree(submissions.resolve("carol"));

@@ -67,9 +67,9 @@ public record GradingSeed(long value, Source source, String origin) {
         return source == Source.PRACTICE;
     }
 
-    /** One line for a report, such as {@code grading seed from MLLABS_GRADING_SEED}. */
+    /** One line for a report, such as {@code the grading seed from MLLABS_GRADING_SEED}. */
     public String describe() {
-        return isPractice() ? "the public practice seed " + PRACTICE : "grading seed from " + origin;
+        return isPractice() ? "the public practice seed " + PRACTICE : "the grading seed from " + origin;
     }
 
     private static long parse(String text, String origin, String toCorrect, String toDrop) {

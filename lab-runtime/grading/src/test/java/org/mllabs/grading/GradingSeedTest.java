@@ -29,7 +29,7 @@ class GradingSeedTest {
 
         assertThat(seed.value()).isEqualTo(912837465L);
         assertThat(seed.source()).isEqualTo(GradingSeed.Source.ENVIRONMENT);
-        assertThat(seed.describe()).isEqualTo("grading seed from MLLABS_GRADING_SEED");
+        assertThat(seed.describe()).isEqualTo("the grading seed from MLLABS_GRADING_SEED");
     }
 
     @Test

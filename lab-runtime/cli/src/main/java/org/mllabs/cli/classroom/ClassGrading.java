@@ -69,8 +69,9 @@ public final class ClassGrading {
             pool.shutdown();
             awaitTermination(pool);
             if (notStarted.get() > 0) {
-                progress.failed("Stopped: " + stop.reason().orElse("") + ". " + notStarted.get() + " learners were "
-                        + "not started: run the same command again to grade them.");
+                progress.failed("Stopped: " + stop.reason().orElse("") + ". "
+                        + LearnerCount.of(notStarted.get(), "was", "were")
+                        + " not started: run the same command again to grade them.");
             }
         }
         return notStarted.get() + failed.get();

@@ -48,9 +48,9 @@ public record ClassSummary(String lab, List<GradebookRow> rows) {
         var scores = rows.stream().mapToInt(GradebookRow::score).summaryStatistics();
         int max = rows.stream().mapToInt(GradebookRow::max).max().orElse(0);
         long fullMarks = rows.stream().filter(GradebookRow::fullMarks).count();
-        return String.format(Locale.ROOT, "%s: %d learners graded. Score out of %d: mean %.1f, median %s, min %d, "
-                        + "max %d. Full marks: %d.%nStatuses: %s", lab, rows.size(), max, scores.getAverage(),
-                format(median()), scores.getMin(), scores.getMax(), fullMarks,
+        return String.format(Locale.ROOT, "%s: %s graded. Score out of %d: mean %.1f, median %s, min %d, "
+                        + "max %d. Full marks: %d.%nStatuses: %s", lab, LearnerCount.of(rows.size()), max,
+                scores.getAverage(), format(median()), scores.getMin(), scores.getMax(), fullMarks,
                 statuses().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ")));
     }
