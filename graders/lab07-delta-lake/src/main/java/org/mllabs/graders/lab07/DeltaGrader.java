@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.mllabs.grading.lab.LabSteps;
 import org.mllabs.runtime.audit.AuditedDeltaReader;
 import org.mllabs.runtime.audit.AuditedDeltaWriter;
 import org.mllabs.runtime.audit.RefusedOperation;
+import org.mllabs.runtime.datasets.LabDataset;
 import org.mllabs.runtime.lineage.ContentDigest;
 import org.mllabs.runtime.mlflow.DatasetInput;
 import org.mllabs.runtime.mlflow.DeltaTableInput;
@@ -54,10 +57,14 @@ public final class DeltaGrader implements Grader {
     static final long FIRST_BATCH_ROWS = 3_500;
     static final long APPENDED_ROWS = 800;
     static final long LATE_ROWS = 700;
+    /** The version step 1's append of newCustomers makes, and step 2 travels to by timestamp. */
+    static final long APPEND_VERSION = 1;
     static final String MISNAMED_COLUMN = "monthly_charge";
     static final String EVOLVED_COLUMN = "tenure_band";
     /** The column whose values the pipeline's {@code StringIndexer} learns. */
     static final String INDEXED_COLUMN = "payment_method";
+    /** What the UPDATE of step 1 sets a missing {@value #INDEXED_COLUMN} to. */
+    static final String UNKNOWN_PAYMENT_METHOD = "unknown";
 
     /**
      * How far a fitted mean may be from the mean the grader computes over the same rows: the two differ only in the
@@ -65,6 +72,9 @@ public final class DeltaGrader implements Grader {
      * (a later version adds 700 customers) is off by far more than 1e-9.
      */
     static final double MEAN_TOLERANCE = 1e-9;
+
+    /** The context of the dataset input of the rows the model was fitted on. */
+    static final String TRAINING_CONTEXT = "training";
 
     /** The source key of a Delta table's name, which MLflow's Delta source takes instead of a path, never with one. */
     static final String NAME_KEY = "delta_table_name";
@@ -139,12 +149,14 @@ public final class DeltaGrader implements Grader {
                 "expected version 0 to be the first write of the table, found version " + first.version() + " "
                         + first.operation());
         problems.expect("rows at version 0", FIRST_BATCH_ROWS, (long) evidence.rows(0).size());
-        Optional<DeltaCommit> append = firstAppend(evidence);
+        Optional<DeltaCommit> append = appendCommit(evidence);
         if (append.isEmpty()) {
-            problems.add("expected a WRITE with mode Append after version 0, found " + summary(history));
+            problems.add("expected version " + APPEND_VERSION + " to append newCustomers, found " + summary(history));
             return problems.result(summary(history));
         }
-        problems.expect("rows added by the append (version " + append.get().version() + ")", APPENDED_ROWS,
+        problems.require(isAppend(append.get()), "expected version " + APPEND_VERSION + " to append newCustomers "
+                + "to the first batch (a WRITE with mode(\"append\")), found " + describe(append.get()));
+        problems.expect("rows added by the append (version " + APPEND_VERSION + ")", APPENDED_ROWS,
                 append.get().metric("numOutputRows"));
         Optional<DeltaCommit> update = evidence.firstCommit("UPDATE", append.get().version());
         if (update.isEmpty()) {
@@ -152,11 +164,38 @@ public final class DeltaGrader implements Grader {
             return problems.result(summary(history));
         }
         long version = update.get().version();
-        long before = missingPaymentMethods(evidence.rows(version - 1));
+        List<Map<String, Object>> beforeRows = evidence.rows(version - 1);
+        long before = missingPaymentMethods(beforeRows);
         long after = missingPaymentMethods(evidence.rows(version));
         problems.require(before > 0 && after == 0, "expected the UPDATE (version " + version + ") to fill every "
                 + "missing payment_method, found " + before + " missing before it and " + after + " after");
+        List<String> changed = wronglyUpdated(beforeRows, evidence.rows(version));
+        problems.require(changed.isEmpty(), "expected the UPDATE (version " + version + ") to set payment_method to "
+                + UNKNOWN_PAYMENT_METHOD + " where it is null and leave every other row as it was, found "
+                + changed.size() + " rows changed otherwise, such as " + changed.stream().limit(3).toList()
+                + ": update(col(\"payment_method\").isNull(), Map.of(\"payment_method\", lit(\""
+                + UNKNOWN_PAYMENT_METHOD + "\")))");
         return problems.result(summary(history));
+    }
+
+    /**
+     * The customers whose {@value #INDEXED_COLUMN} the UPDATE did not leave as the README asks, matched by key between
+     * the versions before and after it: a missing one not set to {@value #UNKNOWN_PAYMENT_METHOD}, or one that was
+     * present and changed; each as {@code key: before -> after}.
+     */
+    private static List<String> wronglyUpdated(List<Map<String, Object>> before, List<Map<String, Object>> after) {
+        String key = LabDataset.CUSTOMER_CHURN.keyColumn();
+        Map<Object, Object> methods = new HashMap<>();
+        before.forEach(row -> methods.put(row.get(key), row.get(INDEXED_COLUMN)));
+        List<String> changed = new ArrayList<>();
+        for (Map<String, Object> row : after) {
+            Object was = methods.get(row.get(key));
+            Object expected = was == null ? UNKNOWN_PAYMENT_METHOD : was;
+            if (!expected.equals(row.get(INDEXED_COLUMN))) {
+                changed.add(row.get(key) + ": " + was + " -> " + row.get(INDEXED_COLUMN));
+            }
+        }
+        return changed;
     }
 
     private static CheckResult timeTravel(DeltaEvidence evidence) {
@@ -189,15 +228,13 @@ public final class DeltaGrader implements Grader {
             problems.add("timestamp_as_of " + logged + " is not within the table's history: " + e.getMessage());
             return problems.result("");
         }
-        Optional<DeltaCommit> append = firstAppend(evidence);
-        if (append.isEmpty()) {
-            problems.add("found no append in the table's history (" + summary(evidence.history()) + "), so no version "
-                    + "to travel to: step 1 appends newCustomers");
+        if (appendCommit(evidence).isEmpty()) {
+            problems.add("found no version " + APPEND_VERSION + " in the table's history ("
+                    + summary(evidence.history()) + "), so no version to travel to: step 1 appends newCustomers");
             return problems.result("");
         }
-        long appendVersion = append.get().version();
-        problems.expect("the version current at timestamp_as_of " + logged + " (the append's)", appendVersion,
-                snapshot.version());
+        problems.expect("the version current at timestamp_as_of " + logged + " (version " + APPEND_VERSION
+                + ", the append's)", APPEND_VERSION, snapshot.version());
         long missing = missingPaymentMethods(evidence.rows(snapshot.version()));
         problems.expect("metric missing_payment_method_at_timestamp (rows without payment_method at " + logged + ", "
                         + "version " + snapshot.version() + ")", missing,
@@ -335,7 +372,7 @@ public final class DeltaGrader implements Grader {
             problems.add("the source's " + DeltaTableInput.VERSION + " " + version.asLong() + " is not in the table's "
                     + "history (" + summary(evidence.history()) + ")");
         }
-        problems.expect("input context", "training", input.context());
+        problems.expect("input context", TRAINING_CONTEXT, input.context());
         problems.require(input.digest() != null && !input.digest().isBlank(), "expected a digest, found none");
         problems.require(evidence.runs().artifact(run, "model/MLmodel").isPresent(),
                 "expected the model under model/, found no model/MLmodel");
@@ -417,15 +454,27 @@ public final class DeltaGrader implements Grader {
         return Optional.empty();
     }
 
-    private static Optional<DeltaCommit> firstAppend(DeltaEvidence evidence) {
-        return evidence.history().stream()
-                .filter(c -> c.version() > 0 && c.operation().equals("WRITE") && "Append".equals(c.parameter("mode")))
-                .findFirst();
+    /**
+     * The commit of step 1's append, {@value #APPEND_VERSION}, the one after the first write, whatever its operation:
+     * step 1 checks it is an append, and step 2 travels to it whatever step 1 did.
+     */
+    private static Optional<DeltaCommit> appendCommit(DeltaEvidence evidence) {
+        return evidence.history().stream().filter(c -> c.version() == APPEND_VERSION).findFirst();
     }
 
+    private static boolean isAppend(DeltaCommit commit) {
+        return commit.operation().equals("WRITE") && "Append".equals(commit.parameter("mode"));
+    }
+
+    /**
+     * The run's dataset input of the table it trained on: of its inputs with source type {@code delta_table}, the one
+     * with the context {@value #TRAINING_CONTEXT}, whatever other inputs the run records, else the first.
+     */
     private static Optional<DatasetInput> deltaInput(DeltaEvidence evidence) {
-        return evidence.datasetInputs().stream().filter(input -> DeltaTableInput.SOURCE_TYPE.equals(input.sourceType()))
-                .findFirst();
+        List<DatasetInput> delta = evidence.datasetInputs().stream()
+                .filter(input -> DeltaTableInput.SOURCE_TYPE.equals(input.sourceType())).toList();
+        return delta.stream().filter(input -> TRAINING_CONTEXT.equals(input.context())).findFirst()
+                .or(() -> delta.stream().findFirst());
     }
 
     private static Optional<JsonNode> source(DatasetInput input) {
