@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,6 +234,20 @@ final class TuningEvidence {
                 .filter(candidate -> foldAuc(tuner, parent, candidate.point()).filter(measured -> !Tolerance
                         .withinAbsolute(measured, candidate.auc(), TuningGrader.FOLD_AGREEMENT)).isPresent())
                 .toList());
+    }
+
+    /**
+     * The grid points of the parent's {@value #PARAM_GRID_FILE} that the grader's own measure ({@link #foldAuc}) ranks
+     * best, within {@link TuningGrader#FOLD_AGREEMENT} of the highest, each with its measure: what the tuner found
+     * best, re-derived without its child runs. Empty when the folds cannot be used. Refits every grid point.
+     */
+    Map<GridPoint, Double> measuredBest(Tuner tuner, Run parent) {
+        Map<GridPoint, Double> measured = new LinkedHashMap<>();
+        grid(parent).stream().flatMap(List::stream).flatMap(json -> GridPoint.fromJson(json).stream()).distinct()
+                .forEach(point -> foldAuc(tuner, parent, point).ifPresent(auc -> measured.put(point, auc)));
+        double highest = measured.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        measured.values().removeIf(auc -> !Tolerance.withinAbsolute(highest, auc, TuningGrader.FOLD_AGREEMENT));
+        return measured;
     }
 
     private Dataset<Row> heldOutRows() {

@@ -6,7 +6,6 @@ import static org.mllabs.runtime.mlflow.RunData.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -298,11 +297,6 @@ public final class TuningGrader implements Grader {
     private static CheckResult bestModels(TuningEvidence evidence) {
         return bothParents(evidence, "each best model was fitted with the best candidate's params",
                 (tuner, parent, about) -> {
-                    List<Candidate> candidates = evidence.candidates(parent);
-                    if (candidates.isEmpty()) {
-                        about.add(NO_CANDIDATES);
-                        return;
-                    }
                     Optional<PipelineModel> model = evidence.bestModel(parent);
                     if (model.isEmpty()) {
                         about.add("no model under " + TuningEvidence.MODEL_PATH + "/ of the parent run");
@@ -316,28 +310,36 @@ public final class TuningGrader implements Grader {
                         return;
                     }
                     GridPoint fitted = new GridPoint(regression.getRegParam(), regression.getElasticNetParam());
-                    if (evidence.misaligned(tuner, parent).isEmpty()) {
-                        List<Candidate> best = Candidate.best(candidates);
+                    List<Candidate> candidates = evidence.candidates(parent);
+                    if (!candidates.isEmpty() && evidence.misaligned(tuner, parent).isEmpty()) {
+                        // step 4.metrics holds the children's auc to FOLD_AGREEMENT: any child that close to the
+                        // highest may be the one the tuner's own metrics rank best
+                        double highest = Candidate.best(candidates).get(0).auc();
+                        List<Candidate> best = candidates.stream().filter(candidate -> Tolerance
+                                .withinAbsolute(highest, candidate.auc(), FOLD_AGREEMENT)).toList();
                         about.require(Candidate.points(best).contains(fitted), "the model under "
-                                + TuningEvidence.MODEL_PATH + "/ was fitted with " + fitted
-                                + ", expected the best candidate's params: " + best);
-                    } else {
-                        // the children's metrics are not their grid points' (lab04.step4.metrics): judge by the
-                        // grader's own recomputation of the tuner's metrics on its recorded folds
-                        List<GridPoint> points = Candidate.points(candidates).stream().distinct().toList();
-                        Map<GridPoint, Double> measured = new HashMap<>();
-                        points.forEach(point -> evidence.foldAuc(tuner, parent, point)
-                                .ifPresent(auc -> measured.put(point, auc)));
-                        double highest = measured.values().stream().mapToDouble(Double::doubleValue).max()
-                                .orElse(Double.NaN);
-                        List<GridPoint> best = points.stream().filter(point -> measured.containsKey(point)
-                                && Tolerance.withinAbsolute(highest, measured.get(point), FOLD_AGREEMENT)).toList();
-                        about.require(best.contains(fitted), "the model under " + TuningEvidence.MODEL_PATH
-                                + "/ was fitted with " + fitted + ", which the grader's measure does not rank among "
-                                + "the best grid points " + best + " (the children's auc are not their grid points', "
-                                + "see lab04.step4.metrics); log the tuner's bestModel()");
+                                + TuningEvidence.MODEL_PATH + "/ was fitted with " + fitted + ", expected the params "
+                                + "of a candidate with the highest auc (within " + FOLD_AGREEMENT + "): " + best);
+                        return;
                     }
+                    // no children to compare with, or their metrics are not their grid points': judge by the
+                    // grader's own recomputation of the tuner's metrics on its recorded folds
+                    Map<GridPoint, Double> best = evidence.measuredBest(tuner, parent);
+                    if (best.isEmpty()) {
+                        about.add(NO_CANDIDATES);
+                        return;
+                    }
+                    about.require(best.containsKey(fitted), "the model under " + TuningEvidence.MODEL_PATH
+                            + "/ was fitted with " + fitted + ", which the grader's measure does not rank among the "
+                            + "best grid points " + best.keySet() + " (" + withoutCandidates(candidates)
+                            + "); log the tuner's bestModel()");
                 });
+    }
+
+    /** Why a check judges by the grader's own measure rather than by the children's {@code auc}. */
+    private static String withoutCandidates(List<Candidate> candidates) {
+        return candidates.isEmpty() ? "no child run to compare with, see lab04.step4"
+                : "the children's auc are not their grid points', see lab04.step4.metrics";
     }
 
     private static CheckResult recordedBest(TuningEvidence evidence) {
@@ -345,7 +347,7 @@ public final class TuningGrader implements Grader {
                 (tuner, parent, about) -> {
                     List<Candidate> candidates = evidence.candidates(parent);
                     if (candidates.isEmpty()) {
-                        about.add(NO_CANDIDATES);
+                        measuredBest(evidence, tuner, parent, about);
                         return;
                     }
                     List<Candidate> best = Candidate.best(candidates);
@@ -369,6 +371,28 @@ public final class TuningGrader implements Grader {
                             "expected metric best_auc = " + highest + " (the highest auc of the child runs), found "
                                     + bestAuc);
                 });
+    }
+
+    /**
+     * Step 7 without child runs to compare with: the recorded best must be a grid point the grader's own measure on
+     * the recorded folds ranks best, and {@code best_auc} that measure.
+     */
+    private static void measuredBest(TuningEvidence evidence, Tuner tuner, Run parent, Problems about) {
+        Map<GridPoint, Double> best = evidence.measuredBest(tuner, parent);
+        if (best.isEmpty()) {
+            about.add(NO_CANDIDATES);
+            return;
+        }
+        Optional<GridPoint> recorded = GridPoint.fromParams(params(parent), "best_");
+        Double bestAuc = metrics(parent).get("best_auc");
+        about.require(recorded.isPresent() && best.containsKey(recorded.get()), "expected best params of a grid "
+                + "point the grader's measure on the recorded folds ranks best, " + best + ", found "
+                + recorded.map(String::valueOf).orElse("no params best_regParam and best_elasticNetParam") + " ("
+                + withoutCandidates(List.of()) + ")");
+        recorded.map(best::get).ifPresent(measured -> about.require(bestAuc != null
+                && Tolerance.withinAbsolute(measured, bestAuc, FOLD_AGREEMENT), String.format(Locale.ROOT,
+                "expected metric best_auc = the tuner's metric of %s, %.4f as the grader measures it on the recorded "
+                        + "folds, found %s", recorded.get(), measured, bestAuc)));
     }
 
     private static CheckResult honestBest(TuningEvidence evidence) {
