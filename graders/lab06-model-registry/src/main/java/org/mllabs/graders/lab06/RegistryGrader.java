@@ -141,8 +141,9 @@ public final class RegistryGrader implements Grader {
                         + ", found " + (version.runId().isEmpty() ? "none" : version.runId()));
                 continue;
             }
+            // "model" and "model/" name the same directory: the registry keeps the source as it was given
             about.expect("source", evidence.runs().context().mlflow().artifactUriOf(version.runId()) + "/model",
-                    version.source());
+                    version.source().replaceAll("/+$", ""));
             featureSets.add(params(run.get()).get("feature_set"));
         }
         if (problems.isEmpty()) {
@@ -220,6 +221,7 @@ public final class RegistryGrader implements Grader {
                 RegistryEvidence.HELD_OUT_ROWS, String.join(", ", scores));
         CheckResult alias = aliasOn(evidence, "Champion", best.contains(found) ? found : best.get(0), why);
         Problems recorded = recordedComparison(evidence);
+        loadedByNumber(evidence, recorded);
         if (recorded.isEmpty()) {
             return alias.passed() ? CheckResult.passed(alias.detail() + "; every version's " + AUC_TAG
                     + " is its model's AUC on the recorded evaluation rows") : alias;
@@ -259,6 +261,22 @@ public final class RegistryGrader implements Grader {
             }
         }
         return problems;
+    }
+
+    /**
+     * The comparison loads each version by number, as the README asks: the runtime's record of the lab's loads must
+     * hold {@code models:/<name>/<version>} resolved to that version, for every version. A version's model taken from
+     * its run ({@code runs:/...}) gives the same AUC but skips the registry the step is about.
+     */
+    private static void loadedByNumber(RegistryEvidence evidence, Problems problems) {
+        RecordedLoads loads = evidence.loads();
+        for (ModelVersion version : evidence.versions()) {
+            String uri = "models:/" + evidence.name() + "/" + version.version();
+            problems.about("version " + version.version()).require(loads.all().stream()
+                    .anyMatch(load -> load.uri().equals(uri) && load.version().equals(version.version())),
+                    "expected the runtime's record of loading it by number, " + uri + " (context.models().load), "
+                            + "found only " + loads.summary());
+        }
     }
 
     private static boolean withinTolerance(double expected, String tagged) {
