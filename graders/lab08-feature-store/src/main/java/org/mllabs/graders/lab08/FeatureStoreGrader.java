@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -123,8 +124,9 @@ public final class FeatureStoreGrader implements Grader {
         DeltaTableReader table = evidence.table().orElseThrow();
         List<DeltaCommit> history = table.history();
         String operations = history.stream().map(FeatureStoreGrader::describe).collect(Collectors.joining(", "));
+        // the update is the table's last write by merge: a table created empty and filled by merge has one before it
         Optional<DeltaCommit> merge = history.stream().filter(commit -> commit.operation().equals("MERGE"))
-                .findFirst();
+                .reduce((earlier, later) -> later);
         if (merge.isEmpty()) {
             return CheckResult.failed("expected a MERGE commit in the history of " + FeatureStoreEvidence.TABLE
                     + ", found " + operations);
@@ -306,13 +308,41 @@ public final class FeatureStoreGrader implements Grader {
         FeatureHistory history = history(evidence.table().orElseThrow().latest());
         Mismatches mismatches = new Mismatches("the score time");
         scored.forEach((key, row) -> mismatches.compare(history, key, keys.get(key), row::get));
+        boolean latestBySpec = evidence.featureSpec().filter(spec -> spec.lookups().stream()
+                .allMatch(lookup -> lookup.timestampLookupKey() == null)).isPresent();
+        problems.require(!mismatches.any() || !latestBySpec, "the model's " + FeatureSpec.FILE + " has no timestamp "
+                + "lookup key, so scoreBatch looked up each key's latest features whatever its time: the lookup of the "
+                + "training set step 4 logs with the model needs one (withTimestampLookupKey, step 3)");
         mismatches.report(problems, scored.size(), "scored rows");
         problems.require(unknown.isEmpty() && scored.size() == keys.size(), "expected one prediction for each of the "
                 + keys.size() + " keys given, found " + scored.size() + " of them" + (unknown.isEmpty() ? ""
                 : " and " + unknown.size() + " rows of no key given or repeated, such as " + unknown.get(0)));
+        scoredAt(evidence, columns, keys, scored, problems);
         Rescoring.check(evidence, keys, scored, history, problems);
         return problems.result(scored.size() + " predictions, features as of each key's score time, each what the "
                 + "logged model predicts");
+    }
+
+    /**
+     * Where the predictions keep the time their features were looked up at (the column the spec's lookup takes it
+     * from), it must be each key's given score time: features that happen to be the same at another time do not make
+     * that time right.
+     */
+    private static void scoredAt(FeatureStoreEvidence evidence, List<String> columns, Map<String, Instant> keys,
+                                 Map<String, Map<String, Object>> scored, Problems problems) {
+        String column = evidence.featureSpec().flatMap(spec -> spec.lookups().stream()
+                .map(FeatureSpec.Lookup::timestampLookupKey).filter(Objects::nonNull).findFirst()).orElse(LABEL_TIME);
+        if (!columns.contains(column)) {
+            return;
+        }
+        List<String> other = scored.entrySet().stream()
+                .filter(entry -> !keys.get(entry.getKey()).equals(entry.getValue().get(column)))
+                .map(entry -> "customer " + entry.getKey() + " at " + entry.getValue().get(column) + ", its score time "
+                        + keys.get(entry.getKey()))
+                .toList();
+        problems.require(other.isEmpty(), other.size() + " of " + scored.size() + " scored rows were looked up at "
+                + "another time (" + column + ") than their key's score time, such as " + (other.isEmpty() ? ""
+                : other.get(0)) + ": keep each key's time as given");
     }
 
     /** A failure when the run, its store or the feature table is not there: no check can read anything then. */

@@ -49,6 +49,11 @@ final class Mismatches {
         }
     }
 
+    /** Whether any row differed. */
+    boolean any() {
+        return count > 0;
+    }
+
     /** Adds a problem when any row differed. */
     void report(Problems problems, int rows, String what) {
         if (count == 0) {

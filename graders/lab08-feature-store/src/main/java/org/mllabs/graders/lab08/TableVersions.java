@@ -14,7 +14,8 @@ import org.mllabs.runtime.featurestore.FeatureSpec;
 /**
  * Whether the table version a feature spec names is the one the training set read: the lookup the spec describes
  * (point in time at the rows' timestamp lookup key, or each key's latest row without one), redone on that version's
- * rows, must give every training row's features. When it does not, the versions that do are named.
+ * rows, must give every training row's features. When it does not, the versions that do are named, or, when the spec
+ * has no timestamp lookup key while its version looked up point in time gives the rows, the missing key is.
  */
 final class TableVersions {
 
@@ -29,13 +30,21 @@ final class TableVersions {
     static void check(DeltaTableReader table, FeatureSpec.Lookup lookup, List<JsonNode> rows,
                       Map<String, Instant> givenTimes, Problems problems) {
         long named = lookup.tableVersion();
-        int differing = differing(table, named, lookup, rows, givenTimes);
+        boolean pointInTime = lookup.timestampLookupKey() != null;
+        int differing = differing(table, named, lookup, pointInTime, rows, givenTimes);
         if (differing == 0) {
+            return;
+        }
+        if (!pointInTime && differing(table, named, lookup, true, rows, givenTimes) == 0) {
+            problems.add("expected a timestamp lookup key, found none: the training rows' features are those of "
+                    + "version " + named + " at each label's time, as a point-in-time lookup gives, while the spec "
+                    + "describes each customer's latest row, which scoreBatch then reads");
             return;
         }
         List<Long> reading = new ArrayList<>();
         for (DeltaCommit commit : table.history()) {
-            if (commit.version() != named && differing(table, commit.version(), lookup, rows, givenTimes) == 0) {
+            if (commit.version() != named
+                    && differing(table, commit.version(), lookup, pointInTime, rows, givenTimes) == 0) {
                 reading.add(commit.version());
             }
         }
@@ -45,17 +54,22 @@ final class TableVersions {
                 + ", whose lookup gives other features for " + differing + " of " + rows.size() + " training rows");
     }
 
+    /**
+     * How many training rows the lookup, redone on the version's rows, gives other features: point in time at each
+     * row's time (its timestamp lookup column, else when its label was observed), or each key's latest row.
+     */
     private static int differing(DeltaTableReader table, long version, FeatureSpec.Lookup lookup,
-                                 List<JsonNode> rows, Map<String, Instant> givenTimes) {
+                                 boolean pointInTime, List<JsonNode> rows, Map<String, Instant> givenTimes) {
         FeatureHistory history = FeatureStoreGrader.history(table.atVersion(version));
         int count = 0;
         for (JsonNode row : rows) {
             String key = row.path(FeatureStoreGrader.PRIMARY_KEY).asText();
             Optional<Map<String, Object>> expected;
-            if (lookup.timestampLookupKey() == null) {
+            if (!pointInTime) {
                 expected = history.latest(key);
             } else {
-                Instant time = LabelTimes.instant(row.path(lookup.timestampLookupKey()));
+                Instant time = lookup.timestampLookupKey() == null ? null
+                        : LabelTimes.instant(row.path(lookup.timestampLookupKey()));
                 expected = history.asOf(key, time != null ? time : givenTimes.getOrDefault(key, Instant.MAX));
             }
             for (String feature : lookup.features()) {
