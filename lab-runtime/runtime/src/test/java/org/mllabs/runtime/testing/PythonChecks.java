@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mllabs.runtime.LabEnvironment;
-import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.LabPython;
 import org.mllabs.runtime.RepositoryLayout;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServerVersion;
@@ -43,7 +43,7 @@ import org.mllabs.runtime.server.MlflowServerVersion;
 public final class PythonChecks {
 
     /** The interpreter to use instead of the lab Python environment's. */
-    public static final String PYTHON = "MLLABS_PYTHON";
+    public static final String PYTHON = LabPython.MLLABS_PYTHON;
     /** The learner's experiment, for the checks. */
     public static final String EXPERIMENT = "MLLABS_EXPERIMENT";
     /** The lab id, for the checks. */
@@ -73,14 +73,11 @@ public final class PythonChecks {
      */
     public static Path python(String purpose) {
         LabEnvironment environment = LabEnvironment.current();
-        Optional<Path> python = environment.get(PYTHON).map(Path::of)
-                .or(() -> Optional.of(LabHome.from(environment).root().resolve("python/bin/python")))
-                .filter(Files::isExecutable);
+        Optional<Path> python = LabPython.find(environment);
         if (python.isEmpty()) {
             EngineRequirement.unmet(environment, "No Python with mlflow==" + MlflowServerVersion.mlflow()
                     + " and pyspark==" + MlflowServerVersion.spark() + " was found, so " + purpose + " cannot run. "
-                    + "Create the lab Python environment with `bash lab-runtime/environment/python-env.sh`, or set "
-                    + PYTHON + " to a python that has both.");
+                    + LabPython.howToCreate());
         }
         return python.orElseThrow();
     }
