@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The rows a served model is handed once a request is read and its schema enforced: the schema's columns in its
  * order (a request's extra columns left out), each value of its column type's Java class, or {@code null} where
- * pandas would hold a missing value.
+ * pandas would hold a missing value. A {@code string} column into which MLflow passes another kind of value unchanged
+ * (a number, a boolean) holds that value's JSON text.
  *
  * @param columns the column names
  * @param types each column's type
