@@ -1,0 +1,93 @@
+package org.mllabs.serving.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.MlflowApiException;
+import org.mllabs.runtime.mlflow.ModelVersion;
+import org.mllabs.runtime.model.MlModelFiles;
+import org.mllabs.runtime.model.SparkModelLoader;
+import org.mllabs.serving.scoring.InputSchema;
+
+/**
+ * Served entities found in the MLflow registry by version (never by alias: moving an alias does not change what an
+ * endpoint serves). {@link #check} asks the registry for the version; {@link #load} downloads the version's model
+ * directory and reads its {@code MLmodel}: a Spark ML model, with or without a signature (a model without one is
+ * served without its requests checked against a schema, and its deployment state says so).
+ */
+public final class RegistryEntities implements EntityLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final LabMlflow mlflow;
+    private final SparkModelLoader models;
+
+    /**
+     * @param mlflow the server whose registry holds the models
+     * @param cache where downloaded model directories are kept
+     */
+    public RegistryEntities(LabMlflow mlflow, Path cache) {
+        this.mlflow = mlflow;
+        this.models = new SparkModelLoader(mlflow, cache);
+    }
+
+    @Override
+    public void check(ServedEntity entity) {
+        try {
+            ModelVersion version = mlflow.registry().getModelVersion(entity.entityName(), entity.entityVersion());
+            if (!ModelVersion.READY.equals(version.status())) {
+                throw ServingError.invalidParameter("Model version " + entity.entityVersion() + " of "
+                        + entity.entityName() + " is " + version.status() + ", not READY.");
+            }
+        } catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                throw ServingError.notFound("Model version " + entity.entityVersion() + " of " + entity.entityName()
+                        + " does not exist." + existingVersions(entity.entityName()));
+            }
+            throw ServingError.unavailable("The MLflow registry did not answer whether model version "
+                    + entity.entityVersion() + " of " + entity.entityName() + " exists: " + e.getMessage());
+        } catch (ServingError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ServingError.unavailable("The MLflow server at " + mlflow.trackingUri() + " cannot be reached ("
+                    + e.getMessage() + "): start it with `lab up`, then ask again.");
+        }
+    }
+
+    private String existingVersions(String name) {
+        try {
+            String versions = mlflow.registry().versions(name).stream().map(ModelVersion::version)
+                    .collect(Collectors.joining(", "));
+            return versions.isEmpty() ? " Registered model " + name + " does not exist or has no versions."
+                    : " Its versions are: " + versions + ".";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public String load(ServedEntity entity) {
+        Path directory = models.download("models:/" + entity.entityName() + "/" + entity.entityVersion());
+        JsonNode mlmodel;
+        try {
+            mlmodel = YAML.readTree(directory.resolve(MlModelFiles.MLMODEL).toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("its MLmodel file cannot be read: " + e.getMessage(), e);
+        }
+        if (!mlmodel.path("flavors").has("spark")) {
+            throw new IllegalStateException("it has no spark flavor (flavors: " + mlmodel.path("flavors").size()
+                    + "), and this service serves Spark ML models");
+        }
+        String inputs = mlmodel.path("signature").path("inputs").asText("");
+        String gpu = entity.gpu() ? " Workload type " + entity.workloadType() + " is simulated: the model runs on "
+                + "the CPU." : "";
+        if (inputs.isEmpty()) {
+            return "Served without a signature: requests are not checked against a schema." + gpu;
+        }
+        return "Served with a signature of " + InputSchema.parse(inputs).columns().size() + " input columns." + gpu;
+    }
+}

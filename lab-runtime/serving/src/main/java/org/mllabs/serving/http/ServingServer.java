@@ -1,0 +1,82 @@
+package org.mllabs.serving.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mllabs.serving.endpoint.Endpoints;
+import org.mllabs.serving.endpoint.ServingError;
+
+/**
+ * The serving service's HTTP server (the JDK's), on the loopback address unless told otherwise: the endpoint API
+ * ({@link ServingApi}) under {@code /api/2.0/serving-endpoints}, the workspace discovery document Databricks' SDK
+ * reads first ({@value #WORKSPACE_CONFIG}); any other path is answered {@code 404 ENDPOINT_NOT_FOUND}.
+ */
+public final class ServingServer implements AutoCloseable {
+
+    /**
+     * The discovery document Databricks' SDK asks a workspace for before its first call; this workspace has no OAuth
+     * (clients send a token), which an empty {@code oidc_endpoint} says.
+     */
+    static final String WORKSPACE_CONFIG = "/.well-known/databricks-config";
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+
+    private ServingServer(HttpServer server, ExecutorService threads) {
+        this.server = server;
+        this.threads = threads;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param address where to listen; {@link InetAddress#getLoopbackAddress()} keeps it to this machine
+     * @param port the port, or 0 for any free one
+     * @param endpoints the endpoints it manages
+     * @param creator whom new endpoints name as their creator
+     */
+    public static ServingServer start(InetAddress address, int port, Endpoints endpoints, String creator)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
+        ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, "serving-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
+        server.createContext(ServingApi.PREFIX, new ServingApi(endpoints, creator));
+        server.createContext(WORKSPACE_CONFIG, exchange -> {
+            try (exchange) {
+                ObjectNode config = JsonNodeFactory.instance.objectNode();
+                config.put("oidc_endpoint", "");
+                ServingApi.send(exchange, 200, config);
+            }
+        });
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                ServingApi.send(exchange, 404, ServingError.noSuchApi(exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath()).toJson());
+            }
+        });
+        server.start();
+        return new ServingServer(server, threads);
+    }
+
+    /** Where it answers, such as {@code http://127.0.0.1:41234}. */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
