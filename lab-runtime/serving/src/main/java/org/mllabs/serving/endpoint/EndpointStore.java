@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Endpoints kept on disk, one JSON file each ({@code <name>.json} in a folder of the state directory), so that they
@@ -119,15 +118,16 @@ public final class EndpointStore {
         }
         return new Endpoint(json.get("name").asText(), json.get("id").asText(), json.get("creator").asText(),
                 json.get("creation_timestamp").asLong(), json.get("last_updated_timestamp").asLong(),
-                config(json.get("config")), config(json.get("pending_config")),
+                config(json.get("config"), json.get("name").asText()),
+                config(json.get("pending_config"), json.get("name").asText()),
                 json.path("update_failed").asBoolean(), history);
     }
 
-    private static VersionedConfig config(JsonNode json) {
+    private static VersionedConfig config(JsonNode json, String endpoint) {
         if (json == null || json.isNull()) {
             return null;
         }
-        return new VersionedConfig(EndpointConfig.parse(json.get("config")), json.get("config_version").asInt(),
-                json.get("start_time").asLong(), Map.of());
+        return VersionedConfig.starting(endpoint, EndpointConfig.parse(json.get("config")),
+                json.get("config_version").asInt(), json.get("start_time").asLong());
     }
 }

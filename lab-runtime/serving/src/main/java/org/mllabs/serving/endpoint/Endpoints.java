@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import org.mllabs.serving.model.ServedModel;
 
 /**
  * The serving endpoints of one serving process, managed as Databricks manages them: a create or update-config request
@@ -68,7 +70,7 @@ public final class Endpoints implements AutoCloseable {
     private void restore(Endpoint kept) {
         long now = clock.millis();
         VersionedConfig served = kept.config() == null ? null
-                : VersionedConfig.starting(kept.config().config(), kept.config().version(),
+                : VersionedConfig.starting(kept.name(), kept.config().config(), kept.config().version(),
                         kept.config().startTime());
         VersionedConfig pending = kept.pending();
         List<ConfigChange> history = kept.history();
@@ -81,7 +83,8 @@ public final class Endpoints implements AutoCloseable {
                 history = ended(history, pending.version(), now, "UPDATE_FAILED");
                 failed = true;
             } else {
-                pending = VersionedConfig.starting(pending.config(), pending.version(), pending.startTime());
+                pending = VersionedConfig.starting(kept.name(), pending.config(), pending.version(),
+                        pending.startTime());
                 failed = false;
             }
         }
@@ -98,7 +101,7 @@ public final class Endpoints implements AutoCloseable {
     private static VersionedConfig failedConfig(VersionedConfig config, String why) {
         VersionedConfig failed = config;
         for (ServedEntity entity : config.config().servedEntities()) {
-            failed = failed.with(entity.name(), Deployment.failed(why));
+            failed = failed.with(entity.name(), Deployment.failed(why), null);
         }
         return failed;
     }
@@ -125,7 +128,7 @@ public final class Endpoints implements AutoCloseable {
         }
         config.servedEntities().forEach(loader::check);
         long now = clock.millis();
-        VersionedConfig pending = VersionedConfig.starting(config, 1, now);
+        VersionedConfig pending = VersionedConfig.starting(name, config, 1, now);
         Endpoint endpoint = new Endpoint(name, newId(), creator, now, now, null, pending, false,
                 List.of(new ConfigChange(1, now, 0, "IN_PROGRESS", config)));
         save(endpoint);
@@ -173,7 +176,7 @@ public final class Endpoints implements AutoCloseable {
         config.servedEntities().forEach(loader::check);
         long now = clock.millis();
         int version = endpoint.history().stream().mapToInt(ConfigChange::version).max().orElse(0) + 1;
-        VersionedConfig pending = VersionedConfig.starting(config, version, now);
+        VersionedConfig pending = VersionedConfig.starting(name, config, version, now);
         List<ConfigChange> history = new ArrayList<>(endpoint.history());
         history.add(new ConfigChange(version, now, 0, "IN_PROGRESS", config));
         Endpoint updated = new Endpoint(name, endpoint.id(), endpoint.creator(), endpoint.creationTimestamp(), now,
@@ -181,6 +184,29 @@ public final class Endpoints implements AutoCloseable {
         save(updated);
         startLoading(name, pending);
         return updated;
+    }
+
+    /**
+     * The served entity that answers a scoring request: the one the traffic routes pick, or the one named.
+     *
+     * @param name the endpoint
+     * @param entity the served entity a request names ({@code served-models/{entity}/invocations}), which bypasses
+     *     the routes, or empty
+     * @throws ServingError 404 for an endpoint or entity that does not exist, 503 for an endpoint not ready
+     */
+    public synchronized Scorer scorer(String name, Optional<String> entity) {
+        Endpoint endpoint = get(name);
+        if (!"READY".equals(endpoint.ready())) {
+            throw ServingError.unavailable("Endpoint '" + name + "' is not ready: its config is still loading"
+                    + (endpoint.updateFailed() ? " or failed to load" : "") + ". Ask again when its state's ready is "
+                    + "READY.");
+        }
+        VersionedConfig served = endpoint.config();
+        String chosen = entity.orElseGet(served.router()::next);
+        ServedEntity servedEntity = served.config().entity(chosen).orElseThrow(() -> ServingError.notFound(
+                "Endpoint '" + name + "' serves no entity '" + chosen + "'; it serves " + String.join(", ",
+                        served.config().servedEntities().stream().map(ServedEntity::name).toList()) + "."));
+        return new Scorer(servedEntity, served.models().get(chosen), served.slots().get(chosen));
     }
 
     /**
@@ -198,19 +224,22 @@ public final class Endpoints implements AutoCloseable {
         for (ServedEntity entity : pending.config().servedEntities()) {
             loads.submit(() -> {
                 Deployment deployment;
+                ServedModel model = null;
                 try {
-                    String message = loader.load(entity);
-                    deployment = Deployment.ready(message);
+                    LoadedEntity loaded = loader.load(entity);
+                    model = loaded.model();
+                    deployment = Deployment.ready(loaded.message());
                 } catch (Exception e) {
                     deployment = Deployment.failed("Model version " + entity.entityVersion() + " of "
                             + entity.entityName() + " could not be loaded: " + e.getMessage());
                 }
-                loaded(name, pending.version(), entity.name(), deployment);
+                loaded(name, pending.version(), entity.name(), deployment, model);
             });
         }
     }
 
-    private synchronized void loaded(String name, int version, String entity, Deployment deployment) {
+    private synchronized void loaded(String name, int version, String entity, Deployment deployment,
+            ServedModel model) {
         Endpoint endpoint = endpoints.get(name);
         if (endpoint == null) {
             return;
@@ -219,14 +248,14 @@ public final class Endpoints implements AutoCloseable {
         if (served != null && served.version() == version && !served.ready()) {
             // The served config loading again after a restart.
             endpoints.put(name, new Endpoint(name, endpoint.id(), endpoint.creator(), endpoint.creationTimestamp(),
-                    endpoint.lastUpdatedTimestamp(), served.with(entity, deployment), endpoint.pending(),
+                    endpoint.lastUpdatedTimestamp(), served.with(entity, deployment, model), endpoint.pending(),
                     endpoint.updateFailed(), endpoint.history()));
             return;
         }
         if (endpoint.pending() == null || endpoint.pending().version() != version || endpoint.updateFailed()) {
             return;
         }
-        VersionedConfig pending = endpoint.pending().with(entity, deployment);
+        VersionedConfig pending = endpoint.pending().with(entity, deployment, model);
         long now = clock.millis();
         if (pending.ready()) {
             save(new Endpoint(name, endpoint.id(), endpoint.creator(), endpoint.creationTimestamp(), now, pending,

@@ -15,8 +15,8 @@ public interface EntityLoader {
     /**
      * Loads the model version, in the background.
      *
-     * @return what its deployment state says once it is ready, such as that it has no signature
+     * @return the model, and what its deployment state says once it is ready
      * @throws Exception why it could not be loaded, for its deployment state
      */
-    String load(ServedEntity entity) throws Exception;
+    LoadedEntity load(ServedEntity entity) throws Exception;
 }

@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.model.MlModelFiles;
 import org.mllabs.runtime.model.SparkModelLoader;
+import org.mllabs.serving.model.SparkServedModel;
 import org.mllabs.serving.scoring.InputSchema;
 
 /**
  * Served entities found in the MLflow registry by version (never by alias: moving an alias does not change what an
  * endpoint serves). {@link #check} asks the registry for the version; {@link #load} downloads the version's model
- * directory and reads its {@code MLmodel}: a Spark ML model, with or without a signature (a model without one is
- * served without its requests checked against a schema, and its deployment state says so).
+ * directory, reads its {@code MLmodel} and loads the Spark ML pipeline, with or without a signature (a model without
+ * one is served without its requests checked against a schema, and its deployment state says so).
  */
 public final class RegistryEntities implements EntityLoader {
 
@@ -25,14 +28,17 @@ public final class RegistryEntities implements EntityLoader {
 
     private final LabMlflow mlflow;
     private final SparkModelLoader models;
+    private final SparkSession spark;
 
     /**
      * @param mlflow the server whose registry holds the models
      * @param cache where downloaded model directories are kept
+     * @param spark the session models are loaded into and score in
      */
-    public RegistryEntities(LabMlflow mlflow, Path cache) {
+    public RegistryEntities(LabMlflow mlflow, Path cache, SparkSession spark) {
         this.mlflow = mlflow;
         this.models = new SparkModelLoader(mlflow, cache);
+        this.spark = spark;
     }
 
     @Override
@@ -70,8 +76,9 @@ public final class RegistryEntities implements EntityLoader {
     }
 
     @Override
-    public String load(ServedEntity entity) {
-        Path directory = models.download("models:/" + entity.entityName() + "/" + entity.entityVersion());
+    public LoadedEntity load(ServedEntity entity) {
+        String uri = "models:/" + entity.entityName() + "/" + entity.entityVersion();
+        Path directory = models.download(uri);
         JsonNode mlmodel;
         try {
             mlmodel = YAML.readTree(directory.resolve(MlModelFiles.MLMODEL).toFile());
@@ -85,9 +92,13 @@ public final class RegistryEntities implements EntityLoader {
         String inputs = mlmodel.path("signature").path("inputs").asText("");
         String gpu = entity.gpu() ? " Workload type " + entity.workloadType() + " is simulated: the model runs on "
                 + "the CPU." : "";
-        if (inputs.isEmpty()) {
-            return "Served without a signature: requests are not checked against a schema." + gpu;
+        Optional<InputSchema> schema = inputs.isEmpty() ? Optional.empty() : Optional.of(InputSchema.parse(inputs));
+        SparkServedModel model = new SparkServedModel(spark, models.load(uri), schema);
+        if (schema.isEmpty()) {
+            return new LoadedEntity(model, "Served without a signature: requests are not checked against a schema."
+                    + gpu);
         }
-        return "Served with a signature of " + InputSchema.parse(inputs).columns().size() + " input columns." + gpu;
+        return new LoadedEntity(model, "Served with a signature of " + schema.get().columns().size()
+                + " input columns." + gpu);
     }
 }

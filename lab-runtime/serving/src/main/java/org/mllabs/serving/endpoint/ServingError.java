@@ -60,6 +60,11 @@ public final class ServingError extends RuntimeException {
         return new ServingError(500, "INTERNAL_ERROR", "The serving service failed: " + fault);
     }
 
+    /** 429 {@code REQUEST_LIMIT_EXCEEDED}: more requests at once than a served entity serves. */
+    public static ServingError tooManyRequests(String message) {
+        return new ServingError(429, "REQUEST_LIMIT_EXCEEDED", message);
+    }
+
     /** 503 {@code TEMPORARILY_UNAVAILABLE}: what the request needs (the MLflow server) cannot be reached. */
     public static ServingError unavailable(String message) {
         return new ServingError(503, "TEMPORARILY_UNAVAILABLE", message);

@@ -4,33 +4,56 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import org.mllabs.serving.model.ServedModel;
 
 /**
- * A config an endpoint serves or is moving to, with its version and each served entity's deployment state.
+ * A config an endpoint serves or is moving to, with its version, each served entity's deployment state and, once
+ * loaded, its model; the router that shares its requests and each entity's limit on requests at once.
  *
  * @param config the config
  * @param version its {@code config_version}, 1 for the endpoint's first
  * @param startTime when it was asked for, in epoch milliseconds
  * @param deployments each served entity's state, by name
+ * @param models each loaded served entity's model, by name
+ * @param router which entity answers each request
+ * @param slots each served entity's requests at once, at most its workload size's concurrency
  */
-public record VersionedConfig(EndpointConfig config, int version, long startTime, Map<String, Deployment> deployments) {
+public record VersionedConfig(EndpointConfig config, int version, long startTime, Map<String, Deployment> deployments,
+        Map<String, ServedModel> models, TrafficRouter router, Map<String, Semaphore> slots) {
 
     public VersionedConfig {
         deployments = Map.copyOf(deployments);
+        models = Map.copyOf(models);
+        slots = Map.copyOf(slots);
     }
 
-    /** A new config whose entities are all being loaded. */
-    static VersionedConfig starting(EndpointConfig config, int version, long startTime) {
+    /**
+     * A new config whose entities are all being loaded.
+     *
+     * @param endpoint the endpoint's name, which with the version seeds the router
+     */
+    static VersionedConfig starting(String endpoint, EndpointConfig config, int version, long startTime) {
         Map<String, Deployment> creating = new LinkedHashMap<>();
-        config.servedEntities().forEach(entity -> creating.put(entity.name(), Deployment.creating()));
-        return new VersionedConfig(config, version, startTime, creating);
+        Map<String, Semaphore> slots = new LinkedHashMap<>();
+        for (ServedEntity entity : config.servedEntities()) {
+            creating.put(entity.name(), Deployment.creating());
+            slots.put(entity.name(), new Semaphore(entity.workloadSize().maxConcurrency()));
+        }
+        return new VersionedConfig(config, version, startTime, creating, Map.of(),
+                new TrafficRouter(config.routes(), Objects.hash(endpoint, version)), slots);
     }
 
-    /** The same config with one entity's state changed. */
-    VersionedConfig with(String entity, Deployment deployment) {
+    /** The same config with one entity's state changed and, when it loaded, its model. */
+    VersionedConfig with(String entity, Deployment deployment, ServedModel model) {
         Map<String, Deployment> changed = new LinkedHashMap<>(deployments);
         changed.put(entity, deployment);
-        return new VersionedConfig(config, version, startTime, changed);
+        Map<String, ServedModel> loaded = new LinkedHashMap<>(models);
+        if (model != null) {
+            loaded.put(entity, model);
+        }
+        return new VersionedConfig(config, version, startTime, changed, loaded, router, slots);
     }
 
     /** Whether every entity is loaded. */

@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.ServingError;
+import org.mllabs.serving.scoring.ScoringInputs;
 
 /**
  * The serving service's HTTP server (the JDK's), on the loopback address unless told otherwise: the endpoint API
- * ({@link ServingApi}) under {@code /api/2.0/serving-endpoints}, the workspace discovery document Databricks' SDK
+ * ({@link ServingApi}) under {@code /api/2.0/serving-endpoints}, scoring ({@link InvocationsApi}) under
+ * {@code /serving-endpoints/}, the workspace discovery document Databricks' SDK
  * reads first ({@value #WORKSPACE_CONFIG}); any other path is answered {@code 404 ENDPOINT_NOT_FOUND}.
  */
 public final class ServingServer implements AutoCloseable {
@@ -39,10 +41,11 @@ public final class ServingServer implements AutoCloseable {
      * @param address where to listen; {@link InetAddress#getLoopbackAddress()} keeps it to this machine
      * @param port the port, or 0 for any free one
      * @param endpoints the endpoints it manages
+     * @param inputs how it reads scoring requests
      * @param creator whom new endpoints name as their creator
      */
-    public static ServingServer start(InetAddress address, int port, Endpoints endpoints, String creator)
-            throws IOException {
+    public static ServingServer start(InetAddress address, int port, Endpoints endpoints, ScoringInputs inputs,
+            String creator) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "serving-http");
@@ -51,6 +54,7 @@ public final class ServingServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext(ServingApi.PREFIX, new ServingApi(endpoints, creator));
+        server.createContext(InvocationsApi.PREFIX, new InvocationsApi(endpoints, inputs));
         server.createContext(WORKSPACE_CONFIG, exchange -> {
             try (exchange) {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();

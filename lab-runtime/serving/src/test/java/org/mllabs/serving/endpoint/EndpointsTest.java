@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +21,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.serving.model.ServedModel;
+import org.mllabs.serving.scoring.InputSchema;
+import org.mllabs.serving.scoring.ModelInput;
 
 class EndpointsTest {
 
@@ -143,6 +150,52 @@ class EndpointsTest {
         assertThat(ready.config().version()).isEqualTo(1);
     }
 
+    @Test
+    void requestsAreSharedByTheRoutesTheSameWayEachTimeAndANamedEntityBypassesThem() throws Exception {
+        endpoints = open();
+        endpoints.create(request("churn", 1), "learner");
+        assertThatThrownBy(() -> endpoints.scorer("churn-endpoint", Optional.empty()))
+                .isInstanceOfSatisfying(ServingError.class, error -> assertThat(error.status()).isEqualTo(503));
+        loader.finish("1", () -> "ok");
+        loader.finish("2", () -> "ok");
+        await(() -> endpoints.get("churn-endpoint"), "READY");
+        endpoints.updateConfig("churn-endpoint", JSON.readTree("{\"served_entities\": [" + entity(1) + ", "
+                + entity(2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"v1\", "
+                + "\"traffic_percentage\": 90}, {\"served_entity_name\": \"v2\", \"traffic_percentage\": 10}]}}"));
+        awaitUpdate(() -> endpoints.get("churn-endpoint"), "NOT_UPDATING");
+
+        List<String> first = route(1000);
+        List<String> again = new ArrayList<>();
+        try (Endpoints restarted = Endpoints.open(new EndpointStore(state.resolve("endpoints")), loader,
+                Clock.systemUTC())) {
+            await(() -> restarted.get("churn-endpoint"), "READY");
+            for (int i = 0; i < 1000; i++) {
+                again.add(restarted.scorer("churn-endpoint", Optional.empty()).entity().name());
+            }
+        }
+
+        assertThat(Collections.frequency(first, "v2")).isBetween(70, 130);
+        assertThat(again).isEqualTo(first);
+        assertThat(endpoints.scorer("churn-endpoint", Optional.of("v2")).model().predict(
+                new ModelInput(List.of(), List.of(), List.of(List.of())))).containsExactly("2");
+        assertThatThrownBy(() -> endpoints.scorer("churn-endpoint", Optional.of("v3")))
+                .isInstanceOfSatisfying(ServingError.class, error -> assertThat(error.status()).isEqualTo(404))
+                .hasMessageContaining("it serves v1, v2");
+    }
+
+    private List<String> route(int requests) {
+        List<String> entities = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            entities.add(endpoints.scorer("churn-endpoint", Optional.empty()).entity().name());
+        }
+        return entities;
+    }
+
+    private static String entity(int version) {
+        return "{\"name\": \"v" + version + "\", \"entity_name\": \"main.labs.churn\", \"entity_version\": \""
+                + version + "\", \"workload_size\": \"Small\"}";
+    }
+
     private Endpoints open() {
         return Endpoints.open(new EndpointStore(state.resolve("endpoints")), loader, Clock.systemUTC());
     }
@@ -176,6 +229,20 @@ class EndpointsTest {
         return endpoint.get();
     }
 
+    /** A model that answers its version for every row. */
+    private record VersionModel(String version) implements ServedModel {
+
+        @Override
+        public Optional<InputSchema> schema() {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Object> predict(ModelInput input) {
+            return input.rows().stream().map(row -> (Object) version).toList();
+        }
+    }
+
     /** Loads each version when the test says so, with what the test gives. */
     private static final class Loader implements EntityLoader {
 
@@ -198,8 +265,9 @@ class EndpointsTest {
         }
 
         @Override
-        public String load(ServedEntity entity) throws InterruptedException, ExecutionException {
-            return outcome(entity.entityVersion()).get().get();
+        public LoadedEntity load(ServedEntity entity) throws InterruptedException, ExecutionException {
+            String message = outcome(entity.entityVersion()).get().get();
+            return new LoadedEntity(new VersionModel(entity.entityVersion()), message);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,13 +13,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,40 +44,58 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.TestRuns;
+import org.mllabs.runtime.model.ModelSignature;
+import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.testing.MlflowServerExtension;
 import org.mllabs.runtime.testing.PythonChecks;
+import org.mllabs.runtime.testing.SparkExtension;
 import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
+import org.mllabs.serving.scoring.MlflowInputCheck;
+import org.mllabs.serving.scoring.ScoringInputs;
 
 /**
- * The endpoint API against the build's MLflow server, driven by Python MLflow's Databricks deployments client and by
- * plain HTTP for the refusals. The registered versions hold an {@code MLmodel} file and no model data: serving them
- * needs none yet.
+ * The serving service against the build's MLflow server: two versions of a Spark pipeline (a string indexer, a one-hot
+ * encoder, an assembler, a logistic regression) registered under a three-part name, version 1 with a signature and
+ * version 2 without; endpoints managed and scored by Python MLflow's Databricks deployments client and by plain HTTP.
+ * Every prediction is compared with the pipeline's own {@code transform} of the same rows.
  */
 @Tag("integration")
-@ExtendWith(MlflowServerExtension.class)
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
 class ServingApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final StructType FEATURES = new StructType().add("tenure", DataTypes.DoubleType, false)
+            .add("plan", DataTypes.StringType, false).add("calls", DataTypes.LongType, false);
 
+    private static SparkSession spark;
     private static LabMlflow mlflow;
     private static String model;
+    private static PipelineModel versionOne;
+    private static PipelineModel versionTwo;
     private static Endpoints endpoints;
     private static ServingServer server;
 
     @BeforeAll
-    static void start(MlflowServer mlflowServer, @TempDir Path state) throws IOException {
+    static void start(MlflowServer mlflowServer, SparkSession session, @TempDir Path state) throws IOException {
+        spark = session;
         mlflow = LabMlflow.open(mlflowServer.trackingUri());
         model = "main.serving_it." + TestRuns.uniqueName("churn").replace('-', '_');
-        mlflow.registry().createRegisteredModel(model, Map.of(), null);
-        register("[{\"type\": \"double\", \"name\": \"tenure\", \"required\": true}]");
-        register(null);
+        Dataset<Row> training = rows(300, 7L, true);
+        versionOne = fit(training, 0.01);
+        versionTwo = fit(training, 1.0);
+        SparkModels models = new SparkModels(mlflow, state.resolve("logged"));
+        register(models, versionOne, ModelSignature.infer(FEATURES,
+                versionOne.transform(training).select("prediction").schema()));
+        register(models, versionTwo, null);
         endpoints = Endpoints.open(new EndpointStore(state.resolve("endpoints")),
-                new RegistryEntities(mlflow, state.resolve("models")), Clock.systemUTC());
-        server = ServingServer.start(InetAddress.getLoopbackAddress(), 0, endpoints, "learner");
+                new RegistryEntities(mlflow, state.resolve("models"), spark), Clock.systemUTC());
+        ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(PythonChecks.python("the serving service"),
+                state.resolve("input-check.log"), Duration.ofSeconds(60)));
+        server = ServingServer.start(InetAddress.getLoopbackAddress(), 0, endpoints, inputs, "learner");
     }
 
     @AfterAll
@@ -73,26 +109,19 @@ class ServingApiIT {
         }
     }
 
-    private static void register(String signatureInputs) {
-        String runId = TestRuns.newRun(mlflow, "serving");
-        String mlmodel = "artifact_path: model\nflavors:\n  spark:\n    model_data: sparkml\n"
-                + "    pyspark_version: 4.1.0\n"
-                + (signatureInputs == null ? "" : "signature:\n  inputs: '" + signatureInputs + "'\n"
-                        + "  outputs: '[{\"type\": \"double\", \"name\": \"prediction\", \"required\": true}]'\n");
-        mlflow.artifacts().upload(runId, "model/MLmodel", mlmodel.getBytes(StandardCharsets.UTF_8));
-        mlflow.registry().createModelVersion(model, mlflow.artifactUriOf(runId) + "/model", runId, Map.of(), null);
-    }
-
     @Test
-    void pythonMlflowsDeploymentsClientManagesEndpoints(@TempDir Path dir) throws Exception {
+    void pythonMlflowsDeploymentsClientManagesAndScoresAnEndpoint(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("deployments_client.py");
         try (InputStream source = ServingApiIT.class.getResourceAsStream("deployments_client.py")) {
             Files.copy(source, script);
         }
+        Dataset<Row> requests = rows(5, 11L, false);
         ProcessBuilder builder = new ProcessBuilder(PythonChecks.python("the deployments client").toString(),
                 script.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
         builder.environment().putAll(Map.of("DATABRICKS_HOST", server.uri().toString(), "DATABRICKS_TOKEN",
-                "learner-token", "MODEL", model, "ENDPOINT", "churn-python"));
+                "learner-token", "MODEL", model, "ENDPOINT", "churn-python", "RECORDS",
+                JSON.writeValueAsString(records(requests)), "EXPECTED",
+                JSON.writeValueAsString(predictions(versionOne, requests))));
         Process process = builder.start();
 
         boolean ended = process.waitFor(3, TimeUnit.MINUTES);
@@ -105,10 +134,61 @@ class ServingApiIT {
     }
 
     @Test
+    void eachVersionScoresAsItsPipelineDoesAndTheRoutesShareTheRequests() throws Exception {
+        createAndWait("churn-split", "{\"served_entities\": [" + entity("one", 1) + ", " + entity("two", 2)
+                + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"one\", \"traffic_percentage\": "
+                + "80}, {\"served_entity_name\": \"two\", \"traffic_percentage\": 20}]}}");
+        Dataset<Row> requests = rows(20, 13L, false);
+        ObjectNode split = JSON.createObjectNode();
+        ObjectNode frame = split.putObject("dataframe_split");
+        frame.putArray("columns").add("calls").add("plan").add("tenure");
+        ArrayNode data = frame.putArray("data");
+        for (Map<String, Object> record : records(requests)) {
+            data.addArray().addPOJO(record.get("calls")).addPOJO(record.get("plan")).addPOJO(record.get("tenure"));
+        }
+
+        HttpResponse<String> one = invoke("/churn-split/served-models/one/invocations", split.toString());
+        HttpResponse<String> two = invoke("/churn-split/served-models/two/invocations", JSON.writeValueAsString(
+                Map.of("dataframe_records", records(requests))));
+
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(one.headers().firstValue("served-model-name")).hasValue("one");
+        assertThat(predictionsOf(one)).isEqualTo(predictions(versionOne, requests));
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
+        assertThat(predictionsOf(two)).isEqualTo(predictions(versionTwo, requests));
+        assertThat(predictions(versionOne, requests)).isNotEqualTo(predictions(versionTwo, requests));
+
+        Map<String, Integer> answered = new HashMap<>();
+        String single = JSON.writeValueAsString(Map.of("dataframe_records", records(requests).subList(0, 1)));
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> response = invoke("/churn-split/invocations", single);
+            answered.merge(response.headers().firstValue("served-model-name").orElse("none"), 1, Integer::sum);
+        }
+        assertThat(answered.keySet()).containsExactlyInAnyOrder("one", "two");
+        assertThat(answered.get("two")).isBetween(20, 60);
+    }
+
+    @Test
+    void aRequestTheSignatureRefusesGetsMlflowsAnswerAndAnUnknownEndpointOrEntityIsNotFound() throws Exception {
+        createAndWait("churn-refusals", "{\"served_entities\": [" + entity("one", 1) + "]}");
+
+        HttpResponse<String> missing = invoke("/churn-refusals/invocations",
+                "{\"dataframe_records\": [{\"tenure\": 3.5, \"plan\": \"basic\"}]}");
+        HttpResponse<String> noEndpoint = invoke("/churn-none/invocations", "{\"dataframe_records\": []}");
+        HttpResponse<String> noEntity = invoke("/churn-refusals/served-models/two/invocations", "{}");
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("message").asText())
+                .endsWith("Error: Model is missing inputs ['calls'].");
+        assertThat(noEndpoint.statusCode()).isEqualTo(404);
+        assertThat(noEntity.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(noEntity.body()).get("message").asText()).contains("serves no entity 'two'");
+    }
+
+    @Test
     void aMissingVersionIsRefusedWithTheVersionsThereAre() throws Exception {
-        HttpResponse<String> response = send("POST", "", "{\"name\": \"churn-missing\", \"config\": "
-                + "{\"served_entities\": [{\"entity_name\": \"" + model + "\", \"entity_version\": \"9\", "
-                + "\"workload_size\": \"Small\"}]}}");
+        HttpResponse<String> response = manage("POST", "", "{\"name\": \"churn-missing\", \"config\": "
+                + "{\"served_entities\": [" + entity("nine", 9) + "]}}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode error = JSON.readTree(response.body());
@@ -119,9 +199,9 @@ class ServingApiIT {
 
     @Test
     void aBodyThatIsNotJsonAndAPathThatIsNotThereGetTheirOwnAnswers() throws Exception {
-        HttpResponse<String> malformed = send("POST", "", "{\"name\": ");
-        HttpResponse<String> noPath = send("GET", "/churn/logs/now", null);
-        HttpResponse<String> wrongMethod = send("PATCH", "/churn", "{}");
+        HttpResponse<String> malformed = manage("POST", "", "{\"name\": ");
+        HttpResponse<String> noPath = manage("GET", "/churn/logs/now", null);
+        HttpResponse<String> wrongMethod = manage("PATCH", "/churn", "{}");
 
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).get("error_code").asText()).isEqualTo("BAD_REQUEST");
@@ -136,8 +216,9 @@ class ServingApiIT {
             throws Exception {
         try (LabMlflow down = LabMlflow.open(URI.create("http://127.0.0.1:9"));
                 Endpoints offline = Endpoints.open(new EndpointStore(state.resolve("endpoints")),
-                        new RegistryEntities(down, state.resolve("models")), Clock.systemUTC());
-                ServingServer alone = ServingServer.start(InetAddress.getLoopbackAddress(), 0, offline, "learner")) {
+                        new RegistryEntities(down, state.resolve("models"), spark), Clock.systemUTC());
+                ServingServer alone = ServingServer.start(InetAddress.getLoopbackAddress(), 0, offline, null,
+                        "learner")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(alone.uri()
                     + ServingApi.PREFIX)).POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"churn\", "
                     + "\"config\": {\"served_entities\": [{\"entity_name\": \"main.labs.churn\", \"entity_version\": "
@@ -149,10 +230,87 @@ class ServingApiIT {
         }
     }
 
+    private static void createAndWait(String name, String config) throws Exception {
+        HttpResponse<String> created = manage("POST", "", "{\"name\": \"" + name + "\", \"config\": " + config + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonNode state;
+        do {
+            Thread.sleep(50);
+            state = JSON.readTree(manage("GET", "/" + name, null).body());
+        } while (!state.at("/state/ready").asText().equals("READY") && System.nanoTime() < deadline);
+        assertThat(state.at("/state/ready").asText()).as(state.toString()).isEqualTo("READY");
+    }
+
+    private static String entity(String name, int version) {
+        return "{\"name\": \"" + name + "\", \"entity_name\": \"" + model + "\", \"entity_version\": \"" + version
+                + "\", \"workload_size\": \"Small\"}";
+    }
+
+    private static HttpResponse<String> manage(String method, String path, String body) throws Exception {
+        return send(method, ServingApi.PREFIX + path, body);
+    }
+
+    private static HttpResponse<String> invoke(String path, String body) throws Exception {
+        return send("POST", "/serving-endpoints" + path, body);
+    }
+
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + ServingApi.PREFIX + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void register(SparkModels models, PipelineModel pipeline, ModelSignature signature) {
+        String runId = TestRuns.newRun(mlflow, "serving");
+        models.log(runId, pipeline, signature);
+        models.register(model, runId, "model");
+    }
+
+    /** Rows whose label depends on the features with noise, from a seed. */
+    private static Dataset<Row> rows(int count, long seed, boolean labelled) {
+        Random random = new Random(seed);
+        String[] plans = {"basic", "plus", "premium"};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double tenure = Math.round(random.nextDouble() * 7200) / 100.0;
+            String plan = plans[random.nextInt(plans.length)];
+            long calls = random.nextInt(10);
+            double score = -0.08 * tenure + (plan.equals("basic") ? 1.0 : 0.0) + 0.4 * calls - 1 + random.nextGaussian();
+            rows.add(labelled ? RowFactory.create(tenure, plan, calls, score > 0 ? 1.0 : 0.0)
+                    : RowFactory.create(tenure, plan, calls));
+        }
+        StructType schema = labelled ? FEATURES.add("label", DataTypes.DoubleType, false) : FEATURES;
+        return spark.createDataFrame(rows, schema);
+    }
+
+    private static PipelineModel fit(Dataset<Row> training, double regParam) {
+        return new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("plan").setOutputCol("plan_index"),
+            new OneHotEncoder().setInputCol("plan_index").setOutputCol("plan_vector"),
+            new VectorAssembler().setInputCols(new String[] {"tenure", "plan_vector", "calls"})
+                    .setOutputCol("features"),
+            new LogisticRegression().setRegParam(regParam).setMaxIter(30)}).fit(training);
+    }
+
+    private static List<Map<String, Object>> records(Dataset<Row> rows) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Row row : rows.collectAsList()) {
+            records.add(Map.of("tenure", row.getDouble(0), "plan", row.getString(1), "calls", row.getLong(2)));
+        }
+        return records;
+    }
+
+    private static List<Double> predictions(PipelineModel pipeline, Dataset<Row> rows) {
+        return pipeline.transform(rows).select("prediction").collectAsList().stream().map(row -> row.getDouble(0))
+                .toList();
+    }
+
+    private static List<Double> predictionsOf(HttpResponse<String> response) throws IOException {
+        List<Double> predictions = new ArrayList<>();
+        JSON.readTree(response.body()).get("predictions").forEach(value -> predictions.add(value.asDouble()));
+        return predictions;
     }
 }

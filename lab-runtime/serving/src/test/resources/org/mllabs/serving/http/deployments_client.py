@@ -1,9 +1,11 @@
 """Drives the serving API with Python MLflow's own Databricks deployments client, as a learner's notebook would.
 
 Reads DATABRICKS_HOST and DATABRICKS_TOKEN (the client's own variables), MODEL (a three-part registered model name with
-versions 1 and 2) and ENDPOINT (a new endpoint name). Exits 0 when every step behaves as Databricks' API does.
+versions 1 and 2), ENDPOINT (a new endpoint name), RECORDS (rows to score, JSON) and EXPECTED (version 1's predictions
+of them, JSON). Exits 0 when every step behaves as Databricks' API does.
 """
 
+import json
 import os
 import time
 
@@ -49,6 +51,11 @@ assert entity["state"]["deployment"] == "DEPLOYMENT_READY", entity
 assert ready["config"]["traffic_config"]["routes"] == [
     {"served_entity_name": f"{short}-1", "traffic_percentage": 100}], ready
 assert name in [endpoint["name"] for endpoint in client.list_endpoints()]
+
+scored = client.predict(endpoint=name, inputs={"dataframe_records": json.loads(os.environ["RECORDS"])})
+assert scored["predictions"] == json.loads(os.environ["EXPECTED"]), scored
+refused(lambda: client.predict(endpoint=name, inputs={"dataframe_records": [{"tenure": 1.0}]}),
+        "Model is missing inputs")
 
 split = {"served_entities": [
     {"name": "champion", "entity_name": model, "entity_version": "1", "workload_size": "Small"},
