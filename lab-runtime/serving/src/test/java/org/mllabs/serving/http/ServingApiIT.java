@@ -278,7 +278,8 @@ class ServingApiIT {
             double tenure = Math.round(random.nextDouble() * 7200) / 100.0;
             String plan = plans[random.nextInt(plans.length)];
             long calls = random.nextInt(10);
-            double score = -0.08 * tenure + (plan.equals("basic") ? 1.0 : 0.0) + 0.4 * calls - 1 + random.nextGaussian();
+            double score = -0.08 * tenure + (plan.equals("basic") ? 1.0 : 0.0) + 0.4 * calls - 1
+                    + random.nextGaussian();
             rows.add(labelled ? RowFactory.create(tenure, plan, calls, score > 0 ? 1.0 : 0.0)
                     : RowFactory.create(tenure, plan, calls));
         }
