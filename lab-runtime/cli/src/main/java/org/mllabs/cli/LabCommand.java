@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = LabCommand.Version.class,
         description = "Hands-on labs for the Databricks machine-learning lifecycle, graded on your machine.",
         subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, GradeCommand.class,
-            GradeAllCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ResetCommand.class,
-            ExportStudentCommand.class, CommandLine.HelpCommand.class},
+            GradeAllCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ServeCommand.class,
+            ResetCommand.class, ExportStudentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done; for grade, full marks; for grade-all, every learner graded",

@@ -208,6 +208,30 @@ class LabCommandTest {
     }
 
     @Test
+    void theServingServiceNeedsTheMlflowServerAndSaysWhenItIsNotRunning() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path record = home.resolve("serving/serving.json");
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, """
+                {"pid": %d, "uri": "http://127.0.0.1:9", "tracking_uri": "http://127.0.0.1:9", "started_at": "%s"}
+                """.formatted(ended.pid(), Instant.now()));
+
+        assertThat(lab(Map.of(), "serve", "status")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("The serving service is not running: start it with `lab serve up`.");
+        assertThat(lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:9"), "serve", "up"))
+                .isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(out.toString()).contains("No MLflow server is up", "`lab up`");
+        assertThat(lab(Map.of(), "serve", "down")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("The serving service recorded at http://127.0.0.1:9 was no longer "
+                + "running").doesNotContain("Stopped the serving service");
+        assertThat(record).doesNotExist();
+        assertThat(lab(Map.of(), "serve", "down")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("No serving service is recorded");
+        assertThat(lab(Map.of(), "serve")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void anUnreachableServerEndsTheGradeWithAnEnvironmentErrorAndWhatToDo() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -21,21 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.feature.OneHotEncoder;
-import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mllabs.runtime.mlflow.LabMlflow;
-import org.mllabs.runtime.mlflow.TestRuns;
-import org.mllabs.runtime.model.ModelSignature;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.testing.MlflowServerExtension;
@@ -55,12 +43,13 @@ import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
 import org.mllabs.serving.scoring.MlflowInputCheck;
 import org.mllabs.serving.scoring.ScoringInputs;
+import org.mllabs.serving.testing.ServedPipelines;
 
 /**
- * The serving service against the build's MLflow server: two versions of a Spark pipeline (a string indexer, a one-hot
- * encoder, an assembler, a logistic regression) registered under a three-part name, version 1 with a signature and
- * version 2 without; endpoints managed and scored by Python MLflow's Databricks deployments client and by plain HTTP.
- * Every prediction is compared with the pipeline's own {@code transform} of the same rows.
+ * The serving service against the build's MLflow server: two versions of {@link ServedPipelines}' pipeline registered
+ * under a three-part name, version 1 with a signature and version 2 without; endpoints managed and scored by Python
+ * MLflow's Databricks deployments client and by plain HTTP. Every prediction is compared with the pipeline's own
+ * {@code transform} of the same rows.
  */
 @Tag("integration")
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
@@ -68,8 +57,6 @@ class ServingApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final StructType FEATURES = new StructType().add("tenure", DataTypes.DoubleType, false)
-            .add("plan", DataTypes.StringType, false).add("calls", DataTypes.LongType, false);
 
     private static SparkSession spark;
     private static LabMlflow mlflow;
@@ -83,14 +70,13 @@ class ServingApiIT {
     static void start(MlflowServer mlflowServer, SparkSession session, @TempDir Path state) throws IOException {
         spark = session;
         mlflow = LabMlflow.open(mlflowServer.trackingUri());
-        model = "main.serving_it." + TestRuns.uniqueName("churn").replace('-', '_');
+        model = ServedPipelines.newModelName();
         Dataset<Row> training = rows(300, 7L, true);
-        versionOne = fit(training, 0.01);
-        versionTwo = fit(training, 1.0);
+        versionOne = ServedPipelines.fit(training, 0.01);
+        versionTwo = ServedPipelines.fit(training, 1.0);
         SparkModels models = new SparkModels(mlflow, state.resolve("logged"));
-        register(models, versionOne, ModelSignature.infer(FEATURES,
-                versionOne.transform(training).select("prediction").schema()));
-        register(models, versionTwo, null);
+        ServedPipelines.register(mlflow, models, model, versionOne, training, true);
+        ServedPipelines.register(mlflow, models, model, versionTwo, training, false);
         endpoints = Endpoints.open(new EndpointStore(state.resolve("endpoints")),
                 new RegistryEntities(mlflow, state.resolve("models"), spark), Clock.systemUTC());
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(PythonChecks.python("the serving service"),
@@ -263,50 +249,16 @@ class ServingApiIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void register(SparkModels models, PipelineModel pipeline, ModelSignature signature) {
-        String runId = TestRuns.newRun(mlflow, "serving");
-        models.log(runId, pipeline, signature);
-        models.register(model, runId, "model");
-    }
-
-    /** Rows whose label depends on the features with noise, from a seed. */
     private static Dataset<Row> rows(int count, long seed, boolean labelled) {
-        Random random = new Random(seed);
-        String[] plans = {"basic", "plus", "premium"};
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            double tenure = Math.round(random.nextDouble() * 7200) / 100.0;
-            String plan = plans[random.nextInt(plans.length)];
-            long calls = random.nextInt(10);
-            double score = -0.08 * tenure + (plan.equals("basic") ? 1.0 : 0.0) + 0.4 * calls - 1
-                    + random.nextGaussian();
-            rows.add(labelled ? RowFactory.create(tenure, plan, calls, score > 0 ? 1.0 : 0.0)
-                    : RowFactory.create(tenure, plan, calls));
-        }
-        StructType schema = labelled ? FEATURES.add("label", DataTypes.DoubleType, false) : FEATURES;
-        return spark.createDataFrame(rows, schema);
-    }
-
-    private static PipelineModel fit(Dataset<Row> training, double regParam) {
-        return new Pipeline().setStages(new PipelineStage[] {
-            new StringIndexer().setInputCol("plan").setOutputCol("plan_index"),
-            new OneHotEncoder().setInputCol("plan_index").setOutputCol("plan_vector"),
-            new VectorAssembler().setInputCols(new String[] {"tenure", "plan_vector", "calls"})
-                    .setOutputCol("features"),
-            new LogisticRegression().setRegParam(regParam).setMaxIter(30)}).fit(training);
+        return ServedPipelines.rows(spark, count, seed, labelled);
     }
 
     private static List<Map<String, Object>> records(Dataset<Row> rows) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Row row : rows.collectAsList()) {
-            records.add(Map.of("tenure", row.getDouble(0), "plan", row.getString(1), "calls", row.getLong(2)));
-        }
-        return records;
+        return ServedPipelines.records(rows);
     }
 
     private static List<Double> predictions(PipelineModel pipeline, Dataset<Row> rows) {
-        return pipeline.transform(rows).select("prediction").collectAsList().stream().map(row -> row.getDouble(0))
-                .toList();
+        return ServedPipelines.predictions(pipeline, rows);
     }
 
     private static List<Double> predictionsOf(HttpResponse<String> response) throws IOException {

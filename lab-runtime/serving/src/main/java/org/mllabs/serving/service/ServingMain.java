@@ -1,0 +1,57 @@
+package org.mllabs.serving.service;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.LabPython;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.server.MlflowServers;
+import org.mllabs.runtime.spark.LabSpark;
+
+/**
+ * The serving process ({@link ServingProcess} starts it): {@code ServingMain [--port N]}. It serves from the MLflow
+ * server that is up (the environment's or the state directory's), records itself in {@code serving/serving.json}
+ * once it answers, and forgets that record when it stops. Exit status 2: no MLflow server is up or no Python
+ * environment was found.
+ */
+public final class ServingMain {
+
+    private ServingMain() {
+    }
+
+    /** Runs until the process is stopped. */
+    public static void main(String[] args) throws Exception {
+        int port = args.length == 2 && args[0].equals("--port") ? Integer.parseInt(args[1]) : 0;
+        LabEnvironment environment = LabEnvironment.current();
+        LabHome home = LabHome.from(environment);
+        Optional<MlflowServer> mlflow = new MlflowServers(home, environment, line -> { }).running();
+        if (mlflow.isEmpty()) {
+            System.err.println("No MLflow server is up, and endpoints serve models from its registry: start it with "
+                    + "`lab up`, then `lab serve up` again.");
+            System.exit(2);
+        }
+        Optional<Path> python = LabPython.find(environment);
+        if (python.isEmpty()) {
+            System.err.println("The serving service reads requests with Python MLflow's rules, and no lab Python "
+                    + "environment was found. " + LabPython.howToCreate());
+            System.exit(2);
+        }
+        SparkSession spark = LabSpark.builder().master("local[2]").appName("mllabs-serving")
+                .warehouse(home.work("serving")).getOrCreate();
+        ServingService service = ServingService.start(home, mlflow.get().trackingUri(), port, python.get(), spark,
+                environment.get("USER").orElse("learner"));
+        Path recordFile = ServingProcess.recordFile(home);
+        ServingRecord record = new ServingRecord(ProcessHandle.current().pid(), service.uri().toString(),
+                mlflow.get().trackingUri().toString(), Instant.now().toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServingRecord.read(recordFile).filter(record::equals).ifPresent(ours -> ServingProcess.forget(home));
+            service.close();
+        }, "serving-shutdown"));
+        record.write(recordFile);
+        System.out.println("Serving at " + service.uri() + " from the MLflow server at " + record.trackingUri());
+        Thread.currentThread().join();
+    }
+}

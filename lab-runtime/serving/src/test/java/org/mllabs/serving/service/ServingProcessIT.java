@@ -1,0 +1,132 @@
+package org.mllabs.serving.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.runtime.LabEnvironment;
+import org.mllabs.runtime.LabHome;
+import org.mllabs.runtime.LabPython;
+import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.model.SparkModels;
+import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.testing.MlflowServerExtension;
+import org.mllabs.runtime.testing.PythonChecks;
+import org.mllabs.runtime.testing.SparkExtension;
+import org.mllabs.serving.testing.ServedPipelines;
+
+/**
+ * The serving service as a process of its own: started, found again, stopped, and started again with its endpoints,
+ * which load and score again; and a process that cannot serve says why.
+ */
+@Tag("integration")
+@ExtendWith({MlflowServerExtension.class, SparkExtension.class})
+class ServingProcessIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void endpointsOutliveTheProcessAndServeAgainAfterARestart(MlflowServer server, SparkSession spark,
+            @TempDir Path home) throws Exception {
+        String model = ServedPipelines.newModelName();
+        Dataset<Row> training = ServedPipelines.rows(spark, 200, 3L, true);
+        PipelineModel pipeline = ServedPipelines.fit(training, 0.05);
+        try (LabMlflow mlflow = LabMlflow.open(server.trackingUri())) {
+            ServedPipelines.register(mlflow, new SparkModels(mlflow, home.resolve("logged")), model, pipeline,
+                    training, true);
+        }
+        Dataset<Row> requests = ServedPipelines.rows(spark, 4, 5L, false);
+        String body = JSON.writeValueAsString(Map.of("dataframe_records", ServedPipelines.records(requests)));
+        LabEnvironment environment = environment(home, server.trackingUri());
+        LabHome labHome = LabHome.from(environment);
+        try {
+            ServingRecord first = ServingProcess.up(environment, OptionalInt.empty());
+
+            assertThat(ServingProcess.running(labHome)).hasValue(first);
+            assertThat(ServingProcess.up(environment, OptionalInt.empty())).isEqualTo(first);
+            assertThat(first.trackingUri()).isEqualTo(server.trackingUri().toString());
+            HttpResponse<String> created = send(first, "POST", "/api/2.0/serving-endpoints", "{\"name\": \"churn\", "
+                    + "\"config\": {\"served_entities\": [{\"entity_name\": \"" + model + "\", \"entity_version\": "
+                    + "\"1\", \"workload_size\": \"Small\"}]}}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            awaitReady(first);
+            assertThat(predictions(send(first, "POST", "/serving-endpoints/churn/invocations", body)))
+                    .isEqualTo(ServedPipelines.predictions(pipeline, requests));
+
+            assertThat(ServingProcess.down(labHome)).hasValue(new ServingStop(first, true));
+            assertThat(ProcessHandle.of(first.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ServingProcess.running(labHome)).isEmpty();
+
+            ServingRecord second = ServingProcess.up(environment, OptionalInt.empty());
+            JsonNode restored = awaitReady(second);
+            assertThat(restored.at("/config/config_version").asInt()).isEqualTo(1);
+            assertThat(predictions(send(second, "POST", "/serving-endpoints/churn/invocations", body)))
+                    .isEqualTo(ServedPipelines.predictions(pipeline, requests));
+        } finally {
+            ServingProcess.down(labHome);
+        }
+    }
+
+    @Test
+    void aProcessWithoutAnMlflowServerEndsSayingSo(@TempDir Path home) {
+        LabEnvironment environment = environment(home, URI.create("http://127.0.0.1:9"));
+
+        assertThatThrownBy(() -> ServingProcess.up(environment, OptionalInt.empty()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ended with exit code 2")
+                .hasMessageContaining("No MLflow server is up");
+        assertThat(ServingProcess.running(LabHome.from(environment))).isEmpty();
+    }
+
+    private static LabEnvironment environment(Path home, URI trackingUri) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put(LabHome.MLLABS_HOME, home.toString());
+        variables.put(LabEnvironment.MLFLOW_TRACKING_URI, trackingUri.toString());
+        variables.put(LabPython.MLLABS_PYTHON, PythonChecks.python("the serving process").toString());
+        return new LabEnvironment(variables);
+    }
+
+    private static JsonNode awaitReady(ServingRecord record) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonNode endpoint;
+        do {
+            Thread.sleep(100);
+            endpoint = JSON.readTree(send(record, "GET", "/api/2.0/serving-endpoints/churn", null).body());
+        } while (!endpoint.at("/state/ready").asText().equals("READY") && System.nanoTime() < deadline);
+        assertThat(endpoint.at("/state/ready").asText()).as(endpoint.toString()).isEqualTo("READY");
+        return endpoint;
+    }
+
+    private static HttpResponse<String> send(ServingRecord record, String method, String path, String body)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(record.uri() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Double> predictions(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readerForListOf(Double.class).readValue(JSON.readTree(response.body()).get("predictions"));
+    }
+}
