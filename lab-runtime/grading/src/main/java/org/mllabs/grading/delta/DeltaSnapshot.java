@@ -5,6 +5,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.MapValue;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
@@ -21,6 +22,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.FloatType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructField;
@@ -48,8 +50,9 @@ import java.util.Optional;
  * <p>Rows come as plain Java values, column name to value, in the schema's column order: {@code String},
  * {@code Integer}, {@code Long}, {@code Double}, {@code Float}, {@code Short}, {@code Byte}, {@code Boolean},
  * {@code BigDecimal}, {@code byte[]}, {@code LocalDate} for dates, {@code Instant} for timestamps,
- * {@code LocalDateTime} for timestamps without time zone, and {@code null}. Nested columns (struct, array, map) are
- * not converted: reading a snapshot that has one fails with a message naming it. Deleted rows (removed files,
+ * {@code LocalDateTime} for timestamps without time zone, a {@code Map} (in the table's entry order) for a map of
+ * those, and {@code null}. Structs and arrays are not converted: reading a snapshot that has one fails with a message
+ * naming it. Deleted rows (removed files,
  * deletion vectors) are left out, as any Delta reader does.
  */
 public final class DeltaSnapshot {
@@ -154,7 +157,23 @@ public final class DeltaSnapshot {
     }
 
     private static Converter converter(StructField field) {
-        DataType type = field.getDataType();
+        return converter(field.getName(), field.getDataType());
+    }
+
+    private static Converter converter(String name, DataType type) {
+        if (type instanceof MapType map) {
+            Converter keys = converter(name + " key", map.getKeyType());
+            Converter values = converter(name + " value", map.getValueType());
+            return (vector, row) -> {
+                MapValue value = vector.getMap(row);
+                Map<Object, Object> entries = new LinkedHashMap<>();
+                for (int i = 0; i < value.getSize(); i++) {
+                    entries.put(keys.value(value.getKeys(), i), value.getValues().isNullAt(i) ? null
+                            : values.value(value.getValues(), i));
+                }
+                return entries;
+            };
+        }
         if (type instanceof StringType) {
             return ColumnVector::getString;
         } else if (type instanceof IntegerType) {
@@ -182,7 +201,7 @@ public final class DeltaSnapshot {
         } else if (type instanceof TimestampNTZType) {
             return (vector, row) -> LocalDateTime.ofInstant(microsToInstant(vector.getLong(row)), ZoneOffset.UTC);
         }
-        throw new IllegalArgumentException("Column " + field.getName() + " has type " + type
+        throw new IllegalArgumentException("Column " + name + " has type " + type
                 + ", which DeltaSnapshot does not convert to a plain Java value");
     }
 

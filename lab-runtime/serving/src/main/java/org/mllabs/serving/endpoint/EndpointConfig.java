@@ -21,25 +21,33 @@ import java.util.Set;
  *
  * @param servedEntities the model versions served
  * @param routes every served entity's share, in the order of {@code servedEntities}
+ * @param autoCapture its inference table, if it has one
  */
-public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRoute> routes) {
+public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRoute> routes,
+        Optional<AutoCaptureConfig> autoCapture) {
 
     /** The most served entities an endpoint may have. */
     public static final int MAX_ENTITIES = 15;
 
-    private static final Set<String> FIELDS = Set.of("served_entities", "traffic_config");
+    private static final Set<String> FIELDS = Set.of("served_entities", "traffic_config", "auto_capture_config");
 
     public EndpointConfig {
         servedEntities = List.copyOf(servedEntities);
         routes = List.copyOf(routes);
     }
 
+    /** A config without an inference table. */
+    public EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRoute> routes) {
+        this(servedEntities, routes, Optional.empty());
+    }
+
     /**
      * Reads a request's {@code config}.
      *
+     * @param endpoint the endpoint's name, the inference table's default prefix
      * @throws ServingError naming what is missing or wrong
      */
-    public static EndpointConfig parse(JsonNode config) {
+    public static EndpointConfig parse(JsonNode config, String endpoint) {
         if (config.has("served_models")) {
             throw ServingError.invalidParameter("served_models is the older form of the config: name the model "
                     + "versions in served_entities, each with entity_name and entity_version.");
@@ -64,7 +72,10 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
             }
             served.add(parsed);
         }
-        return new EndpointConfig(served, routes(config.get("traffic_config"), served));
+        JsonNode capture = config.get("auto_capture_config");
+        return new EndpointConfig(served, routes(config.get("traffic_config"), served),
+                capture == null || capture.isNull() ? Optional.empty()
+                        : Optional.of(AutoCaptureConfig.parse(capture, endpoint)));
     }
 
     private static List<TrafficRoute> routes(JsonNode trafficConfig, List<ServedEntity> served) {
@@ -133,11 +144,17 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
 
     /** The config as the API returns it, without per-entity state. */
     ObjectNode toJson() {
+        return toJson(false);
+    }
+
+    /** The config as the API returns it, without per-entity state, the inference table's state if asked. */
+    ObjectNode toJson(boolean withState) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode entities = json.putArray("served_entities");
         servedEntities.forEach(entity -> entities.add(entity.toJson()));
         ArrayNode routeList = json.putObject("traffic_config").putArray("routes");
         routes.forEach(route -> routeList.add(route.toJson()));
+        autoCapture.ifPresent(capture -> json.set("auto_capture_config", capture.toJson(withState)));
         return json;
     }
 }

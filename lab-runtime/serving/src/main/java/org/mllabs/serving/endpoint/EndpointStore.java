@@ -114,7 +114,7 @@ public final class EndpointStore {
         for (JsonNode change : json.path("history")) {
             history.add(new ConfigChange(change.get("config_version").asInt(), change.get("start_time").asLong(),
                     change.get("end_time").asLong(), change.get("outcome").asText(),
-                    EndpointConfig.parse(change.get("config"))));
+                    EndpointConfig.parse(change.get("config"), json.get("name").asText())));
         }
         return new Endpoint(json.get("name").asText(), json.get("id").asText(), json.get("creator").asText(),
                 json.get("creation_timestamp").asLong(), json.get("last_updated_timestamp").asLong(),
@@ -127,7 +127,7 @@ public final class EndpointStore {
         if (json == null || json.isNull()) {
             return null;
         }
-        return VersionedConfig.starting(endpoint, EndpointConfig.parse(json.get("config")),
+        return VersionedConfig.starting(endpoint, EndpointConfig.parse(json.get("config"), endpoint),
                 json.get("config_version").asInt(), json.get("start_time").asLong());
     }
 }

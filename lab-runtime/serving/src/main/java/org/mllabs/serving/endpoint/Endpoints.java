@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.mllabs.serving.model.ServedModel;
 
 /**
@@ -33,6 +34,7 @@ public final class Endpoints implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService loads;
     private final Map<String, Endpoint> endpoints = new TreeMap<>();
+    private boolean closed;
 
     private Endpoints(EndpointStore store, EntityLoader loader, Clock clock) {
         this.store = store;
@@ -121,7 +123,7 @@ public final class Endpoints implements AutoCloseable {
         if (ApiFields.bool(request, "route_optimized", "A create request").orElse(false)) {
             throw ServingError.invalidParameter("route_optimized endpoints are not simulated here: leave it out.");
         }
-        EndpointConfig config = EndpointConfig.parse(ApiFields.object(request, "config", "A create request"));
+        EndpointConfig config = EndpointConfig.parse(ApiFields.object(request, "config", "A create request"), name);
         if (endpoints.containsKey(name)) {
             throw ServingError.alreadyExists("Endpoint '" + name + "' already exists: update its config with PUT "
                     + "/api/2.0/serving-endpoints/" + name + "/config, or delete it first.");
@@ -168,7 +170,16 @@ public final class Endpoints implements AutoCloseable {
             throw ServingError.badRequest("The request must be a JSON object with served_entities and "
                     + "traffic_config.");
         }
-        EndpointConfig config = EndpointConfig.parse(request);
+        EndpointConfig config = EndpointConfig.parse(request, name);
+        if (endpoint.config() != null || endpoint.pending() != null) {
+            VersionedConfig current = endpoint.config() != null ? endpoint.config() : endpoint.pending();
+            current.config().autoCapture().ifPresent(before -> config.autoCapture().filter(after ->
+                    !after.tableName().equals(before.tableName())).ifPresent(after -> {
+                        throw ServingError.invalidParameter("The inference table of endpoint '" + name + "' is "
+                                + before.tableName() + ": its catalog, schema and prefix cannot change ("
+                                + after.tableName() + " asked for).");
+                    }));
+        }
         if (endpoint.pending() != null && !endpoint.updateFailed()) {
             throw ServingError.conflict("Endpoint '" + name + "' is already being updated to config version "
                     + endpoint.pending().version() + ": wait until its state's config_update is NOT_UPDATING.");
@@ -206,7 +217,8 @@ public final class Endpoints implements AutoCloseable {
         ServedEntity servedEntity = served.config().entity(chosen).orElseThrow(() -> ServingError.notFound(
                 "Endpoint '" + name + "' serves no entity '" + chosen + "'; it serves " + String.join(", ",
                         served.config().servedEntities().stream().map(ServedEntity::name).toList()) + "."));
-        return new Scorer(servedEntity, served.models().get(chosen), served.slots().get(chosen));
+        return new Scorer(name, servedEntity, served.models().get(chosen), served.slots().get(chosen),
+                served.config().autoCapture().filter(AutoCaptureConfig::enabled));
     }
 
     /**
@@ -241,7 +253,7 @@ public final class Endpoints implements AutoCloseable {
     private synchronized void loaded(String name, int version, String entity, Deployment deployment,
             ServedModel model) {
         Endpoint endpoint = endpoints.get(name);
-        if (endpoint == null) {
+        if (endpoint == null || closed) {
             return;
         }
         VersionedConfig served = endpoint.config();
@@ -290,8 +302,17 @@ public final class Endpoints implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** Stops loading; a load still running when it ends changes nothing. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         loads.shutdownNow();
+        try {
+            loads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,14 +1,19 @@
 package org.mllabs.serving.endpoint;
 
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.mllabs.serving.model.ServedModel;
 
 /**
- * The served entity chosen to answer a scoring request, with its model and its limit on requests at once.
+ * The served entity chosen to answer a scoring request, with its model, its limit on requests at once and where the
+ * request is recorded.
  *
+ * @param endpoint the endpoint's name
  * @param entity the served entity
  * @param model its loaded model
  * @param slots its requests at once; a request that finds none free is answered 429
+ * @param inferenceTable the endpoint's inference table, if it records requests
  */
-public record Scorer(ServedEntity entity, ServedModel model, Semaphore slots) {
+public record Scorer(String endpoint, ServedEntity entity, ServedModel model, Semaphore slots,
+        Optional<AutoCaptureConfig> inferenceTable) {
 }

@@ -68,7 +68,7 @@ public record VersionedConfig(EndpointConfig config, int version, long startTime
 
     /** The config as the API returns it: entities with their state, routes, {@code config_version}. */
     ObjectNode toJson(boolean pending) {
-        ObjectNode json = config.toJson();
+        ObjectNode json = config.toJson(true);
         ArrayNode entities = (ArrayNode) json.get("served_entities");
         for (int i = 0; i < entities.size(); i++) {
             ObjectNode entity = (ObjectNode) entities.get(i);

@@ -1,5 +1,6 @@
 package org.mllabs.serving.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +10,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.Scorer;
 import org.mllabs.serving.endpoint.ServingError;
+import org.mllabs.serving.inference.InferenceRecord;
+import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.InputCheckUnavailable;
 import org.mllabs.serving.scoring.ScoringInput;
 import org.mllabs.serving.scoring.ScoringInputs;
@@ -26,7 +34,8 @@ import org.mllabs.serving.scoring.ScoringInputs;
  * bypassing the routes). The body is read as MLflow's scoring server reads it ({@link ScoringInputs}); an accepted
  * request is answered {@code {"predictions": [...]}} with a {@code served-model-name} header naming the entity that
  * answered, a refused one with MLflow's own status and body. A served entity already serving as many requests as its
- * workload size allows answers {@code 429}; a model that fails on the rows answers as MLflow's server does.
+ * workload size allows answers {@code 429}; a model that fails on the rows answers as MLflow's server does. Every
+ * request a served entity answered goes to the endpoint's inference table, if it has one ({@link InferenceTables}).
  */
 final class InvocationsApi implements HttpHandler {
 
@@ -37,12 +46,16 @@ final class InvocationsApi implements HttpHandler {
     private static final String MODEL_FAILED = "Encountered an unexpected error while evaluating the model. Verify "
             + "that the serialized input Dataframe is compatible with the model for inference.";
 
+    private static final String JSON_TYPE = "application/json";
+
     private final Endpoints endpoints;
     private final ScoringInputs inputs;
+    private final InferenceTables tables;
 
-    InvocationsApi(Endpoints endpoints, ScoringInputs inputs) {
+    InvocationsApi(Endpoints endpoints, ScoringInputs inputs, InferenceTables tables) {
         this.endpoints = endpoints;
         this.inputs = inputs;
+        this.tables = tables;
     }
 
     @Override
@@ -60,6 +73,7 @@ final class InvocationsApi implements HttpHandler {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        long arrived = System.currentTimeMillis();
         String path = exchange.getRequestURI().getRawPath();
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
         Optional<String> entity;
@@ -80,40 +94,69 @@ final class InvocationsApi implements HttpHandler {
                     + scorer.entity().workloadSize().maxConcurrency() + " requests, the most its workload size "
                     + scorer.entity().workloadSize().apiName() + " serves at once. Retry the request later.");
         }
+        Answer answer;
         try {
-            score(exchange, scorer, body);
+            answer = score(exchange, scorer, body);
         } finally {
             scorer.slots().release();
         }
+        exchange.getResponseHeaders().set("served-model-name", scorer.entity().name());
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
+        }
+        scorer.inferenceTable().ifPresent(table -> tables.record(table.tableName(), new InferenceRecord(
+                UUID.randomUUID().toString(), clientRequestId(body), LocalDate.ofInstant(Instant.ofEpochMilli(arrived),
+                        ZoneOffset.UTC), arrived, answer.status(), 1.0, answer.executionTimeMs(),
+                new String(body, StandardCharsets.UTF_8), new String(answer.body(), StandardCharsets.UTF_8),
+                Map.of("endpoint_name", scorer.endpoint(), "model_name", scorer.entity().entityName(),
+                        "model_version", scorer.entity().entityVersion(), "served_entity_name",
+                        scorer.entity().name()))));
     }
 
-    private void score(HttpExchange exchange, Scorer scorer, byte[] body) throws IOException {
+    /** What a scored request is answered, and how long the model took. */
+    private record Answer(int status, String contentType, byte[] body, long executionTimeMs) {
+    }
+
+    private Answer score(HttpExchange exchange, Scorer scorer, byte[] body) throws IOException {
         ScoringInput read;
         try {
             read = inputs.read(scorer.model().schema(), body, exchange.getRequestHeaders().getFirst("Content-Type"));
         } catch (InputCheckUnavailable e) {
             throw ServingError.unavailable(e.getMessage());
         }
-        exchange.getResponseHeaders().set("served-model-name", scorer.entity().name());
         if (read instanceof ScoringInput.Refused refused) {
-            byte[] bytes = refused.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", refused.contentType());
-            exchange.sendResponseHeaders(refused.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-            return;
+            return new Answer(refused.status(), refused.contentType(),
+                    refused.body().getBytes(StandardCharsets.UTF_8), 0);
         }
+        long started = System.nanoTime();
         List<Object> predictions;
         try {
             predictions = scorer.model().predict(((ScoringInput.Accepted) read).input());
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "The model of " + scorer.entity().name() + " failed on a request", e);
-            throw ServingError.badRequest(MODEL_FAILED);
+            return new Answer(400, JSON_TYPE, JSON.writeValueAsBytes(ServingError.badRequest(MODEL_FAILED).toJson()),
+                    elapsedMs(started));
         }
+        long executionTimeMs = elapsedMs(started);
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode list = answer.putArray("predictions");
         predictions.forEach(prediction -> list.addPOJO(prediction));
-        ServingApi.send(exchange, 200, answer);
+        return new Answer(200, JSON_TYPE, JSON.writeValueAsBytes(answer), executionTimeMs);
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** The body's {@code client_request_id}, if it is a JSON object with a string there. */
+    private static String clientRequestId(byte[] body) {
+        try {
+            JsonNode id = JSON.readTree(body).path("client_request_id");
+            return id.isTextual() ? id.textValue() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

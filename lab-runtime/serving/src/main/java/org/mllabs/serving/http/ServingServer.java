@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.ServingError;
+import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.ScoringInputs;
 
 /**
@@ -42,10 +43,11 @@ public final class ServingServer implements AutoCloseable {
      * @param port the port, or 0 for any free one
      * @param endpoints the endpoints it manages
      * @param inputs how it reads scoring requests
+     * @param tables where it records requests, for endpoints with an inference table
      * @param creator whom new endpoints name as their creator
      */
     public static ServingServer start(InetAddress address, int port, Endpoints endpoints, ScoringInputs inputs,
-            String creator) throws IOException {
+            InferenceTables tables, String creator) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "serving-http");
@@ -54,7 +56,7 @@ public final class ServingServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext(ServingApi.PREFIX, new ServingApi(endpoints, creator));
-        server.createContext(InvocationsApi.PREFIX, new InvocationsApi(endpoints, inputs));
+        server.createContext(InvocationsApi.PREFIX, new InvocationsApi(endpoints, inputs, tables));
         server.createContext(WORKSPACE_CONFIG, exchange -> {
             try (exchange) {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();

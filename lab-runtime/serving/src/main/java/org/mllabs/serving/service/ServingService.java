@@ -13,6 +13,7 @@ import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
 import org.mllabs.serving.http.ServingServer;
+import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.MlflowInputCheck;
 import org.mllabs.serving.scoring.ScoringInputs;
 
@@ -26,19 +27,23 @@ public final class ServingService implements AutoCloseable {
     private final LabMlflow mlflow;
     private final Endpoints endpoints;
     private final ScoringInputs inputs;
+    private final InferenceTables tables;
     private final ServingServer server;
 
-    private ServingService(LabMlflow mlflow, Endpoints endpoints, ScoringInputs inputs, ServingServer server) {
+    private ServingService(LabMlflow mlflow, Endpoints endpoints, ScoringInputs inputs, InferenceTables tables,
+            ServingServer server) {
         this.mlflow = mlflow;
         this.endpoints = endpoints;
         this.inputs = inputs;
+        this.tables = tables;
         this.server = server;
     }
 
     /**
      * Starts the service.
      *
-     * @param home the state directory: endpoints in {@code serving/endpoints}, models in {@code serving/models}
+     * @param home the state directory: endpoints in {@code serving/endpoints}, models in {@code serving/models},
+     *     inference tables in {@code serving/tables}
      * @param trackingUri the MLflow server
      * @param port the port, 0 for any free one
      * @param python the lab Python environment's interpreter, for MLflow's reading of requests
@@ -53,9 +58,10 @@ public final class ServingService implements AutoCloseable {
                 new RegistryEntities(mlflow, serving.resolve("models"), spark), Clock.systemUTC());
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(python, home.logs().resolve(
                 "serving-input-check.log"), Duration.ofSeconds(60)));
-        ServingServer server = ServingServer.start(InetAddress.getLoopbackAddress(), port, endpoints, inputs,
+        InferenceTables tables = new InferenceTables(spark, serving.resolve("tables"), Duration.ofSeconds(1), 100);
+        ServingServer server = ServingServer.start(InetAddress.getLoopbackAddress(), port, endpoints, inputs, tables,
                 creator);
-        return new ServingService(mlflow, endpoints, inputs, server);
+        return new ServingService(mlflow, endpoints, inputs, tables, server);
     }
 
     /** The folder of the service's state in a state directory. */
@@ -71,6 +77,7 @@ public final class ServingService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        tables.close();
         endpoints.close();
         inputs.close();
         mlflow.close();

@@ -15,8 +15,8 @@ class EndpointConfigTest {
 
     @Test
     void oneEntityGetsEveryRequestAndADefaultName() throws Exception {
-        EndpointConfig config = EndpointConfig.parse(json("{\"served_entities\": [{\"entity_name\": "
-                + "\"main.labs.churn\", \"entity_version\": \"3\", \"workload_size\": \"Small\"}]}"));
+        EndpointConfig config = parse("{\"served_entities\": [{\"entity_name\": "
+                + "\"main.labs.churn\", \"entity_version\": \"3\", \"workload_size\": \"Small\"}]}");
 
         ServedEntity entity = config.servedEntities().get(0);
         assertThat(entity.name()).isEqualTo("churn-3");
@@ -28,10 +28,10 @@ class EndpointConfigTest {
 
     @Test
     void routesFollowTheEntitiesAndAnUnroutedEntityGetsNothing() throws Exception {
-        EndpointConfig config = EndpointConfig.parse(json("{\"served_entities\": ["
+        EndpointConfig config = parse("{\"served_entities\": ["
                 + entity("champion", 1) + ", " + entity("challenger", 2) + ", " + entity("shadow", 3) + "], "
                 + "\"traffic_config\": {\"routes\": [{\"served_entity_name\": \"challenger\", "
-                + "\"traffic_percentage\": 10}, {\"served_model_name\": \"champion\", \"traffic_percentage\": 90}]}}"));
+                + "\"traffic_percentage\": 10}, {\"served_model_name\": \"champion\", \"traffic_percentage\": 90}]}}");
 
         assertThat(config.routes()).containsExactly(new TrafficRoute("champion", 90),
                 new TrafficRoute("challenger", 10), new TrafficRoute("shadow", 0));
@@ -58,7 +58,7 @@ class EndpointConfigTest {
                 + "\"workload_size\": \"Small\"}]}| may only contain letters",
     })
     void aWrongConfigIsRefusedSayingWhatIsWrong(String config, String says) throws Exception {
-        assertThatThrownBy(() -> EndpointConfig.parse(json(config)))
+        assertThatThrownBy(() -> parse(config))
                 .isInstanceOfSatisfying(ServingError.class, error -> {
                     assertThat(error.status()).isEqualTo(400);
                     assertThat(error.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
@@ -84,29 +84,33 @@ class EndpointConfigTest {
         String config = "{\"served_entities\": [" + entity("a", 1) + ", " + entity("b", 2) + "]"
                 + (traffic == null ? "" : ", " + traffic) + "}";
 
-        assertThatThrownBy(() -> EndpointConfig.parse(json(config))).isInstanceOf(ServingError.class)
+        assertThatThrownBy(() -> parse(config)).isInstanceOf(ServingError.class)
                 .hasMessageContaining(says.strip());
     }
 
     @Test
     void twoEntitiesOfOneNameAreRefused() {
-        assertThatThrownBy(() -> EndpointConfig.parse(json("{\"served_entities\": [" + entity("a", 1) + ", "
+        assertThatThrownBy(() -> parse("{\"served_entities\": [" + entity("a", 1) + ", "
                 + entity("a", 2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"a\", "
-                + "\"traffic_percentage\": 100}]}}"))).hasMessageContaining("Two served entities are named 'a'");
+                + "\"traffic_percentage\": 100}]}}")).hasMessageContaining("Two served entities are named 'a'");
     }
 
     @Test
     void theConfigReadsBackFromWhatItWrites() throws Exception {
-        EndpointConfig config = EndpointConfig.parse(json("{\"served_entities\": [" + entity("a", 1) + ", "
+        EndpointConfig config = parse("{\"served_entities\": [" + entity("a", 1) + ", "
                 + entity("b", 2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"a\", "
-                + "\"traffic_percentage\": 50}, {\"served_entity_name\": \"b\", \"traffic_percentage\": 50}]}}"));
+                + "\"traffic_percentage\": 50}, {\"served_entity_name\": \"b\", \"traffic_percentage\": 50}]}}");
 
-        assertThat(EndpointConfig.parse(config.toJson())).isEqualTo(config);
+        assertThat(EndpointConfig.parse(config.toJson(), "churn")).isEqualTo(config);
     }
 
     static String entity(String name, int version) {
         return "{\"name\": \"" + name + "\", \"entity_name\": \"main.labs.churn\", \"entity_version\": \"" + version
                 + "\", \"workload_size\": \"Small\", \"scale_to_zero_enabled\": false}";
+    }
+
+    private static EndpointConfig parse(String config) throws Exception {
+        return EndpointConfig.parse(json(config), "churn");
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.grading.delta.DeltaSnapshot;
+import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
@@ -41,6 +45,7 @@ import org.mllabs.runtime.testing.SparkExtension;
 import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
+import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.MlflowInputCheck;
 import org.mllabs.serving.scoring.ScoringInputs;
 import org.mllabs.serving.testing.ServedPipelines;
@@ -64,6 +69,7 @@ class ServingApiIT {
     private static PipelineModel versionOne;
     private static PipelineModel versionTwo;
     private static Endpoints endpoints;
+    private static InferenceTables tables;
     private static ServingServer server;
 
     @BeforeAll
@@ -81,13 +87,15 @@ class ServingApiIT {
                 new RegistryEntities(mlflow, state.resolve("models"), spark), Clock.systemUTC());
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(PythonChecks.python("the serving service"),
                 state.resolve("input-check.log"), Duration.ofSeconds(60)));
-        server = ServingServer.start(InetAddress.getLoopbackAddress(), 0, endpoints, inputs, "learner");
+        tables = new InferenceTables(spark, state.resolve("tables"), Duration.ofHours(1), 1000);
+        server = ServingServer.start(InetAddress.getLoopbackAddress(), 0, endpoints, inputs, tables, "learner");
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
+            tables.close();
             endpoints.close();
         }
         if (mlflow != null) {
@@ -172,6 +180,46 @@ class ServingApiIT {
     }
 
     @Test
+    void everyAnsweredRequestGoesToTheInferenceTableInDatabricksColumns() throws Exception {
+        long before = System.currentTimeMillis();
+        createAndWait("churn-logged", "{\"served_entities\": [" + entity("one", 1) + "], \"auto_capture_config\": "
+                + "{\"catalog_name\": \"main\", \"schema_name\": \"serving_it\", \"table_name_prefix\": \"churn\"}}");
+        Dataset<Row> requests = rows(3, 17L, false);
+        String scored = JSON.writeValueAsString(Map.of("dataframe_records", records(requests),
+                "client_request_id", "learner-1"));
+        String refused = "{\"dataframe_records\": [{\"tenure\": 1.0}]}";
+
+        HttpResponse<String> answered = invoke("/churn-logged/invocations", scored);
+        invoke("/churn-logged/invocations", refused);
+        tables.flush();
+
+        JsonNode endpoint = JSON.readTree(manage("GET", "/churn-logged", null).body());
+        assertThat(endpoint.at("/config/auto_capture_config/state/payload_table/name").asText())
+                .isEqualTo("churn_payload");
+        DeltaSnapshot table = DeltaTableReader.open(tables.pathOf("main.serving_it.churn_payload")).latest();
+        assertThat(table.columnNames()).containsExactly("databricks_request_id", "client_request_id", "date",
+                "timestamp_ms", "status_code", "sampling_fraction", "execution_time_ms", "request", "response",
+                "request_metadata");
+        assertThat(table.rows()).hasSize(2);
+        Map<String, Object> ok = table.rows().stream().filter(row -> row.get("status_code").equals(200)).findFirst()
+                .orElseThrow();
+        assertThat(ok.get("client_request_id")).isEqualTo("learner-1");
+        assertThat(ok.get("request")).isEqualTo(scored);
+        assertThat(ok.get("response")).isEqualTo(answered.body());
+        assertThat(predictionsOf(answered)).isEqualTo(predictions(versionOne, requests));
+        assertThat((Long) ok.get("timestamp_ms")).isBetween(before, System.currentTimeMillis());
+        assertThat(ok.get("date")).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+        assertThat(ok.get("sampling_fraction")).isEqualTo(1.0);
+        assertThat(ok.get("request_metadata")).isEqualTo(Map.of("endpoint_name", "churn-logged", "model_name", model,
+                "model_version", "1", "served_entity_name", "one"));
+        Map<String, Object> no = table.rows().stream().filter(row -> row.get("status_code").equals(400)).findFirst()
+                .orElseThrow();
+        assertThat(no.get("client_request_id")).isNull();
+        assertThat((String) no.get("response")).contains("Model is missing inputs");
+        assertThat(no.get("execution_time_ms")).isEqualTo(0L);
+    }
+
+    @Test
     void aMissingVersionIsRefusedWithTheVersionsThereAre() throws Exception {
         HttpResponse<String> response = manage("POST", "", "{\"name\": \"churn-missing\", \"config\": "
                 + "{\"served_entities\": [" + entity("nine", 9) + "]}}");
@@ -203,7 +251,7 @@ class ServingApiIT {
         try (LabMlflow down = LabMlflow.open(URI.create("http://127.0.0.1:9"));
                 Endpoints offline = Endpoints.open(new EndpointStore(state.resolve("endpoints")),
                         new RegistryEntities(down, state.resolve("models"), spark), Clock.systemUTC());
-                ServingServer alone = ServingServer.start(InetAddress.getLoopbackAddress(), 0, offline, null,
+                ServingServer alone = ServingServer.start(InetAddress.getLoopbackAddress(), 0, offline, null, null,
                         "learner")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(alone.uri()
                     + ServingApi.PREFIX)).POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"churn\", "
