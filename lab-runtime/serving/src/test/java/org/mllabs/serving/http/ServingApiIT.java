@@ -45,6 +45,7 @@ import org.mllabs.runtime.testing.SparkExtension;
 import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
+import org.mllabs.serving.inference.InferenceRequests;
 import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.MlflowInputCheck;
 import org.mllabs.serving.scoring.ScoringInputs;
@@ -217,6 +218,12 @@ class ServingApiIT {
         assertThat(no.get("client_request_id")).isNull();
         assertThat((String) no.get("response")).contains("Model is missing inputs");
         assertThat(no.get("execution_time_ms")).isEqualTo(0L);
+        List<Row> unpacked = InferenceRequests.unpack(spark.read().format("delta").load(tables.pathOf(
+                "main.serving_it.churn_payload").toString()), ServedPipelines.FEATURES).collectAsList();
+        assertThat(unpacked).extracting(row -> row.<Double>getAs("prediction"))
+                .isEqualTo(predictions(versionOne, requests));
+        assertThat(unpacked).extracting(row -> row.<String>getAs("plan"))
+                .isEqualTo(requests.collectAsList().stream().map(row -> row.getString(1)).toList());
     }
 
     @Test
