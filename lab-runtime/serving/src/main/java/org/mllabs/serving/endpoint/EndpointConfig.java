@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>Rules: at least one served entity and at most {@value #MAX_ENTITIES}, their names unique; a traffic config is
  * needed when there are several, and then each route names a served entity once, with a whole percentage from 0 to
- * 100, the percentages summing to 100; a served entity without a route gets no traffic. With one served entity and no
+ * 100, the percentages summing to 100; a served entity without a route gets no traffic. A route with
+ * {@code "shadow": true} (this service's own field) and a share of 0 makes its entity score a copy of every request. With one served entity and no
  * traffic config, it gets all of it.
  *
  * @param servedEntities the model versions served
@@ -98,13 +99,14 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
         List<String> known = served.stream().map(ServedEntity::name).toList();
         int[] shares = new int[served.size()];
         boolean[] routed = new boolean[served.size()];
+        boolean[] shadows = new boolean[served.size()];
         int total = 0;
         for (JsonNode route : routes) {
             if (!route.isObject()) {
                 throw ServingError.invalidParameter("Each route must be an object, not " + route + ".");
             }
             ApiFields.onlyKnown(route, "A route", Set.of("served_entity_name", "served_model_name",
-                    "traffic_percentage"));
+                    "traffic_percentage", "shadow"));
             String name = ApiFields.text(route, "served_entity_name", "A route")
                     .or(() -> ApiFields.text(route, "served_model_name", "A route"))
                     .orElseThrow(() -> ServingError.invalidParameter("A route needs served_entity_name."));
@@ -122,7 +124,14 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
                 throw ServingError.invalidParameter("The route of '" + name + "' needs traffic_percentage, a whole "
                         + "number from 0 to 100, not " + percentage + ".");
             }
+            boolean shadow = ApiFields.bool(route, "shadow", "A route").orElse(false);
+            if (shadow && percentage.asInt() != 0) {
+                throw ServingError.invalidParameter("The shadow route of '" + name + "' has traffic_percentage "
+                        + percentage.asInt() + ": a shadow entity answers no request itself, so its share must be "
+                        + "0.");
+            }
             routed[index] = true;
+            shadows[index] = shadow;
             shares[index] = percentage.asInt();
             total += shares[index];
         }
@@ -132,9 +141,20 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
         }
         List<TrafficRoute> ordered = new ArrayList<>();
         for (int i = 0; i < served.size(); i++) {
-            ordered.add(new TrafficRoute(known.get(i), shares[i]));
+            ordered.add(new TrafficRoute(known.get(i), shares[i], shadows[i]));
         }
         return ordered;
+    }
+
+    /** The served entities that score a copy of every request, their answers never returned. */
+    public List<ServedEntity> shadows() {
+        List<ServedEntity> shadows = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).shadow()) {
+                shadows.add(servedEntities.get(i));
+            }
+        }
+        return shadows;
     }
 
     /** The served entity of this name. */

@@ -198,7 +198,8 @@ public final class Endpoints implements AutoCloseable {
     }
 
     /**
-     * The served entity that answers a scoring request: the one the traffic routes pick, or the one named.
+     * The served entity that answers a scoring request: the one the traffic routes pick (with the shadow entities that
+     * score a copy), or the one named.
      *
      * @param name the endpoint
      * @param entity the served entity a request names ({@code served-models/{entity}/invocations}), which bypasses
@@ -217,8 +218,16 @@ public final class Endpoints implements AutoCloseable {
         ServedEntity servedEntity = served.config().entity(chosen).orElseThrow(() -> ServingError.notFound(
                 "Endpoint '" + name + "' serves no entity '" + chosen + "'; it serves " + String.join(", ",
                         served.config().servedEntities().stream().map(ServedEntity::name).toList()) + "."));
-        return new Scorer(name, servedEntity, served.models().get(chosen), served.slots().get(chosen),
-                served.config().autoCapture().filter(AutoCaptureConfig::enabled));
+        Optional<AutoCaptureConfig> table = served.config().autoCapture().filter(AutoCaptureConfig::enabled);
+        List<Scorer> shadows = new ArrayList<>();
+        if (entity.isEmpty()) {
+            for (ServedEntity shadow : served.config().shadows()) {
+                shadows.add(new Scorer(name, shadow, served.models().get(shadow.name()),
+                        served.slots().get(shadow.name()), table, List.of()));
+            }
+        }
+        return new Scorer(name, servedEntity, served.models().get(chosen), served.slots().get(chosen), table,
+                shadows);
     }
 
     /**

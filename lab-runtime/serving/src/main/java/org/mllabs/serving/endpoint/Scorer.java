@@ -1,5 +1,6 @@
 package org.mllabs.serving.endpoint;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.mllabs.serving.model.ServedModel;
@@ -13,7 +14,12 @@ import org.mllabs.serving.model.ServedModel;
  * @param model its loaded model
  * @param slots its requests at once; a request that finds none free is answered 429
  * @param inferenceTable the endpoint's inference table, if it records requests
+ * @param shadows the shadow entities that score a copy of the request (none for a request that names its entity)
  */
 public record Scorer(String endpoint, ServedEntity entity, ServedModel model, Semaphore slots,
-        Optional<AutoCaptureConfig> inferenceTable) {
+        Optional<AutoCaptureConfig> inferenceTable, List<Scorer> shadows) {
+
+    public Scorer {
+        shadows = List.copyOf(shadows);
+    }
 }

@@ -13,10 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mllabs.serving.endpoint.Endpoints;
@@ -36,6 +41,10 @@ import org.mllabs.serving.scoring.ScoringInputs;
  * answered, a refused one with MLflow's own status and body. A served entity already serving as many requests as its
  * workload size allows answers {@code 429}; a model that fails on the rows answers as MLflow's server does. Every
  * request a served entity answered goes to the endpoint's inference table, if it has one ({@link InferenceTables}).
+ * A routed request is then scored again, in the background, by each shadow entity, whose answer goes to the inference
+ * table only ({@code request_metadata.shadow} {@code "true"}, the same {@code databricks_request_id}); without an
+ * inference table there is nowhere to record it, so shadows score nothing. A copy that finds its shadow busy, or more
+ * than 1,000 copies waiting, is not scored.
  */
 final class InvocationsApi implements HttpHandler {
 
@@ -51,6 +60,12 @@ final class InvocationsApi implements HttpHandler {
     private final Endpoints endpoints;
     private final ScoringInputs inputs;
     private final InferenceTables tables;
+    private final ExecutorService shadows = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1000), task -> {
+                Thread thread = new Thread(task, "serving-shadow");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     InvocationsApi(Endpoints endpoints, ScoringInputs inputs, InferenceTables tables) {
         this.endpoints = endpoints;
@@ -96,7 +111,7 @@ final class InvocationsApi implements HttpHandler {
         }
         Answer answer;
         try {
-            answer = score(exchange, scorer, body);
+            answer = score(scorer, body, exchange.getRequestHeaders().getFirst("Content-Type"));
         } finally {
             scorer.slots().release();
         }
@@ -106,23 +121,61 @@ final class InvocationsApi implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
         }
-        scorer.inferenceTable().ifPresent(table -> tables.record(table.tableName(), new InferenceRecord(
-                UUID.randomUUID().toString(), clientRequestId(body), LocalDate.ofInstant(Instant.ofEpochMilli(arrived),
-                        ZoneOffset.UTC), arrived, answer.status(), 1.0, answer.executionTimeMs(),
-                new String(body, StandardCharsets.UTF_8), new String(answer.body(), StandardCharsets.UTF_8),
-                Map.of("endpoint_name", scorer.endpoint(), "model_name", scorer.entity().entityName(),
-                        "model_version", scorer.entity().entityVersion(), "served_entity_name",
-                        scorer.entity().name()))));
+        String requestId = UUID.randomUUID().toString();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        record(scorer, requestId, arrived, body, answer, false);
+        if (scorer.inferenceTable().isPresent()) {
+            for (Scorer shadow : scorer.shadows()) {
+                shadows.execute(() -> shade(shadow, requestId, arrived, body, contentType));
+            }
+        }
+    }
+
+    /** Scores a copy of a request with a shadow entity and records its answer, which nobody receives. */
+    private void shade(Scorer shadow, String requestId, long arrived, byte[] body, String contentType) {
+        if (!shadow.slots().tryAcquire()) {
+            LOG.info("Shadow entity " + shadow.entity().name() + " is busy; a copy of request " + requestId
+                    + " is not scored");
+            return;
+        }
+        try {
+            record(shadow, requestId, arrived, body, score(shadow, body, contentType), true);
+        } catch (ServingError | IOException e) {
+            LOG.log(Level.INFO, "Shadow entity " + shadow.entity().name() + " could not score a copy of request "
+                    + requestId, e);
+        } finally {
+            shadow.slots().release();
+        }
+    }
+
+    private void record(Scorer scorer, String requestId, long arrived, byte[] body, Answer answer, boolean shadow) {
+        scorer.inferenceTable().ifPresent(table -> {
+            Map<String, String> metadata = new LinkedHashMap<>(Map.of("endpoint_name", scorer.endpoint(),
+                    "model_name", scorer.entity().entityName(), "model_version", scorer.entity().entityVersion(),
+                    "served_entity_name", scorer.entity().name()));
+            if (shadow) {
+                metadata.put("shadow", "true");
+            }
+            tables.record(table.tableName(), new InferenceRecord(requestId, clientRequestId(body),
+                    LocalDate.ofInstant(Instant.ofEpochMilli(arrived), ZoneOffset.UTC), arrived, answer.status(), 1.0,
+                    answer.executionTimeMs(), new String(body, StandardCharsets.UTF_8),
+                    new String(answer.body(), StandardCharsets.UTF_8), metadata));
+        });
+    }
+
+    /** Stops scoring shadow copies; those waiting are dropped. */
+    void close() {
+        shadows.shutdownNow();
     }
 
     /** What a scored request is answered, and how long the model took. */
     private record Answer(int status, String contentType, byte[] body, long executionTimeMs) {
     }
 
-    private Answer score(HttpExchange exchange, Scorer scorer, byte[] body) throws IOException {
+    private Answer score(Scorer scorer, byte[] body, String contentType) throws IOException {
         ScoringInput read;
         try {
-            read = inputs.read(scorer.model().schema(), body, exchange.getRequestHeaders().getFirst("Content-Type"));
+            read = inputs.read(scorer.model().schema(), body, contentType);
         } catch (InputCheckUnavailable e) {
             throw ServingError.unavailable(e.getMessage());
         }

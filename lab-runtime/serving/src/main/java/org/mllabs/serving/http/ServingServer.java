@@ -30,10 +30,12 @@ public final class ServingServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final InvocationsApi invocations;
 
-    private ServingServer(HttpServer server, ExecutorService threads) {
+    private ServingServer(HttpServer server, ExecutorService threads, InvocationsApi invocations) {
         this.server = server;
         this.threads = threads;
+        this.invocations = invocations;
     }
 
     /**
@@ -56,7 +58,8 @@ public final class ServingServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext(ServingApi.PREFIX, new ServingApi(endpoints, creator));
-        server.createContext(InvocationsApi.PREFIX, new InvocationsApi(endpoints, inputs, tables));
+        InvocationsApi invocations = new InvocationsApi(endpoints, inputs, tables);
+        server.createContext(InvocationsApi.PREFIX, invocations);
         server.createContext(WORKSPACE_CONFIG, exchange -> {
             try (exchange) {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();
@@ -71,7 +74,7 @@ public final class ServingServer implements AutoCloseable {
             }
         });
         server.start();
-        return new ServingServer(server, threads);
+        return new ServingServer(server, threads, invocations);
     }
 
     /** Where it answers, such as {@code http://127.0.0.1:41234}. */
@@ -84,5 +87,6 @@ public final class ServingServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        invocations.close();
     }
 }

@@ -89,6 +89,19 @@ class EndpointConfigTest {
     }
 
     @Test
+    void aShadowRouteScoresCopiesAndAnswersNothingItself() throws Exception {
+        String shadow = "{\"served_entities\": [" + entity("champion", 1) + ", " + entity("challenger", 2) + "], "
+                + "\"traffic_config\": {\"routes\": [{\"served_entity_name\": \"champion\", \"traffic_percentage\": "
+                + "100}, {\"served_entity_name\": \"challenger\", \"traffic_percentage\": %d, \"shadow\": true}]}}";
+
+        EndpointConfig config = parse(shadow.formatted(0));
+
+        assertThat(config.shadows()).extracting(ServedEntity::name).containsExactly("challenger");
+        assertThat(EndpointConfig.parse(config.toJson(), "churn")).isEqualTo(config);
+        assertThatThrownBy(() -> parse(shadow.formatted(10))).hasMessageContaining("its share must be 0");
+    }
+
+    @Test
     void twoEntitiesOfOneNameAreRefused() {
         assertThatThrownBy(() -> parse("{\"served_entities\": [" + entity("a", 1) + ", "
                 + entity("a", 2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"a\", "

@@ -227,6 +227,57 @@ class ServingApiIT {
     }
 
     @Test
+    void aShadowScoresACopyOfEveryRequestIntoTheInferenceTableAndAnswersNone() throws Exception {
+        createAndWait("churn-shadow", "{\"served_entities\": [" + entity("champion", 1) + ", "
+                + entity("challenger", 2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": "
+                + "\"champion\", \"traffic_percentage\": 100}, {\"served_entity_name\": \"challenger\", "
+                + "\"traffic_percentage\": 0, \"shadow\": true}]}, \"auto_capture_config\": {\"catalog_name\": "
+                + "\"main\", \"schema_name\": \"serving_it\", \"table_name_prefix\": \"shadowed\"}}");
+        Dataset<Row> requests = rows(4, 19L, false);
+        List<Map<String, Object>> records = records(requests);
+        for (Map<String, Object> record : records) {
+            HttpResponse<String> response = invoke("/churn-shadow/invocations", JSON.writeValueAsString(
+                    Map.of("dataframe_records", List.of(record))));
+            assertThat(response.headers().firstValue("served-model-name")).hasValue("champion");
+        }
+
+        Path table = tables.pathOf("main.serving_it.shadowed_payload");
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<Map<String, Object>> logged = List.of();
+        while (logged.size() < 8 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            tables.flush();
+            logged = Files.exists(table) ? DeltaTableReader.open(table).latest().rows() : List.of();
+        }
+
+        assertThat(logged).hasSize(8);
+        Map<Object, Map<String, String>> live = new HashMap<>();
+        Map<Object, Double> shadowed = new HashMap<>();
+        for (Map<String, Object> row : logged) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> metadata = (Map<String, String>) row.get("request_metadata");
+            if ("true".equals(metadata.get("shadow"))) {
+                assertThat(metadata.get("served_entity_name")).isEqualTo("challenger");
+                shadowed.put(row.get("request"), JSON.readTree((String) row.get("response")).at("/predictions/0")
+                        .asDouble());
+            } else {
+                live.put(row.get("databricks_request_id"), metadata);
+                assertThat(metadata.get("served_entity_name")).isEqualTo("champion");
+            }
+        }
+        assertThat(live).hasSize(4);
+        List<Object> bothTimes = new ArrayList<>(live.keySet());
+        bothTimes.addAll(live.keySet());
+        assertThat(logged).extracting(row -> row.get("databricks_request_id"))
+                .containsExactlyInAnyOrderElementsOf(bothTimes);
+        List<Double> expected = predictions(versionTwo, requests);
+        for (int i = 0; i < records.size(); i++) {
+            String body = JSON.writeValueAsString(Map.of("dataframe_records", List.of(records.get(i))));
+            assertThat(shadowed.get(body)).isEqualTo(expected.get(i));
+        }
+    }
+
+    @Test
     void aMissingVersionIsRefusedWithTheVersionsThereAre() throws Exception {
         HttpResponse<String> response = manage("POST", "", "{\"name\": \"churn-missing\", \"config\": "
                 + "{\"served_entities\": [" + entity("nine", 9) + "]}}");
