@@ -17,8 +17,8 @@ import java.util.Set;
  * <p>Rules: at least one served entity and at most {@value #MAX_ENTITIES}, their names unique; a traffic config is
  * needed when there are several, and then each route names a served entity once, with a whole percentage from 0 to
  * 100, the percentages summing to 100; a served entity without a route gets no traffic. A route with
- * {@code "shadow": true} (this service's own field) and a share of 0 makes its entity score a copy of every request. With one served entity and no
- * traffic config, it gets all of it.
+ * {@code "shadow": true} (this service's own field) and a share of 0 makes its entity score a copy of every request.
+ * With one served entity and no traffic config, it gets all of it.
  *
  * @param servedEntities the model versions served
  * @param routes every served entity's share, in the order of {@code servedEntities}
