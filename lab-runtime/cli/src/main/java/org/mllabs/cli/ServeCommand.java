@@ -1,5 +1,6 @@
 package org.mllabs.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -39,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
         @Option(names = "--port", paramLabel = "<port>", description = "Port for a new service (default: a free one).")
         private Integer port;
 
+        @Option(names = "--scale-to-zero-after", paramLabel = "<duration>", converter = DurationConverter.class,
+                description = "For a new service: how long a served entity with scale_to_zero_enabled waits without "
+                        + "requests before its model unloads, such as 20s (default: 30m, as on Databricks).")
+        private Duration scaleToZeroAfter;
+
         Up(CliSession session) {
             this.session = session;
         }
@@ -52,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             boolean wasRunning = ServingProcess.running(session.home()).isPresent();
             ServingRecord record = ServingProcess.up(session.environment(),
-                    port == null ? OptionalInt.empty() : OptionalInt.of(port));
+                    port == null ? OptionalInt.empty() : OptionalInt.of(port), Optional.ofNullable(scaleToZeroAfter));
             session.say((wasRunning ? "The serving service is already up at " : "Serving at ") + record.uri()
                     + " (process " + record.pid() + "), from the MLflow server at " + record.trackingUri() + ".");
             session.say("Databricks clients: DATABRICKS_HOST=" + record.uri() + " (any DATABRICKS_TOKEN).");

@@ -2,6 +2,7 @@ package org.mllabs.serving.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.mllabs.serving.model.ServedModel;
 
 /**
  * The serving endpoints of one serving process, managed as Databricks manages them: a create or update-config request
@@ -27,35 +28,82 @@ import org.mllabs.serving.model.ServedModel;
  */
 public final class Endpoints implements AutoCloseable {
 
+    /** How long a served entity that scales to zero waits without requests before it unloads, as on Databricks. */
+    public static final Duration SCALE_TO_ZERO_AFTER = Duration.ofMinutes(30);
+
     private static final Set<String> CREATE_FIELDS = Set.of("name", "config", "route_optimized");
 
     private final EndpointStore store;
     private final EntityLoader loader;
     private final Clock clock;
+    private final Duration scaleToZeroAfter;
     private final ExecutorService loads;
+    private final ScheduledExecutorService janitor;
     private final Map<String, Endpoint> endpoints = new TreeMap<>();
     private boolean closed;
 
-    private Endpoints(EndpointStore store, EntityLoader loader, Clock clock) {
+    private Endpoints(EndpointStore store, EntityLoader loader, Clock clock, Duration scaleToZeroAfter) {
         this.store = store;
         this.loader = loader;
         this.clock = clock;
+        this.scaleToZeroAfter = scaleToZeroAfter;
         this.loads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "serving-load");
             thread.setDaemon(true);
             return thread;
         });
+        this.janitor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "serving-scale-to-zero");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(100, Math.min(5_000, scaleToZeroAfter.toMillis() / 4));
+        janitor.scheduleWithFixedDelay(this::scaleIdleToZero, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Unloads the models of entities that scale to zero and had no request for {@code scaleToZeroAfter}. */
+    private synchronized void scaleIdleToZero() {
+        for (Endpoint endpoint : List.copyOf(endpoints.values())) {
+            VersionedConfig served = endpoint.config();
+            if (served == null) {
+                continue;
+            }
+            VersionedConfig changed = served;
+            for (Map.Entry<String, ModelSlot> slot : served.models().entrySet()) {
+                if (slot.getValue().unloadIfIdle(scaleToZeroAfter)) {
+                    String idle = scaleToZeroAfter.toMillis() < 1000 ? scaleToZeroAfter.toMillis() + " ms"
+                            : scaleToZeroAfter.toSeconds() + " s";
+                    changed = changed.with(slot.getKey(), Deployment.ready("Scaled to zero after " + idle
+                            + " without requests: the next request loads the model again (a cold start)."),
+                            slot.getValue());
+                }
+            }
+            if (changed != served) {
+                endpoints.put(endpoint.name(), new Endpoint(endpoint.name(), endpoint.id(), endpoint.creator(),
+                        endpoint.creationTimestamp(), endpoint.lastUpdatedTimestamp(), changed, endpoint.pending(),
+                        endpoint.updateFailed(), endpoint.history()));
+            }
+        }
     }
 
     /**
-     * The endpoints a store keeps, each of their configs loading again.
+     * The endpoints a store keeps, each of their configs loading again; entities that scale to zero unload after
+     * {@link #SCALE_TO_ZERO_AFTER} without requests.
      *
      * @param store where endpoints are kept
      * @param loader what checks and loads served entities
      * @param clock the time for timestamps
      */
     public static Endpoints open(EndpointStore store, EntityLoader loader, Clock clock) {
-        Endpoints opened = new Endpoints(store, loader, clock);
+        return open(store, loader, clock, SCALE_TO_ZERO_AFTER);
+    }
+
+    /**
+     * As {@link #open(EndpointStore, EntityLoader, Clock)}, with another time without requests after which entities
+     * that scale to zero unload.
+     */
+    public static Endpoints open(EndpointStore store, EntityLoader loader, Clock clock, Duration scaleToZeroAfter) {
+        Endpoints opened = new Endpoints(store, loader, clock, scaleToZeroAfter);
         synchronized (opened) {
             for (Endpoint kept : store.readAll()) {
                 opened.restore(kept);
@@ -245,10 +293,10 @@ public final class Endpoints implements AutoCloseable {
         for (ServedEntity entity : pending.config().servedEntities()) {
             loads.submit(() -> {
                 Deployment deployment;
-                ServedModel model = null;
+                ModelSlot model = null;
                 try {
                     LoadedEntity loaded = loader.load(entity);
-                    model = loaded.model();
+                    model = new ModelSlot(entity, loader, loaded.model());
                     deployment = Deployment.ready(loaded.message());
                 } catch (Exception e) {
                     deployment = Deployment.failed("Model version " + entity.entityVersion() + " of "
@@ -260,7 +308,7 @@ public final class Endpoints implements AutoCloseable {
     }
 
     private synchronized void loaded(String name, int version, String entity, Deployment deployment,
-            ServedModel model) {
+            ModelSlot model) {
         Endpoint endpoint = endpoints.get(name);
         if (endpoint == null || closed) {
             return;
@@ -317,6 +365,7 @@ public final class Endpoints implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
+        janitor.shutdownNow();
         loads.shutdownNow();
         try {
             loads.awaitTermination(10, TimeUnit.SECONDS);

@@ -3,7 +3,6 @@ package org.mllabs.serving.endpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import org.mllabs.serving.model.ServedModel;
 
 /**
  * The served entity chosen to answer a scoring request, with its model, its limit on requests at once and where the
@@ -11,12 +10,12 @@ import org.mllabs.serving.model.ServedModel;
  *
  * @param endpoint the endpoint's name
  * @param entity the served entity
- * @param model its loaded model
+ * @param model its model slot
  * @param slots its requests at once; a request that finds none free is answered 429
  * @param inferenceTable the endpoint's inference table, if it records requests
  * @param shadows the shadow entities that score a copy of the request (none for a request that names its entity)
  */
-public record Scorer(String endpoint, ServedEntity entity, ServedModel model, Semaphore slots,
+public record Scorer(String endpoint, ServedEntity entity, ModelSlot model, Semaphore slots,
         Optional<AutoCaptureConfig> inferenceTable, List<Scorer> shadows) {
 
     public Scorer {

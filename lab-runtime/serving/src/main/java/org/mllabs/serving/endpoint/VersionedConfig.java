@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
-import org.mllabs.serving.model.ServedModel;
 
 /**
  * A config an endpoint serves or is moving to, with its version, each served entity's deployment state and, once
@@ -16,12 +15,12 @@ import org.mllabs.serving.model.ServedModel;
  * @param version its {@code config_version}, 1 for the endpoint's first
  * @param startTime when it was asked for, in epoch milliseconds
  * @param deployments each served entity's state, by name
- * @param models each loaded served entity's model, by name
+ * @param models each loaded served entity's model slot, by name
  * @param router which entity answers each request
  * @param slots each served entity's requests at once, at most its workload size's concurrency
  */
 public record VersionedConfig(EndpointConfig config, int version, long startTime, Map<String, Deployment> deployments,
-        Map<String, ServedModel> models, TrafficRouter router, Map<String, Semaphore> slots) {
+        Map<String, ModelSlot> models, TrafficRouter router, Map<String, Semaphore> slots) {
 
     public VersionedConfig {
         deployments = Map.copyOf(deployments);
@@ -45,11 +44,11 @@ public record VersionedConfig(EndpointConfig config, int version, long startTime
                 new TrafficRouter(config.routes(), Objects.hash(endpoint, version)), slots);
     }
 
-    /** The same config with one entity's state changed and, when it loaded, its model. */
-    VersionedConfig with(String entity, Deployment deployment, ServedModel model) {
+    /** The same config with one entity's state changed and, when it loaded, its model slot. */
+    VersionedConfig with(String entity, Deployment deployment, ModelSlot model) {
         Map<String, Deployment> changed = new LinkedHashMap<>(deployments);
         changed.put(entity, deployment);
-        Map<String, ServedModel> loaded = new LinkedHashMap<>(models);
+        Map<String, ModelSlot> loaded = new LinkedHashMap<>(models);
         if (model != null) {
             loaded.put(entity, model);
         }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mllabs.serving.endpoint.Endpoints;
+import org.mllabs.serving.endpoint.ModelSlot;
 import org.mllabs.serving.endpoint.Scorer;
 import org.mllabs.serving.endpoint.ServingError;
 import org.mllabs.serving.inference.InferenceRecord;
@@ -44,7 +45,8 @@ import org.mllabs.serving.scoring.ScoringInputs;
  * A routed request is then scored again, in the background, by each shadow entity, whose answer goes to the inference
  * table only ({@code request_metadata.shadow} {@code "true"}, the same {@code databricks_request_id}); without an
  * inference table there is nowhere to record it, so shadows score nothing. A copy that finds its shadow busy, or more
- * than 1,000 copies waiting, is not scored.
+ * than 1,000 copies waiting, is not scored. A request to an entity scaled to zero waits while its model loads again:
+ * its answer carries {@value #COLD_START_HEADER} and its inference table row {@code cold_start_ms}.
  */
 final class InvocationsApi implements HttpHandler {
 
@@ -56,6 +58,8 @@ final class InvocationsApi implements HttpHandler {
             + "that the serialized input Dataframe is compatible with the model for inference.";
 
     private static final String JSON_TYPE = "application/json";
+    /** The response header that says a request waited for its model to load again, and how long (ms). */
+    static final String COLD_START_HEADER = "x-mllabs-cold-start-ms";
 
     private final Endpoints endpoints;
     private final ScoringInputs inputs;
@@ -116,6 +120,9 @@ final class InvocationsApi implements HttpHandler {
             scorer.slots().release();
         }
         exchange.getResponseHeaders().set("served-model-name", scorer.entity().name());
+        if (answer.coldStartMs() > 0) {
+            exchange.getResponseHeaders().set(COLD_START_HEADER, Long.toString(answer.coldStartMs()));
+        }
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -156,6 +163,9 @@ final class InvocationsApi implements HttpHandler {
             if (shadow) {
                 metadata.put("shadow", "true");
             }
+            if (answer.coldStartMs() > 0) {
+                metadata.put("cold_start_ms", Long.toString(answer.coldStartMs()));
+            }
             tables.record(table.tableName(), new InferenceRecord(requestId, clientRequestId(body),
                     LocalDate.ofInstant(Instant.ofEpochMilli(arrived), ZoneOffset.UTC), arrived, answer.status(), 1.0,
                     answer.executionTimeMs(), new String(body, StandardCharsets.UTF_8),
@@ -168,35 +178,36 @@ final class InvocationsApi implements HttpHandler {
         shadows.shutdownNow();
     }
 
-    /** What a scored request is answered, and how long the model took. */
-    private record Answer(int status, String contentType, byte[] body, long executionTimeMs) {
+    /** What a scored request is answered, how long the model took, and how long loading it again took first. */
+    private record Answer(int status, String contentType, byte[] body, long executionTimeMs, long coldStartMs) {
     }
 
     private Answer score(Scorer scorer, byte[] body, String contentType) throws IOException {
+        ModelSlot.Acquired model = scorer.model().acquire();
         ScoringInput read;
         try {
-            read = inputs.read(scorer.model().schema(), body, contentType);
+            read = inputs.read(model.model().schema(), body, contentType);
         } catch (InputCheckUnavailable e) {
             throw ServingError.unavailable(e.getMessage());
         }
         if (read instanceof ScoringInput.Refused refused) {
             return new Answer(refused.status(), refused.contentType(),
-                    refused.body().getBytes(StandardCharsets.UTF_8), 0);
+                    refused.body().getBytes(StandardCharsets.UTF_8), 0, model.coldStartMs());
         }
         long started = System.nanoTime();
         List<Object> predictions;
         try {
-            predictions = scorer.model().predict(((ScoringInput.Accepted) read).input());
+            predictions = model.model().predict(((ScoringInput.Accepted) read).input());
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "The model of " + scorer.entity().name() + " failed on a request", e);
             return new Answer(400, JSON_TYPE, JSON.writeValueAsBytes(ServingError.badRequest(MODEL_FAILED).toJson()),
-                    elapsedMs(started));
+                    elapsedMs(started), model.coldStartMs());
         }
         long executionTimeMs = elapsedMs(started);
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode list = answer.putArray("predictions");
         predictions.forEach(prediction -> list.addPOJO(prediction));
-        return new Answer(200, JSON_TYPE, JSON.writeValueAsBytes(answer), executionTimeMs);
+        return new Answer(200, JSON_TYPE, JSON.writeValueAsBytes(answer), executionTimeMs, model.coldStartMs());
     }
 
     private static long elapsedMs(long startedNanos) {

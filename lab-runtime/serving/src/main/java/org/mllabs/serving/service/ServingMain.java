@@ -1,6 +1,7 @@
 package org.mllabs.serving.service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
@@ -10,12 +11,13 @@ import org.mllabs.runtime.LabPython;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServers;
 import org.mllabs.runtime.spark.LabSpark;
+import org.mllabs.serving.endpoint.Endpoints;
 
 /**
- * The serving process ({@link ServingProcess} starts it): {@code ServingMain [--port N]}. It serves from the MLflow
- * server that is up (the environment's or the state directory's), records itself in {@code serving/serving.json}
- * once it answers, and forgets that record when it stops. Exit status 2: no MLflow server is up or no Python
- * environment was found.
+ * The serving process ({@link ServingProcess} starts it): {@code ServingMain [--port N] [--scale-to-zero-after MS]}.
+ * It serves from the MLflow server that is up (the environment's or the state directory's), records itself in
+ * {@code serving/serving.json} once it answers, and forgets that record when it stops. Exit status 2: no MLflow server
+ * is up or no Python environment was found.
  */
 public final class ServingMain {
 
@@ -24,7 +26,15 @@ public final class ServingMain {
 
     /** Runs until the process is stopped. */
     public static void main(String[] args) throws Exception {
-        int port = args.length == 2 && args[0].equals("--port") ? Integer.parseInt(args[1]) : 0;
+        int port = 0;
+        Duration scaleToZeroAfter = Endpoints.SCALE_TO_ZERO_AFTER;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--port")) {
+                port = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--scale-to-zero-after")) {
+                scaleToZeroAfter = Duration.ofMillis(Long.parseLong(args[i + 1]));
+            }
+        }
         LabEnvironment environment = LabEnvironment.current();
         LabHome home = LabHome.from(environment);
         Optional<MlflowServer> mlflow = new MlflowServers(home, environment, line -> { }).running();
@@ -42,7 +52,7 @@ public final class ServingMain {
         SparkSession spark = LabSpark.builder().master("local[2]").appName("mllabs-serving")
                 .warehouse(home.work("serving")).getOrCreate();
         ServingService service = ServingService.start(home, mlflow.get().trackingUri(), port, python.get(), spark,
-                environment.get("USER").orElse("learner"));
+                environment.get("USER").orElse("learner"), scaleToZeroAfter);
         Path recordFile = ServingProcess.recordFile(home);
         ServingRecord record = new ServingRecord(ProcessHandle.current().pid(), service.uri().toString(),
                 mlflow.get().trackingUri().toString(), Instant.now().toString());

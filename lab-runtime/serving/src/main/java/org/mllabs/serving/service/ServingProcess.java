@@ -55,9 +55,11 @@ public final class ServingProcess {
      * @param environment the variables of a new process (its state directory, MLflow server and Python are read from
      *     them), besides this process's
      * @param port the port for a new process; any free one when empty
+     * @param scaleToZeroAfter how long, in a new process, an entity that scales to zero waits without requests
+     *     before it unloads; Databricks' 30 min when empty
      * @throws IllegalStateException when a new process ends or does not answer in time, with its log
      */
-    public static ServingRecord up(LabEnvironment environment, OptionalInt port) {
+    public static ServingRecord up(LabEnvironment environment, OptionalInt port, Optional<Duration> scaleToZeroAfter) {
         LabHome home = LabHome.from(environment);
         Optional<ServingRecord> running = running(home);
         if (running.isPresent()) {
@@ -70,6 +72,8 @@ public final class ServingProcess {
         command.addAll(SparkJvmOptions.addOpens());
         command.add(ServingMain.class.getName());
         port.ifPresent(value -> command.addAll(List.of("--port", Integer.toString(value))));
+        scaleToZeroAfter.ifPresent(idle -> command.addAll(List.of("--scale-to-zero-after",
+                Long.toString(idle.toMillis()))));
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

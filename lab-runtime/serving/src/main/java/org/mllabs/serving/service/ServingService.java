@@ -49,13 +49,14 @@ public final class ServingService implements AutoCloseable {
      * @param python the lab Python environment's interpreter, for MLflow's reading of requests
      * @param spark the session models are loaded into
      * @param creator whom new endpoints name as their creator
+     * @param scaleToZeroAfter how long an entity that scales to zero waits without requests before it unloads
      */
     public static ServingService start(LabHome home, URI trackingUri, int port, Path python, SparkSession spark,
-            String creator) throws IOException {
+            String creator, Duration scaleToZeroAfter) throws IOException {
         Path serving = servingFolder(home);
         LabMlflow mlflow = LabMlflow.open(trackingUri);
         Endpoints endpoints = Endpoints.open(new EndpointStore(serving.resolve("endpoints")),
-                new RegistryEntities(mlflow, serving.resolve("models"), spark), Clock.systemUTC());
+                new RegistryEntities(mlflow, serving.resolve("models"), spark), Clock.systemUTC(), scaleToZeroAfter);
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(python, home.logs().resolve(
                 "serving-input-check.log"), Duration.ofSeconds(60)));
         InferenceTables tables = new InferenceTables(spark, serving.resolve("tables"), Duration.ofSeconds(1), 100);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,11 +177,44 @@ class EndpointsTest {
 
         assertThat(Collections.frequency(first, "v2")).isBetween(70, 130);
         assertThat(again).isEqualTo(first);
-        assertThat(endpoints.scorer("churn-endpoint", Optional.of("v2")).model().predict(
+        assertThat(endpoints.scorer("churn-endpoint", Optional.of("v2")).model().acquire().model().predict(
                 new ModelInput(List.of(), List.of(), List.of(List.of())))).containsExactly("2");
         assertThatThrownBy(() -> endpoints.scorer("churn-endpoint", Optional.of("v3")))
                 .isInstanceOfSatisfying(ServingError.class, error -> assertThat(error.status()).isEqualTo(404))
                 .hasMessageContaining("it serves v1, v2");
+    }
+
+    @Test
+    void anIdleEntityThatScalesToZeroUnloadsAndItsNextRequestLoadsItAgain() throws Exception {
+        endpoints = Endpoints.open(new EndpointStore(state.resolve("endpoints")), loader, Clock.systemUTC(),
+                Duration.ofMillis(300));
+        endpoints.create(JSON.createObjectNode().put("name", "churn-endpoint").set("config", JSON.readTree(
+                "{\"served_entities\": [" + entity(1) + ", {\"name\": \"warm\", \"entity_name\": "
+                + "\"main.labs.churn\", \"entity_version\": \"2\", \"workload_size\": \"Small\", "
+                + "\"scale_to_zero_enabled\": false}], \"traffic_config\": {\"routes\": [{\"served_entity_name\": "
+                + "\"v1\", \"traffic_percentage\": 100}]}}")), "learner");
+        loader.finish("1", () -> "ok");
+        loader.finish("2", () -> "ok");
+        await(() -> endpoints.get("churn-endpoint"), "READY");
+        int loadsWhenReady = loader.loads.get();
+
+        ModelSlot scaled = endpoints.scorer("churn-endpoint", Optional.of("v1")).model();
+        ModelSlot warm = endpoints.scorer("churn-endpoint", Optional.of("warm")).model();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scaled.loaded() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(scaled.loaded()).isFalse();
+        assertThat(warm.loaded()).isTrue();
+        Endpoint idle = endpoints.get("churn-endpoint");
+        assertThat(idle.ready()).isEqualTo("READY");
+        assertThat(idle.toJson().at("/config/served_entities/0/state/deployment_state_message").asText())
+                .startsWith("Scaled to zero after 300 ms without requests");
+        assertThat(scaled.acquire().model().predict(new ModelInput(List.of(), List.of(), List.of(List.of()))))
+                .containsExactly("1");
+        assertThat(loader.loads.get()).isEqualTo(loadsWhenReady + 1);
+        assertThat(scaled.loaded()).isTrue();
     }
 
     private List<String> route(int requests) {
@@ -247,6 +281,7 @@ class EndpointsTest {
     private static final class Loader implements EntityLoader {
 
         final Map<String, Boolean> missing = new ConcurrentHashMap<>();
+        final AtomicInteger loads = new AtomicInteger();
         private final Map<String, CompletableFuture<Supplier<String>>> outcomes = new ConcurrentHashMap<>();
 
         void finish(String version, Supplier<String> outcome) {
@@ -266,6 +301,7 @@ class EndpointsTest {
 
         @Override
         public LoadedEntity load(ServedEntity entity) throws InterruptedException, ExecutionException {
+            loads.incrementAndGet();
             String message = outcome(entity.entityVersion()).get().get();
             return new LoadedEntity(new VersionModel(entity.entityVersion()), message);
         }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +37,8 @@ import org.mllabs.serving.testing.ServedPipelines;
 
 /**
  * The serving service as a process of its own: started, found again, stopped, and started again with its endpoints,
- * which load and score again; and a process that cannot serve says why.
+ * which load and score again, scale to zero when idle and pay a cold start on the next request; and a process that
+ * cannot serve says why.
  */
 @Tag("integration")
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
@@ -60,10 +62,10 @@ class ServingProcessIT {
         LabEnvironment environment = environment(home, server.trackingUri());
         LabHome labHome = LabHome.from(environment);
         try {
-            ServingRecord first = ServingProcess.up(environment, OptionalInt.empty());
+            ServingRecord first = ServingProcess.up(environment, OptionalInt.empty(), Optional.empty());
 
             assertThat(ServingProcess.running(labHome)).hasValue(first);
-            assertThat(ServingProcess.up(environment, OptionalInt.empty())).isEqualTo(first);
+            assertThat(ServingProcess.up(environment, OptionalInt.empty(), Optional.empty())).isEqualTo(first);
             assertThat(first.trackingUri()).isEqualTo(server.trackingUri().toString());
             HttpResponse<String> created = send(first, "POST", "/api/2.0/serving-endpoints", "{\"name\": \"churn\", "
                     + "\"config\": {\"served_entities\": [{\"entity_name\": \"" + model + "\", \"entity_version\": "
@@ -77,11 +79,27 @@ class ServingProcessIT {
             assertThat(ProcessHandle.of(first.pid()).filter(ProcessHandle::isAlive)).isEmpty();
             assertThat(ServingProcess.running(labHome)).isEmpty();
 
-            ServingRecord second = ServingProcess.up(environment, OptionalInt.empty());
+            ServingRecord second = ServingProcess.up(environment, OptionalInt.empty(),
+                    Optional.of(Duration.ofSeconds(2)));
             JsonNode restored = awaitReady(second);
             assertThat(restored.at("/config/config_version").asInt()).isEqualTo(1);
             assertThat(predictions(send(second, "POST", "/serving-endpoints/churn/invocations", body)))
                     .isEqualTo(ServedPipelines.predictions(pipeline, requests));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String state;
+            do {
+                Thread.sleep(200);
+                state = JSON.readTree(send(second, "GET", "/api/2.0/serving-endpoints/churn", null).body())
+                        .at("/config/served_entities/0/state/deployment_state_message").asText();
+            } while (!state.startsWith("Scaled to zero") && System.nanoTime() < deadline);
+            assertThat(state).startsWith("Scaled to zero after 2 s without requests");
+            HttpResponse<String> cold = send(second, "POST", "/serving-endpoints/churn/invocations", body);
+            assertThat(cold.headers().firstValue("x-mllabs-cold-start-ms").map(Long::parseLong)).hasValueSatisfying(
+                    millis -> assertThat(millis).isPositive());
+            assertThat(predictions(cold)).isEqualTo(ServedPipelines.predictions(pipeline, requests));
+            assertThat(send(second, "POST", "/serving-endpoints/churn/invocations", body).headers()
+                    .firstValue("x-mllabs-cold-start-ms")).isEmpty();
         } finally {
             ServingProcess.down(labHome);
         }
@@ -91,7 +109,7 @@ class ServingProcessIT {
     void aProcessWithoutAnMlflowServerEndsSayingSo(@TempDir Path home) {
         LabEnvironment environment = environment(home, URI.create("http://127.0.0.1:9"));
 
-        assertThatThrownBy(() -> ServingProcess.up(environment, OptionalInt.empty()))
+        assertThatThrownBy(() -> ServingProcess.up(environment, OptionalInt.empty(), Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ended with exit code 2")
                 .hasMessageContaining("No MLflow server is up");
