@@ -163,7 +163,7 @@ public record EndpointConfig(List<ServedEntity> servedEntities, List<TrafficRout
     }
 
     /** The config as the API returns it, without per-entity state. */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         return toJson(false);
     }
 

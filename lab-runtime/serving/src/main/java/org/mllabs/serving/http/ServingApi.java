@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mllabs.serving.endpoint.ConfigChange;
 import org.mllabs.serving.endpoint.Endpoint;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.ServingError;
@@ -21,12 +22,16 @@ import org.mllabs.serving.endpoint.ServingError;
 /**
  * The endpoint management half of Databricks' serving REST API, under {@code /api/2.0/serving-endpoints}: create
  * ({@code POST}), list ({@code GET}), get ({@code GET /{name}}), update the config ({@code PUT /{name}/config}),
- * delete ({@code DELETE /{name}}). Answers are JSON; a refused request gets its status and
+ * delete ({@code DELETE /{name}}); and, of this service's own, the config history
+ * ({@code GET /{name}/config-history}: every config version, when it was asked for and ended, and whether it was
+ * served or failed). Answers are JSON; a refused request gets its status and
  * {@code {"error_code", "message"}}, a path the API does not have {@code 404 ENDPOINT_NOT_FOUND}.
  */
 final class ServingApi implements HttpHandler {
 
     static final String PREFIX = "/api/2.0/serving-endpoints";
+    /** The path, under an endpoint's, of its config history: this service's own, not Databricks'. */
+    static final String HISTORY = "config-history";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ServingApi.class.getName());
@@ -76,6 +81,12 @@ final class ServingApi implements HttpHandler {
                 default -> throw notAllowed(method, rawPath);
             };
         }
+        if (parts.length == 2 && parts[1].equals(HISTORY)) {
+            if (!method.equals("GET")) {
+                throw notAllowed(method, rawPath);
+            }
+            return history(endpoints.get(name));
+        }
         if (parts.length == 2 && parts[1].equals("config")) {
             if (!method.equals("PUT")) {
                 throw notAllowed(method, rawPath);
@@ -83,6 +94,23 @@ final class ServingApi implements HttpHandler {
             return endpoints.updateConfig(name, read(body)).toJson();
         }
         throw ServingError.noSuchApi(method, rawPath);
+    }
+
+    private static ObjectNode history(Endpoint endpoint) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("name", endpoint.name());
+        ArrayNode changes = json.putArray("config_history");
+        for (ConfigChange change : endpoint.history()) {
+            ObjectNode entry = changes.addObject();
+            entry.put("config_version", change.version());
+            entry.put("start_time", change.startTime());
+            if (change.endTime() != 0) {
+                entry.put("end_time", change.endTime());
+            }
+            entry.put("outcome", change.outcome());
+            entry.set("config", change.config().toJson());
+        }
+        return json;
     }
 
     private ObjectNode list() {

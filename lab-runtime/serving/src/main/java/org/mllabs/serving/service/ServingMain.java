@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
@@ -20,6 +21,9 @@ import org.mllabs.serving.endpoint.Endpoints;
  * is up or no Python environment was found.
  */
 public final class ServingMain {
+
+    /** Above Spark's shutdown hook (Hadoop's {@code FileSystem} priority + 30): runs before it. */
+    private static final int SHUTDOWN_PRIORITY = 100;
 
     private ServingMain() {
     }
@@ -56,10 +60,12 @@ public final class ServingMain {
         Path recordFile = ServingProcess.recordFile(home);
         ServingRecord record = new ServingRecord(ProcessHandle.current().pid(), service.uri().toString(),
                 mlflow.get().trackingUri().toString(), Instant.now().toString());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Through Hadoop's hook manager, ahead of Spark's own hook (which stops the session), so that the inference
+        // tables' last batches are still appended when the process is stopped.
+        ShutdownHookManager.get().addShutdownHook(() -> {
             ServingRecord.read(recordFile).filter(record::equals).ifPresent(ours -> ServingProcess.forget(home));
             service.close();
-        }, "serving-shutdown"));
+        }, SHUTDOWN_PRIORITY);
         record.write(recordFile);
         System.out.println("Serving at " + service.uri() + " from the MLflow server at " + record.trackingUri());
         Thread.currentThread().join();

@@ -161,6 +161,20 @@ class ServingApiIT {
         }
         assertThat(answered.keySet()).containsExactlyInAnyOrder("one", "two");
         assertThat(answered.get("two")).isBetween(20, 60);
+
+        HttpResponse<String> update = manage("PUT", "/churn-split/config", "{\"served_entities\": ["
+                + entity("two", 2) + "]}");
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+        JsonNode history;
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        do {
+            Thread.sleep(50);
+            history = JSON.readTree(manage("GET", "/churn-split/config-history", null).body()).get("config_history");
+        } while (!history.get(1).get("outcome").asText().equals("SERVED") && System.nanoTime() < deadline);
+        assertThat(history).extracting(change -> change.get("config_version").asInt()).containsExactly(1, 2);
+        assertThat(history).extracting(change -> change.get("outcome").asText()).containsExactly("SERVED", "SERVED");
+        assertThat(history.get(0).at("/config/traffic_config/routes/1/traffic_percentage").asInt()).isEqualTo(20);
+        assertThat(history.get(1).at("/config/served_entities/0/entity_version").asText()).isEqualTo("2");
     }
 
     @Test

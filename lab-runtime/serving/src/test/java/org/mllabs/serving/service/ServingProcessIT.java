@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LabPython;
@@ -37,8 +39,9 @@ import org.mllabs.serving.testing.ServedPipelines;
 
 /**
  * The serving service as a process of its own: started, found again, stopped, and started again with its endpoints,
- * which load and score again, scale to zero when idle and pay a cold start on the next request; and a process that
- * cannot serve says why.
+ * which load and score again, scale to zero when idle and pay a cold start on the next request; a process killed with a
+ * batch of its inference table unwritten leaves the table readable with the batches it wrote; a process that cannot
+ * serve says why.
  */
 @Tag("integration")
 @ExtendWith({MlflowServerExtension.class, SparkExtension.class})
@@ -69,14 +72,22 @@ class ServingProcessIT {
             assertThat(first.trackingUri()).isEqualTo(server.trackingUri().toString());
             HttpResponse<String> created = send(first, "POST", "/api/2.0/serving-endpoints", "{\"name\": \"churn\", "
                     + "\"config\": {\"served_entities\": [{\"entity_name\": \"" + model + "\", \"entity_version\": "
-                    + "\"1\", \"workload_size\": \"Small\"}]}}");
+                    + "\"1\", \"workload_size\": \"Small\"}], \"auto_capture_config\": {\"catalog_name\": \"main\", "
+                    + "\"schema_name\": \"labs\"}}}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             awaitReady(first);
             assertThat(predictions(send(first, "POST", "/serving-endpoints/churn/invocations", body)))
                     .isEqualTo(ServedPipelines.predictions(pipeline, requests));
 
-            assertThat(ServingProcess.down(labHome)).hasValue(new ServingStop(first, true));
-            assertThat(ProcessHandle.of(first.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+            // The process dies (SIGKILL) with a request in a batch it has not appended: the batch appended before
+            // stays, whole, and the table stays readable.
+            Path table = home.resolve("serving/tables/main.labs.churn_payload");
+            assertThat(awaitRows(table, 1)).isEqualTo(1);
+            send(first, "POST", "/serving-endpoints/churn/invocations", body);
+            ProcessHandle.of(first.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(first.pid()).ifPresent(process -> process.onExit().join());
+            assertThat(DeltaTableReader.open(table).latest().rows()).hasSizeBetween(1, 2)
+                    .allSatisfy(row -> assertThat(row.get("status_code")).isEqualTo(200));
             assertThat(ServingProcess.running(labHome)).isEmpty();
 
             ServingRecord second = ServingProcess.up(environment, OptionalInt.empty(),
@@ -100,6 +111,13 @@ class ServingProcessIT {
             assertThat(predictions(cold)).isEqualTo(ServedPipelines.predictions(pipeline, requests));
             assertThat(send(second, "POST", "/serving-endpoints/churn/invocations", body).headers()
                     .firstValue("x-mllabs-cold-start-ms")).isEmpty();
+
+            assertThat(ServingProcess.down(labHome)).hasValue(new ServingStop(second, true));
+            assertThat(ProcessHandle.of(second.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ServingProcess.running(labHome)).isEmpty();
+            // Stopped, not killed: its last batch is appended as it stops.
+            assertThat(DeltaTableReader.open(table).latest().rows().stream().filter(row -> ((Map<?, ?>) row.get(
+                    "request_metadata")).containsKey("cold_start_ms"))).hasSize(1);
         } finally {
             ServingProcess.down(labHome);
         }
@@ -133,6 +151,17 @@ class ServingProcessIT {
         } while (!endpoint.at("/state/ready").asText().equals("READY") && System.nanoTime() < deadline);
         assertThat(endpoint.at("/state/ready").asText()).as(endpoint.toString()).isEqualTo("READY");
         return endpoint;
+    }
+
+    private static int awaitRows(Path table, int rows) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int found = 0;
+        while (found < rows && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = Files.exists(table.resolve("_delta_log/00000000000000000000.json"))
+                    ? DeltaTableReader.open(table).latest().rows().size() : 0;
+        }
+        return found;
     }
 
     private static HttpResponse<String> send(ServingRecord record, String method, String path, String body)
