@@ -61,27 +61,19 @@ public final class Endpoints implements AutoCloseable {
         janitor.scheduleWithFixedDelay(this::scaleIdleToZero, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Unloads the models of entities that scale to zero and had no request for {@code scaleToZeroAfter}. */
-    private synchronized void scaleIdleToZero() {
-        for (Endpoint endpoint : List.copyOf(endpoints.values())) {
-            VersionedConfig served = endpoint.config();
-            if (served == null) {
-                continue;
-            }
-            VersionedConfig changed = served;
-            for (Map.Entry<String, ModelSlot> slot : served.models().entrySet()) {
-                if (slot.getValue().unloadIfIdle(scaleToZeroAfter)) {
-                    String idle = scaleToZeroAfter.toMillis() < 1000 ? scaleToZeroAfter.toMillis() + " ms"
-                            : scaleToZeroAfter.toSeconds() + " s";
-                    changed = changed.with(slot.getKey(), Deployment.ready("Scaled to zero after " + idle
-                            + " without requests: the next request loads the model again (a cold start)."),
-                            slot.getValue());
-                }
-            }
-            if (changed != served) {
-                endpoints.put(endpoint.name(), new Endpoint(endpoint.name(), endpoint.id(), endpoint.creator(),
-                        endpoint.creationTimestamp(), endpoint.lastUpdatedTimestamp(), changed, endpoint.pending(),
-                        endpoint.updateFailed(), endpoint.history()));
+    /**
+     * Unloads the models of entities that scale to zero and had no request for {@code scaleToZeroAfter}. The slots are
+     * asked without this object's lock, so that a slot busy loading its model again (a cold start) holds up no other
+     * call; their deployment states say when they are scaled to zero ({@link VersionedConfig#toJson}).
+     */
+    private void scaleIdleToZero() {
+        List<Endpoint> snapshot;
+        synchronized (this) {
+            snapshot = List.copyOf(endpoints.values());
+        }
+        for (Endpoint endpoint : snapshot) {
+            if (endpoint.config() != null) {
+                endpoint.config().models().values().forEach(slot -> slot.unloadIfIdle(scaleToZeroAfter));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.mllabs.serving.endpoint;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.mllabs.serving.model.ServedModel;
 
 /**
@@ -13,6 +14,7 @@ public final class ModelSlot {
     private final EntityLoader loader;
     private ServedModel model;
     private long lastUsedNanos;
+    private Duration scaledToZeroAfter;
 
     ModelSlot(ServedEntity entity, EntityLoader loader, ServedModel model) {
         this.entity = entity;
@@ -52,7 +54,13 @@ public final class ModelSlot {
             return false;
         }
         model = null;
+        scaledToZeroAfter = idle;
         return true;
+    }
+
+    /** How long it had been idle when it was scaled to zero, while it is. */
+    public synchronized Optional<Duration> scaledToZero() {
+        return model == null ? Optional.ofNullable(scaledToZeroAfter) : Optional.empty();
     }
 
     /** Whether the model is loaded. */

@@ -2,9 +2,11 @@ package org.mllabs.serving.endpoint;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -65,16 +67,28 @@ public record VersionedConfig(EndpointConfig config, int version, long startTime
         return deployments.values().stream().anyMatch(deployment -> deployment.state().equals("DEPLOYMENT_FAILED"));
     }
 
-    /** The config as the API returns it: entities with their state, routes, {@code config_version}. */
+    private static String scaledToZero(Duration idle) {
+        String after = idle.toMillis() < 1000 ? idle.toMillis() + " ms" : idle.toSeconds() + " s";
+        return "Scaled to zero after " + after + " without requests: the next request loads the model again (a cold "
+                + "start).";
+    }
+
+    /**
+     * The config as the API returns it: entities with their state (scaled to zero while a slot is), routes,
+     * {@code config_version}.
+     */
     ObjectNode toJson(boolean pending) {
         ObjectNode json = config.toJson(true);
         ArrayNode entities = (ArrayNode) json.get("served_entities");
         for (int i = 0; i < entities.size(); i++) {
             ObjectNode entity = (ObjectNode) entities.get(i);
-            Deployment deployment = deployments.get(entity.get("name").asText());
+            String name = entity.get("name").asText();
+            Deployment deployment = deployments.get(name);
             ObjectNode state = entity.putObject("state");
             state.put("deployment", deployment.state());
-            state.put("deployment_state_message", deployment.message());
+            Optional<Duration> scaled = Optional.ofNullable(models.get(name)).flatMap(ModelSlot::scaledToZero);
+            state.put("deployment_state_message", scaled.map(VersionedConfig::scaledToZero)
+                    .orElse(deployment.message()));
         }
         json.put("config_version", version);
         if (pending) {

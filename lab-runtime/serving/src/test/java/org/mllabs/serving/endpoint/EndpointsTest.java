@@ -215,6 +215,8 @@ class EndpointsTest {
                 .containsExactly("1");
         assertThat(loader.loads.get()).isEqualTo(loadsWhenReady + 1);
         assertThat(scaled.loaded()).isTrue();
+        assertThat(endpoints.get("churn-endpoint").toJson().at("/config/served_entities/0/state/"
+                + "deployment_state_message").asText()).isEqualTo("ok");
     }
 
     private List<String> route(int requests) {
