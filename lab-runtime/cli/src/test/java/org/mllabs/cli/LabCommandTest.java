@@ -219,6 +219,8 @@ class LabCommandTest {
 
         assertThat(lab(Map.of(), "serve", "status")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("The serving service is not running: start it with `lab serve up`.");
+        assertThat(lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:9"), "status")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Serving:         not running (`lab serve up` starts it)");
         assertThat(lab(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:9"), "serve", "up"))
                 .isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(out.toString()).contains("No MLflow server is up", "`lab up`");
