@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LabEnvironment;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LabPython;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServers;
 import org.mllabs.runtime.spark.LabSpark;
@@ -16,7 +17,8 @@ import org.mllabs.serving.endpoint.Endpoints;
 
 /**
  * The serving process ({@link ServingProcess} starts it): {@code ServingMain [--port N] [--scale-to-zero-after MS]}.
- * It serves from the MLflow server that is up (the environment's or the state directory's), records itself in
+ * It serves from the MLflow server that is up (the environment's or the state directory's; on a shared server as the
+ * learner's MLflow user, from their credentials file), records itself in
  * {@code serving/serving.json} once it answers, and forgets that record when it stops. Exit status 2: no MLflow server
  * is up or no Python environment was found.
  */
@@ -55,7 +57,8 @@ public final class ServingMain {
         }
         SparkSession spark = LabSpark.builder().master("local[2]").appName("mllabs-serving")
                 .warehouse(home.work("serving")).getOrCreate();
-        ServingService service = ServingService.start(home, mlflow.get().trackingUri(), port, python.get(), spark,
+        ServingService service = ServingService.start(home, mlflow.get().trackingUri(),
+                MlflowCredentials.from(environment), port, python.get(), spark,
                 environment.get("USER").orElse("learner"), scaleToZeroAfter);
         Path recordFile = ServingProcess.recordFile(home);
         ServingRecord record = new ServingRecord(ProcessHandle.current().pid(), service.uri().toString(),

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.mlflow.LabMlflow;
+import org.mllabs.runtime.mlflow.MlflowCredentials;
 import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
@@ -45,16 +47,17 @@ public final class ServingService implements AutoCloseable {
      * @param home the state directory: endpoints in {@code serving/endpoints}, models in {@code serving/models},
      *     inference tables in {@code serving/tables}
      * @param trackingUri the MLflow server
+     * @param credentials the learner's MLflow user on a shared server, if any
      * @param port the port, 0 for any free one
      * @param python the lab Python environment's interpreter, for MLflow's reading of requests
      * @param spark the session models are loaded into
      * @param creator whom new endpoints name as their creator
      * @param scaleToZeroAfter how long an entity that scales to zero waits without requests before it unloads
      */
-    public static ServingService start(LabHome home, URI trackingUri, int port, Path python, SparkSession spark,
-            String creator, Duration scaleToZeroAfter) throws IOException {
+    public static ServingService start(LabHome home, URI trackingUri, Optional<MlflowCredentials> credentials,
+            int port, Path python, SparkSession spark, String creator, Duration scaleToZeroAfter) throws IOException {
         Path serving = servingFolder(home);
-        LabMlflow mlflow = LabMlflow.open(trackingUri);
+        LabMlflow mlflow = LabMlflow.open(trackingUri, credentials);
         Endpoints endpoints = Endpoints.open(new EndpointStore(serving.resolve("endpoints")),
                 new RegistryEntities(mlflow, serving.resolve("models"), spark), Clock.systemUTC(), scaleToZeroAfter);
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(python, home.logs().resolve(
