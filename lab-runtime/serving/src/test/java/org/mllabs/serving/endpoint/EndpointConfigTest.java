@@ -102,6 +102,28 @@ class EndpointConfigTest {
     }
 
     @Test
+    void anInferenceTableIsNamedFromItsCatalogSchemaAndPrefix() throws Exception {
+        String config = "{\"served_entities\": [" + entity("a", 1) + "], \"auto_capture_config\": %s}";
+
+        EndpointConfig named = parse(config.formatted("{\"catalog_name\": \"main\", \"schema_name\": \"ops\", "
+                + "\"table_name_prefix\": \"churn_v2\"}"));
+        EndpointConfig unnamed = EndpointConfig.parse(json(config.formatted("{\"catalog_name\": \"main\", "
+                + "\"schema_name\": \"ops\"}")), "churn-endpoint");
+
+        assertThat(named.autoCapture()).hasValueSatisfying(table -> {
+            assertThat(table.tableName()).isEqualTo("main.ops.churn_v2_payload");
+            assertThat(table.enabled()).isTrue();
+        });
+        assertThat(unnamed.autoCapture().map(AutoCaptureConfig::tableName)).hasValue(
+                "main.ops.churn_endpoint_payload");
+        assertThat(EndpointConfig.parse(named.toJson(), "churn")).isEqualTo(named);
+        assertThatThrownBy(() -> parse(config.formatted("{\"schema_name\": \"ops\"}")))
+                .hasMessageContaining("needs the field catalog_name");
+        assertThatThrownBy(() -> parse(config.formatted("{\"catalog_name\": \"main\", \"schema_name\": "
+                + "\"ops.x\"}"))).hasMessageContaining("may only contain letters, digits and '_'");
+    }
+
+    @Test
     void twoEntitiesOfOneNameAreRefused() {
         assertThatThrownBy(() -> parse("{\"served_entities\": [" + entity("a", 1) + ", "
                 + entity("a", 2) + "], \"traffic_config\": {\"routes\": [{\"served_entity_name\": \"a\", "

@@ -100,6 +100,23 @@ class EndpointsTest {
     }
 
     @Test
+    void anInferenceTableKeepsItsNameThroughUpdates() throws Exception {
+        endpoints = open();
+        String table = "\"auto_capture_config\": {\"catalog_name\": \"main\", \"schema_name\": \"%s\"}";
+        endpoints.create(JSON.createObjectNode().put("name", "churn-endpoint").set("config", JSON.readTree(
+                "{\"served_entities\": [" + entity(1) + "], " + table.formatted("ops") + "}")), "learner");
+        loader.finish("1", () -> "ok");
+        await(() -> endpoints.get("churn-endpoint"), "READY");
+
+        assertThatThrownBy(() -> endpoints.updateConfig("churn-endpoint", JSON.readTree("{\"served_entities\": ["
+                + entity(1) + "], " + table.formatted("other") + "}")))
+                .hasMessageContaining("is main.ops.churn_endpoint_payload: its catalog, schema and prefix cannot "
+                        + "change");
+        assertThat(endpoints.updateConfig("churn-endpoint", JSON.readTree("{\"served_entities\": [" + entity(1)
+                + "], " + table.formatted("ops") + "}")).pending().version()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingModelVersionIsRefusedAtOnceAndNothingIsKept() {
         endpoints = open();
         loader.missing.put("7", true);
