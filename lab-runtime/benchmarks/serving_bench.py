@@ -39,7 +39,7 @@ def wait(name, until):
 def rows(count):
     signature = mlflow.models.get_model_info(f"models:/{MODEL}/1").signature
     values = {"long": 12, "integer": 12, "double": 42.5, "float": 42.5, "string": "Month-to-month", "boolean": True}
-    row = {column.name: values[str(column.type)] for column in signature.inputs.inputs}
+    row = {column.name: values[column.type.name] for column in signature.inputs.inputs}
     return [dict(row) for _ in range(count)]
 
 
