@@ -85,14 +85,11 @@ public final class RegistryEntities implements EntityLoader {
         } catch (IOException e) {
             throw new IllegalStateException("its MLmodel file cannot be read: " + e.getMessage(), e);
         }
-        if (!mlmodel.path("flavors").has("spark")) {
-            throw new IllegalStateException("it has no spark flavor (flavors: " + mlmodel.path("flavors").size()
-                    + "), and this service serves Spark ML models");
-        }
         String inputs = mlmodel.path("signature").path("inputs").asText("");
         String gpu = entity.gpu() ? " Workload type " + entity.workloadType() + " is simulated: the model runs on "
                 + "the CPU." : "";
         Optional<InputSchema> schema = inputs.isEmpty() ? Optional.empty() : Optional.of(InputSchema.parse(inputs));
+        // The loader refuses a model without a spark flavor, saying so.
         SparkServedModel model = new SparkServedModel(spark, models.load(uri), schema);
         if (schema.isEmpty()) {
             return new LoadedEntity(model, "Served without a signature: requests are not checked against a schema."
