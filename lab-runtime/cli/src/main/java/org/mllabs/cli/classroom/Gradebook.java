@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mllabs.runtime.LocalFiles;
 
 /**
  * A class's grades as a CSV file ({@code learner,lab,score,max,status,duration_s}). Each learner's row is appended
@@ -101,10 +101,7 @@ public final class Gradebook {
         StringBuilder text = new StringBuilder(GradebookRow.HEADER).append('\n');
         rows.forEach(row -> text.append(row.toCsv()).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the gradebook " + file + ": check that its folder is writable",
                     e);

@@ -26,6 +26,7 @@ import org.mllabs.runtime.model.ModelSignature;
  * PipelineModel model = pipeline.fit(training.loadDf());
  * LoggedModel logged = store.logModel(runId, "model", model, training, signature);
  * Dataset<Row> predictions = store.scoreBatch(logged.modelUri(), keysAndTimes);
+ * store.publishTable("customer_features"); // for serving endpoints, which look features up by key
  * }</pre>
  *
  * <p>Table operations need only Spark; {@link #logModel}, {@link #logTrainingSet} and {@link #scoreBatch} need the
@@ -103,6 +104,14 @@ public final class FeatureStore {
     /** The table's latest Delta version. */
     public long version(String name) {
         return tables.version(name);
+    }
+
+    /**
+     * Publishes the table's latest row per key to the online store, where serving endpoints look features up; see
+     * {@link FeatureTables#publishTable}.
+     */
+    public OnlineTable publishTable(String name) {
+        return tables.publishTable(name);
     }
 
     /** The label table with the features of each lookup joined by key; see {@link FeatureTables#createTrainingSet}. */

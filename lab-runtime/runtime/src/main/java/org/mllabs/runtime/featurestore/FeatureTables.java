@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -45,6 +47,10 @@ public final class FeatureTables {
     public Path pathOf(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a feature table name: '" + name + "' (letters, digits, _ . -)");
+        }
+        if (OnlineStore.FOLDER.equals(name)) {
+            throw new IllegalArgumentException("Not a feature table name: '" + name + "' is the folder of the "
+                    + "online store");
         }
         return root.resolve(name);
     }
@@ -161,6 +167,43 @@ public final class FeatureTables {
     /** The table's latest Delta version. */
     public long version(String name) {
         return DeltaTable.forPath(spark, pathOf(name).toString()).history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * Publishes the table to the online store ({@link OnlineStore}), as Databricks' {@code publish_table} does: each
+     * primary key's latest row at the table's latest version, its keys and features, replacing the copy published
+     * before. Serving endpoints look features up there by key; a later write reaches them when the table is
+     * published again.
+     *
+     * @return the copy published
+     * @throws IllegalArgumentException when the table does not exist, or a key or feature is of a type the online
+     *     store does not hold ({@link OnlineTable.Column#TYPES})
+     */
+    public OnlineTable publishTable(String name) {
+        FeatureTable table = getTable(name);
+        long version = version(name);
+        Dataset<Row> data = spark.read().format("delta").option("versionAsOf", version)
+                .load(table.path().toString());
+        List<String> names = new ArrayList<>(table.primaryKeys());
+        names.addAll(table.features());
+        Dataset<Row> latest = PointInTimeJoin.latestRows(data, table.primaryKeys(), table.timestampKey())
+                .select(names.stream().map(column -> col(column)).toArray(Column[]::new));
+        List<OnlineTable.Column> columns = new ArrayList<>();
+        for (StructField field : latest.schema().fields()) {
+            columns.add(new OnlineTable.Column(field.name(), field.dataType().typeName()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row row : latest.collectAsList()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i));
+            }
+            rows.add(values);
+        }
+        OnlineTable copy = new OnlineTable(name, table.path().toString(), version, Instant.now().toString(),
+                table.primaryKeys(), columns, rows);
+        OnlineStore.beside(table.path()).write(copy);
+        return copy;
     }
 
     /**

@@ -67,15 +67,22 @@ public final class PointInTimeJoin {
     public static Dataset<Row> latest(Dataset<Row> rows, List<String> rowKeys, Dataset<Row> table,
                                       List<String> primaryKeys, String timestampKey, List<String> features) {
         requireNoClash(rows, features);
-        Dataset<Row> current = table;
-        if (timestampKey != null) {
-            Column[] partition = primaryKeys.stream().map(key -> col(key)).toArray(Column[]::new);
-            current = table.withColumn(RANK, row_number().over(Window.partitionBy(partition)
-                            .orderBy(col(timestampKey).desc())))
-                    .filter(col(RANK).equalTo(1));
-        }
-        Dataset<Row> right = keyed(current, primaryKeys, features);
+        Dataset<Row> right = keyed(latestRows(table, primaryKeys, timestampKey), primaryKeys, features);
         return rows.join(right, keysMatch(rowKeys), "left").select(output(rows, features));
+    }
+
+    /**
+     * Each key's latest row of a feature table, with the table's columns; a table without a timestamp key
+     * ({@code timestampKey} null) as it is, having one row a key.
+     */
+    public static Dataset<Row> latestRows(Dataset<Row> table, List<String> primaryKeys, String timestampKey) {
+        if (timestampKey == null) {
+            return table;
+        }
+        Column[] partition = primaryKeys.stream().map(key -> col(key)).toArray(Column[]::new);
+        return table.withColumn(RANK, row_number().over(Window.partitionBy(partition)
+                        .orderBy(col(timestampKey).desc())))
+                .filter(col(RANK).equalTo(1)).drop(RANK);
     }
 
     private static Dataset<Row> keyed(Dataset<Row> table, List<String> primaryKeys, List<String> features,

@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.mllabs.runtime.LocalFiles;
 
 /**
  * What {@code server.json} in the state directory says about the server an earlier command started, so that the
@@ -49,9 +49,7 @@ record ServerRecord(MlflowServer.Provider provider, String trackingUri, String c
 
     void write(Path file) {
         try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record the MLflow server in " + file, e);
         }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mllabs.runtime.LocalFiles;
 
 /**
  * Endpoints kept on disk, one JSON file each ({@code <name>.json} in a folder of the state directory), so that they
@@ -72,15 +71,7 @@ public final class EndpointStore {
             entry.set("config", change.config().toJson());
         }
         try {
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, endpoint.name(), ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), json);
-            try {
-                Files.move(temporary, file(endpoint.name()), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file(endpoint.name()), StandardCopyOption.REPLACE_EXISTING);
-            }
+            LocalFiles.replace(file(endpoint.name()), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Endpoint " + endpoint.name() + " cannot be written to " + folder + ": "
                     + e.getMessage(), e);

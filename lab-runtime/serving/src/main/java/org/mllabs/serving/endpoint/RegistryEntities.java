@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.mllabs.runtime.featurestore.FeatureSpec;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.mlflow.ModelVersion;
 import org.mllabs.runtime.model.MlModelFiles;
 import org.mllabs.runtime.model.SparkModelLoader;
+import org.mllabs.serving.features.FeatureLookupModel;
+import org.mllabs.serving.model.ServedModel;
 import org.mllabs.serving.model.SparkServedModel;
 import org.mllabs.serving.scoring.InputSchema;
 
@@ -20,7 +24,9 @@ import org.mllabs.serving.scoring.InputSchema;
  * Served entities found in the MLflow registry by version (never by alias: moving an alias does not change what an
  * endpoint serves). {@link #check} asks the registry for the version; {@link #load} downloads the version's model
  * directory, reads its {@code MLmodel} and loads the Spark ML pipeline, with or without a signature (a model without
- * one is served without its requests checked against a schema, and its deployment state says so).
+ * one is served without its requests checked against a schema, and its deployment state says so). A model logged
+ * with its feature lineage ({@value FeatureSpec#FILE}) looks its features up by key in the online store
+ * ({@link FeatureLookupModel}); one whose tables were not published fails to load, saying how to publish them.
  */
 public final class RegistryEntities implements EntityLoader {
 
@@ -76,7 +82,7 @@ public final class RegistryEntities implements EntityLoader {
     }
 
     @Override
-    public LoadedEntity load(ServedEntity entity) {
+    public LoadedEntity load(ServedEntity entity) throws IOException {
         String uri = "models:/" + entity.entityName() + "/" + entity.entityVersion();
         Path directory = models.download(uri);
         JsonNode mlmodel;
@@ -90,12 +96,25 @@ public final class RegistryEntities implements EntityLoader {
                 + "the CPU." : "";
         Optional<InputSchema> schema = inputs.isEmpty() ? Optional.empty() : Optional.of(InputSchema.parse(inputs));
         // The loader refuses a model without a spark flavor, saying so.
-        SparkServedModel model = new SparkServedModel(spark, models.load(uri), schema);
+        ServedModel model = new SparkServedModel(spark, models.load(uri), schema);
+        String lookups = "";
+        Optional<FeatureSpec> spec = featureSpec(directory);
+        if (spec.isPresent()) {
+            FeatureLookupModel looking = FeatureLookupModel.of(model, spec.get());
+            model = looking;
+            lookups = " " + looking.describe();
+        }
         if (schema.isEmpty()) {
             return new LoadedEntity(model, "Served without a signature: requests are not checked against a schema."
-                    + gpu);
+                    + lookups + gpu);
         }
         return new LoadedEntity(model, "Served with a signature of " + schema.get().columns().size()
-                + " input columns." + gpu);
+                + " input columns." + lookups + gpu);
+    }
+
+    private static Optional<FeatureSpec> featureSpec(Path directory) throws IOException {
+        Path file = directory.resolve(FeatureSpec.FILE);
+        return Files.isRegularFile(file) ? Optional.of(FeatureSpec.fromYaml(Files.readString(file)))
+                : Optional.empty();
     }
 }

@@ -11,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import org.mllabs.runtime.LocalFiles;
 
 /**
  * What {@code serving/serving.json} in the state directory says about the running serving process, so that later
@@ -46,10 +46,7 @@ public record ServingRecord(@JsonProperty("pid") long pid, @JsonProperty("uri") 
     /** Writes the record, replacing the file whole. */
     void write(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record the serving process in " + file, e);
         }

@@ -46,10 +46,8 @@ import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
 import org.mllabs.serving.inference.InferenceRequests;
-import org.mllabs.serving.inference.InferenceTables;
-import org.mllabs.serving.scoring.MlflowInputCheck;
-import org.mllabs.serving.scoring.ScoringInputs;
 import org.mllabs.serving.testing.ServedPipelines;
+import org.mllabs.serving.testing.ServingFixture;
 
 /**
  * The serving service against the build's MLflow server: two versions of {@link ServedPipelines}' pipeline registered
@@ -69,9 +67,7 @@ class ServingApiIT {
     private static String model;
     private static PipelineModel versionOne;
     private static PipelineModel versionTwo;
-    private static Endpoints endpoints;
-    private static InferenceTables tables;
-    private static ServingServer server;
+    private static ServingFixture serving;
 
     @BeforeAll
     static void start(MlflowServer mlflowServer, SparkSession session, @TempDir Path state) throws IOException {
@@ -84,20 +80,13 @@ class ServingApiIT {
         SparkModels models = new SparkModels(mlflow, state.resolve("logged"));
         ServedPipelines.register(mlflow, models, model, versionOne, training, true);
         ServedPipelines.register(mlflow, models, model, versionTwo, training, false);
-        endpoints = Endpoints.open(new EndpointStore(state.resolve("endpoints")),
-                new RegistryEntities(mlflow, state.resolve("models"), spark), Clock.systemUTC());
-        ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(PythonChecks.python("the serving service"),
-                state.resolve("input-check.log"), Duration.ofSeconds(60)));
-        tables = new InferenceTables(spark, state.resolve("tables"), Duration.ofHours(1), 1000);
-        server = ServingServer.start(InetAddress.getLoopbackAddress(), 0, endpoints, inputs, tables, "learner");
+        serving = ServingFixture.start(mlflow, spark, state, Duration.ofHours(1));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-            tables.close();
-            endpoints.close();
+        if (serving != null) {
+            serving.close();
         }
         if (mlflow != null) {
             mlflow.close();
@@ -113,7 +102,7 @@ class ServingApiIT {
         Dataset<Row> requests = rows(5, 11L, false);
         ProcessBuilder builder = new ProcessBuilder(PythonChecks.python("the deployments client").toString(),
                 script.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
-        builder.environment().putAll(Map.of("DATABRICKS_HOST", server.uri().toString(), "DATABRICKS_TOKEN",
+        builder.environment().putAll(Map.of("DATABRICKS_HOST", serving.uri().toString(), "DATABRICKS_TOKEN",
                 "learner-token", "MODEL", model, "ENDPOINT", "churn-python", "RECORDS",
                 JSON.writeValueAsString(records(requests)), "EXPECTED",
                 JSON.writeValueAsString(predictions(versionOne, requests))));
@@ -206,12 +195,12 @@ class ServingApiIT {
 
         HttpResponse<String> answered = invoke("/churn-logged/invocations", scored);
         invoke("/churn-logged/invocations", refused);
-        tables.flush();
+        serving.tables().flush();
 
         JsonNode endpoint = JSON.readTree(manage("GET", "/churn-logged", null).body());
         assertThat(endpoint.at("/config/auto_capture_config/state/payload_table/name").asText())
                 .isEqualTo("churn_payload");
-        DeltaSnapshot table = DeltaTableReader.open(tables.pathOf("main.serving_it.churn_payload")).latest();
+        DeltaSnapshot table = DeltaTableReader.open(serving.tables().pathOf("main.serving_it.churn_payload")).latest();
         assertThat(table.columnNames()).containsExactly("databricks_request_id", "client_request_id", "date",
                 "timestamp_ms", "status_code", "sampling_fraction", "execution_time_ms", "request", "response",
                 "request_metadata");
@@ -232,7 +221,7 @@ class ServingApiIT {
         assertThat(no.get("client_request_id")).isNull();
         assertThat((String) no.get("response")).contains("Model is missing inputs");
         assertThat(no.get("execution_time_ms")).isEqualTo(0L);
-        List<Row> unpacked = InferenceRequests.unpack(spark.read().format("delta").load(tables.pathOf(
+        List<Row> unpacked = InferenceRequests.unpack(spark.read().format("delta").load(serving.tables().pathOf(
                 "main.serving_it.churn_payload").toString()), ServedPipelines.FEATURES).collectAsList();
         assertThat(unpacked).extracting(row -> row.<Double>getAs("prediction"))
                 .isEqualTo(predictions(versionOne, requests));
@@ -255,12 +244,12 @@ class ServingApiIT {
             assertThat(response.headers().firstValue("served-model-name")).hasValue("champion");
         }
 
-        Path table = tables.pathOf("main.serving_it.shadowed_payload");
+        Path table = serving.tables().pathOf("main.serving_it.shadowed_payload");
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         List<Map<String, Object>> logged = List.of();
         while (logged.size() < 8 && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            tables.flush();
+            serving.tables().flush();
             logged = Files.exists(table) ? DeltaTableReader.open(table).latest().rows() : List.of();
         }
 
@@ -337,15 +326,7 @@ class ServingApiIT {
     }
 
     private static void createAndWait(String name, String config) throws Exception {
-        HttpResponse<String> created = manage("POST", "", "{\"name\": \"" + name + "\", \"config\": " + config + "}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        JsonNode state;
-        do {
-            Thread.sleep(50);
-            state = JSON.readTree(manage("GET", "/" + name, null).body());
-        } while (!state.at("/state/ready").asText().equals("READY") && System.nanoTime() < deadline);
-        assertThat(state.at("/state/ready").asText()).as(state.toString()).isEqualTo("READY");
+        serving.createAndWait(name, config);
     }
 
     private static String entity(String name, int version) {
@@ -354,19 +335,11 @@ class ServingApiIT {
     }
 
     private static HttpResponse<String> manage(String method, String path, String body) throws Exception {
-        return send(method, ServingApi.PREFIX + path, body);
+        return serving.manage(method, path, body);
     }
 
     private static HttpResponse<String> invoke(String path, String body) throws Exception {
-        return send("POST", "/serving-endpoints" + path, body);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return serving.invoke(path, body);
     }
 
     private static Dataset<Row> rows(int count, long seed, boolean labelled) {
@@ -382,8 +355,6 @@ class ServingApiIT {
     }
 
     private static List<Double> predictionsOf(HttpResponse<String> response) throws IOException {
-        List<Double> predictions = new ArrayList<>();
-        JSON.readTree(response.body()).get("predictions").forEach(value -> predictions.add(value.asDouble()));
-        return predictions;
+        return ServingFixture.predictionsOf(response);
     }
 }
