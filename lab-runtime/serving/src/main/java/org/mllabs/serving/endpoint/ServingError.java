@@ -60,6 +60,11 @@ public final class ServingError extends RuntimeException {
         return new ServingError(500, "INTERNAL_ERROR", "The serving service failed: " + fault);
     }
 
+    /** 413 {@code BAD_REQUEST}: a body larger than the service reads. */
+    public static ServingError tooLarge(String message) {
+        return new ServingError(413, "BAD_REQUEST", message);
+    }
+
     /** 429 {@code REQUEST_LIMIT_EXCEEDED}: more requests at once than a served entity serves. */
     public static ServingError tooManyRequests(String message) {
         return new ServingError(429, "REQUEST_LIMIT_EXCEEDED", message);

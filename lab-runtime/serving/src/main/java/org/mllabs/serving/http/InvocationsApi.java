@@ -107,7 +107,7 @@ final class InvocationsApi implements HttpHandler {
             throw ServingError.methodNotAllowed(exchange.getRequestMethod() + " is not allowed on " + path + ".");
         }
         Scorer scorer = endpoints.scorer(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), entity);
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = RequestBodies.read(exchange.getRequestBody());
         if (!scorer.slots().tryAcquire()) {
             throw ServingError.tooManyRequests("Served entity '" + scorer.entity().name() + "' is already answering "
                     + scorer.entity().workloadSize().maxConcurrency() + " requests, the most its workload size "

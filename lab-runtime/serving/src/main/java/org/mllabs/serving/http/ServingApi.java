@@ -123,7 +123,7 @@ final class ServingApi implements HttpHandler {
     }
 
     private static JsonNode read(InputStream body) throws IOException {
-        byte[] bytes = body.readAllBytes();
+        byte[] bytes = RequestBodies.read(body);
         if (bytes.length == 0) {
             throw ServingError.badRequest("The request has no body: send a JSON object.");
         }

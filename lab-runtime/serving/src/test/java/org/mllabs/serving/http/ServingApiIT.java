@@ -293,10 +293,12 @@ class ServingApiIT {
     }
 
     @Test
-    void aBodyThatIsNotJsonAndAPathThatIsNotThereGetTheirOwnAnswers() throws Exception {
+    void aBodyThatIsNotJsonOrTooLargeAndAPathThatIsNotThereGetTheirOwnAnswers() throws Exception {
         HttpResponse<String> malformed = manage("POST", "", "{\"name\": ");
         HttpResponse<String> noPath = manage("GET", "/churn/logs/now", null);
         HttpResponse<String> wrongMethod = manage("PATCH", "/churn", "{}");
+        HttpResponse<String> oversized = manage("POST", "", "{\"name\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}");
+        HttpResponse<String> after = manage("GET", "", null);
 
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).get("error_code").asText()).isEqualTo("BAD_REQUEST");
@@ -304,6 +306,9 @@ class ServingApiIT {
         assertThat(JSON.readTree(noPath.body()).get("message").asText())
                 .isEqualTo("No API found for 'GET /api/2.0/serving-endpoints/churn/logs/now'");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(oversized.body()).get("message").asText()).contains("larger than 16 MB");
+        assertThat(after.statusCode()).isEqualTo(200);
     }
 
     @Test
