@@ -58,15 +58,26 @@ public final class SparkServedModel implements ServedModel {
 
     @Override
     public List<Object> predict(ModelInput input) {
+        StructType columns = columns(input);
+        Optional<List<Double>> perRow = rowPipelines.computeIfAbsent(columns, this::rowPipeline)
+                .flatMap(pipeline -> pipeline.predictAll(input.rows()));
+        return perRow.isPresent() ? new ArrayList<>(perRow.get()) : transform(input, columns);
+    }
+
+    @Override
+    public List<Object> predictWithReferencePath(ModelInput input) {
+        return transform(input, columns(input));
+    }
+
+    private static StructType columns(ModelInput input) {
         StructType columns = new StructType();
         for (int i = 0; i < input.columns().size(); i++) {
             columns = columns.add(input.columns().get(i), sparkType(input.types().get(i)), true);
         }
-        Optional<List<Double>> perRow = rowPipelines.computeIfAbsent(columns, this::rowPipeline)
-                .flatMap(pipeline -> pipeline.predictAll(input.rows()));
-        if (perRow.isPresent()) {
-            return new ArrayList<>(perRow.get());
-        }
+        return columns;
+    }
+
+    private List<Object> transform(ModelInput input, StructType columns) {
         List<Row> rows = new ArrayList<>();
         for (List<Object> row : input.rows()) {
             rows.add(RowFactory.create(row.toArray()));

@@ -152,6 +152,9 @@ class ServingApiIT {
         assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
         assertThat(predictionsOf(two)).isEqualTo(predictions(versionTwo, requests));
         assertThat(predictions(versionOne, requests)).isNotEqualTo(predictions(versionTwo, requests));
+        HttpResponse<String> transformed = send("POST", "/serving-endpoints/churn-split/served-models/one/invocations",
+                split.toString(), InvocationsApi.SCORING_HEADER, InvocationsApi.TRANSFORM_ONLY);
+        assertThat(transformed.body()).isEqualTo(one.body());
 
         Map<String, Integer> answered = new HashMap<>();
         String single = JSON.writeValueAsString(Map.of("dataframe_records", records(requests).subList(0, 1)));
@@ -361,11 +364,15 @@ class ServingApiIT {
         return send("POST", "/serving-endpoints" + path, body);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    private static HttpResponse<String> send(String method, String path, String body, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
