@@ -1,5 +1,6 @@
 package org.mllabs.runtime.model.rows;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class StringIndexerRows implements RowStage {
                 model.outputCols());
         boolean keepInvalid = "keep".equals(model.getHandleInvalid());
         String[][] labelsArray = model.labelsArray();
-        List<Map<String, Double>> indexes = new java.util.ArrayList<>();
+        List<Map<String, Double>> indexes = new ArrayList<>();
         double[] invalidIndexes = new double[labelsArray.length];
         for (int i = 0; i < pairs.inputs().length; i++) {
             if (!DataTypes.StringType.equals(RowColumn.read(columns, pairs.inputs()[i], model).type())) {
