@@ -130,6 +130,10 @@ final class InvocationsApi implements HttpHandler {
         } finally {
             scorer.slots().release();
         }
+        // Recorded before the answer is sent, so that a client that has its answer finds its row waiting for the next
+        // batch: answered at once (TCP_NODELAY), it may otherwise flush the table before this thread records it.
+        String requestId = UUID.randomUUID().toString();
+        record(scorer, requestId, arrived, body, answer, false);
         exchange.getResponseHeaders().set("served-model-name", scorer.entity().name());
         if (answer.coldStartMs() > 0) {
             exchange.getResponseHeaders().set(COLD_START_HEADER, Long.toString(answer.coldStartMs()));
@@ -139,9 +143,7 @@ final class InvocationsApi implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
         }
-        String requestId = UUID.randomUUID().toString();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        record(scorer, requestId, arrived, body, answer, false);
         if (scorer.inferenceTable().isPresent()) {
             for (Scorer shadow : scorer.shadows()) {
                 shadows.execute(() -> shade(shadow, requestId, arrived, body, contentType));
