@@ -3,10 +3,11 @@
 #
 # The serving service's speed, measured from the outside as a client sees it: lab 06's reference solution registers
 # its churn pipeline, `lab serve up` serves version 1 behind an endpoint, and serving_bench.py (the lab Python
-# environment) sends one-row requests from 4 clients at once, then 1,000-row requests, then times a config update
-# and a cold start after scale to zero. It prints p50 / p99 latency and throughput, and, from the endpoint's
-# inference table, the model's own time per request (`execution_time_ms`: Spark's transform of the request's rows in
-# the service's warm session). Its own MLLABS_HOME, removed at the end. Build first: ./mvnw -q install -DskipTests
+# environment) sends one-row requests from 4 clients at once, then 1,000-row requests, each both to the per-row path
+# and, with `x-mllabs-scoring: transform`, to Spark's transform (the reference), then times a config update and a
+# cold start after scale to zero. It prints p50 / p99 latency and throughput, and, from the endpoint's inference
+# table, the model's own time per request (`execution_time_ms`) on each path. Its own MLLABS_HOME, removed at the
+# end. Build first: ./mvnw -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REQUESTS="${1:-200}"

@@ -40,6 +40,9 @@ import org.mllabs.runtime.model.SparkModelLoader;
  * 0.csv              key,prediction: one line a row of the dataset, the prediction as Double.toString writes it
  * python_seconds.txt written by the checks: how long pyfunc and spark_udf took with each model
  * </pre>
+ * Each model's every row is also scored through the per-row path ({@link RowPathCheck}), which must give exactly
+ * {@code transform}'s prediction wherever it answers, and no answer to a row left out and refused; the manifest entry's
+ * {@code row_path} counts the rows it answered and those it left to Spark.
  */
 public final class JavaPredictions {
 
@@ -80,6 +83,9 @@ public final class JavaPredictions {
                         : all;
                 List<Row> predicted = model.transform(rows).select(dataset.keyColumn(), PREDICTION).collectAsList();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                RowPathCheck rowPath = RowPathCheck.of(model, rows);
+                rowPath.compare(uri, rows, dataset.keyColumn(), predicted);
+                System.out.println(uri + ": " + rowPath);
                 String file = i + ".csv";
                 List<String> lines = new ArrayList<>(List.of(dataset.keyColumn() + "," + PREDICTION));
                 predicted.forEach(row -> lines.add(row.getString(0) + "," + row.getDouble(1)));
@@ -94,8 +100,9 @@ public final class JavaPredictions {
                 entry.put("predictions", file);
                 entry.put("rows", predicted.size());
                 entry.put("java_seconds", seconds);
+                rowPath.describe(entry.putObject("row_path"));
                 if (completeRowsOnly) {
-                    leftOut(model, all, dataset, signature.inputNames(), entry.putObject("left_out"));
+                    leftOut(uri, model, all, dataset, signature.inputNames(), rowPath, entry.putObject("left_out"));
                 }
             }
             Files.writeString(folder.resolve(MANIFEST), manifest.toPrettyString());
@@ -118,16 +125,22 @@ public final class JavaPredictions {
      * Describes the rows with a missing input: how many, whether Java refuses to score them together, and whether it
      * refuses each of the first {@value #LEFT_OUT_SAMPLE} by key alone.
      */
-    private static void leftOut(PipelineModel model, Dataset<Row> all, LabDataset dataset, List<String> inputs,
-            ObjectNode node) {
+    private static void leftOut(String uri, PipelineModel model, Dataset<Row> all, LabDataset dataset,
+            List<String> inputs, RowPathCheck rowPath, ObjectNode node) {
         Column missing = inputs.stream().map(input -> col(input).isNull()).reduce(Column::or).orElseThrow();
         Dataset<Row> leftOut = all.filter(missing);
         List<String> keys = leftOut.select(dataset.keyColumn()).as(Encoders.STRING()).collectAsList();
         node.put("rows", keys.size());
         node.put("java_refuses_them", refuses(model, leftOut));
         ArrayNode sample = node.putArray("sample");
-        keys.stream().sorted().limit(LEFT_OUT_SAMPLE).forEach(key -> sample.addObject().put("key", key)
-                .put("java_refuses", refuses(model, all.filter(col(dataset.keyColumn()).equalTo(key)))));
+        keys.stream().sorted().limit(LEFT_OUT_SAMPLE).forEach(key -> {
+            Dataset<Row> alone = all.filter(col(dataset.keyColumn()).equalTo(key));
+            boolean refused = refuses(model, alone);
+            if (refused) {
+                rowPath.requireNoAnswer(uri, alone.first());
+            }
+            sample.addObject().put("key", key).put("java_refuses", refused);
+        });
     }
 
     /** Whether scoring the rows fails, as Spark's assembler fails on a missing input it was not told to skip. */

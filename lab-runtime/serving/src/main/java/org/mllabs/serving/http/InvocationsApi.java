@@ -31,6 +31,7 @@ import org.mllabs.serving.endpoint.ServingError;
 import org.mllabs.serving.inference.InferenceRecord;
 import org.mllabs.serving.inference.InferenceTables;
 import org.mllabs.serving.scoring.InputCheckUnavailable;
+import org.mllabs.serving.scoring.ModelInput;
 import org.mllabs.serving.scoring.ScoringInput;
 import org.mllabs.serving.scoring.ScoringInputs;
 
@@ -46,7 +47,9 @@ import org.mllabs.serving.scoring.ScoringInputs;
  * table only ({@code request_metadata.shadow} {@code "true"}, the same {@code databricks_request_id}); without an
  * inference table there is nowhere to record it, so shadows score nothing. A copy that finds its shadow busy, or more
  * than 1,000 copies waiting, is not scored. A request to an entity scaled to zero waits while its model loads again:
- * its answer carries {@value #COLD_START_HEADER} and its inference table row {@code cold_start_ms}.
+ * its answer carries {@value #COLD_START_HEADER} and its inference table row {@code cold_start_ms}. A request with
+ * {@value #SCORING_HEADER}{@code : }{@value #TRANSFORM_ONLY} is scored by Spark's {@code transform} even when the
+ * pipeline has a per-row path (this service's own, for benchmarks).
  */
 final class InvocationsApi implements HttpHandler {
 
@@ -60,6 +63,13 @@ final class InvocationsApi implements HttpHandler {
     private static final String JSON_TYPE = "application/json";
     /** The response header that says a request waited for its model to load again, and how long (ms). */
     static final String COLD_START_HEADER = "x-mllabs-cold-start-ms";
+    /**
+     * The request header whose value {@value #TRANSFORM_ONLY} asks for the model's reference way of scoring, without
+     * its faster path (a Spark pipeline: Spark's {@code transform}, not its per-row path), to measure one against the
+     * other.
+     */
+    static final String SCORING_HEADER = "x-mllabs-scoring";
+    static final String TRANSFORM_ONLY = "transform";
 
     private final Endpoints endpoints;
     private final ScoringInputs inputs;
@@ -115,10 +125,15 @@ final class InvocationsApi implements HttpHandler {
         }
         Answer answer;
         try {
-            answer = score(scorer, body, exchange.getRequestHeaders().getFirst("Content-Type"));
+            answer = score(scorer, body, exchange.getRequestHeaders().getFirst("Content-Type"),
+                    TRANSFORM_ONLY.equals(exchange.getRequestHeaders().getFirst(SCORING_HEADER)));
         } finally {
             scorer.slots().release();
         }
+        // Recorded before the answer is sent, so that a client that has its answer finds its row waiting for the next
+        // batch: answered at once (TCP_NODELAY), it may otherwise flush the table before this thread records it.
+        String requestId = UUID.randomUUID().toString();
+        record(scorer, requestId, arrived, body, answer, false);
         exchange.getResponseHeaders().set("served-model-name", scorer.entity().name());
         if (answer.coldStartMs() > 0) {
             exchange.getResponseHeaders().set(COLD_START_HEADER, Long.toString(answer.coldStartMs()));
@@ -128,9 +143,7 @@ final class InvocationsApi implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
         }
-        String requestId = UUID.randomUUID().toString();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        record(scorer, requestId, arrived, body, answer, false);
         if (scorer.inferenceTable().isPresent()) {
             for (Scorer shadow : scorer.shadows()) {
                 shadows.execute(() -> shade(shadow, requestId, arrived, body, contentType));
@@ -146,7 +159,7 @@ final class InvocationsApi implements HttpHandler {
             return;
         }
         try {
-            record(shadow, requestId, arrived, body, score(shadow, body, contentType), true);
+            record(shadow, requestId, arrived, body, score(shadow, body, contentType, false), true);
         } catch (ServingError | IOException e) {
             LOG.log(Level.INFO, "Shadow entity " + shadow.entity().name() + " could not score a copy of request "
                     + requestId, e);
@@ -182,7 +195,7 @@ final class InvocationsApi implements HttpHandler {
     private record Answer(int status, String contentType, byte[] body, long executionTimeMs, long coldStartMs) {
     }
 
-    private Answer score(Scorer scorer, byte[] body, String contentType) throws IOException {
+    private Answer score(Scorer scorer, byte[] body, String contentType, boolean transformOnly) throws IOException {
         ModelSlot.Acquired model = scorer.model().acquire();
         ScoringInput read;
         try {
@@ -197,7 +210,8 @@ final class InvocationsApi implements HttpHandler {
         long started = System.nanoTime();
         List<Object> predictions;
         try {
-            predictions = model.model().predict(((ScoringInput.Accepted) read).input());
+            ModelInput input = ((ScoringInput.Accepted) read).input();
+            predictions = transformOnly ? model.model().predictWithReferencePath(input) : model.model().predict(input);
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "The model of " + scorer.entity().name() + " failed on a request", e);
             return new Answer(400, JSON_TYPE, JSON.writeValueAsBytes(ServingError.badRequest(MODEL_FAILED).toJson()),

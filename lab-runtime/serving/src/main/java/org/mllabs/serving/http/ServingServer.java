@@ -39,7 +39,14 @@ public final class ServingServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * The JDK server's setting for {@code TCP_NODELAY} on the sockets it accepts, read once a JVM when its first server
+     * starts. Off by default, so that a response's body, written after its headers, waits for the client to
+     * acknowledge them, which a client delays by up to 40 ms: a one-row request then takes 40 ms more than its work.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    /**
+     * Starts a server, its sockets with {@code TCP_NODELAY}.
      *
      * @param address where to listen; {@link InetAddress#getLoopbackAddress()} keeps it to this machine
      * @param port the port, or 0 for any free one
@@ -50,6 +57,7 @@ public final class ServingServer implements AutoCloseable {
      */
     public static ServingServer start(InetAddress address, int port, Endpoints endpoints, ScoringInputs inputs,
             InferenceTables tables, String creator) throws IOException {
+        System.setProperty(NO_DELAY, "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "serving-http");

@@ -2,7 +2,9 @@ package org.mllabs.serving.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mllabs.runtime.model.rows.RowPipeline;
+import org.mllabs.runtime.model.rows.UnsupportedStageException;
 import org.mllabs.serving.scoring.ColumnType;
 import org.mllabs.serving.scoring.InputSchema;
 import org.mllabs.serving.scoring.ModelInput;
@@ -21,6 +25,11 @@ import org.mllabs.serving.scoring.ModelInput;
  * ({@code float64} to double, {@code float32} to float, {@code int64} to long, {@code int32} to integer, {@code bool}
  * to boolean, strings to string), the pipeline transforms it, and the {@code prediction} column, in row order, is the
  * answer.
+ *
+ * <p>When every stage of the pipeline has a per-row path ({@link RowPipeline}, built once for each set of input
+ * columns and types), the rows are scored there instead, without a Spark job, to the same predictions; a request with
+ * a row that Spark would refuse or leave out, or a pipeline with another stage, is transformed by Spark, so that the
+ * answer, or the error, is Spark's.
  */
 public final class SparkServedModel implements ServedModel {
 
@@ -29,6 +38,7 @@ public final class SparkServedModel implements ServedModel {
     private final SparkSession spark;
     private final PipelineModel model;
     private final Optional<InputSchema> schema;
+    private final Map<StructType, Optional<RowPipeline>> rowPipelines = new ConcurrentHashMap<>();
 
     /**
      * @param spark the session to score in
@@ -48,10 +58,26 @@ public final class SparkServedModel implements ServedModel {
 
     @Override
     public List<Object> predict(ModelInput input) {
+        StructType columns = columns(input);
+        Optional<List<Double>> perRow = rowPipelines.computeIfAbsent(columns, this::rowPipeline)
+                .flatMap(pipeline -> pipeline.predictAll(input.rows()));
+        return perRow.isPresent() ? new ArrayList<>(perRow.get()) : transform(input, columns);
+    }
+
+    @Override
+    public List<Object> predictWithReferencePath(ModelInput input) {
+        return transform(input, columns(input));
+    }
+
+    private static StructType columns(ModelInput input) {
         StructType columns = new StructType();
         for (int i = 0; i < input.columns().size(); i++) {
             columns = columns.add(input.columns().get(i), sparkType(input.types().get(i)), true);
         }
+        return columns;
+    }
+
+    private List<Object> transform(ModelInput input, StructType columns) {
         List<Row> rows = new ArrayList<>();
         for (List<Object> row : input.rows()) {
             rows.add(RowFactory.create(row.toArray()));
@@ -62,6 +88,14 @@ public final class SparkServedModel implements ServedModel {
             predictions.add(row.get(0));
         }
         return predictions;
+    }
+
+    private Optional<RowPipeline> rowPipeline(StructType columns) {
+        try {
+            return Optional.of(RowPipeline.of(model, columns));
+        } catch (UnsupportedStageException e) {
+            return Optional.empty();
+        }
     }
 
     private static DataType sparkType(ColumnType type) {

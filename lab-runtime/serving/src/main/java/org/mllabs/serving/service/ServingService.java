@@ -62,7 +62,9 @@ public final class ServingService implements AutoCloseable {
                 new RegistryEntities(mlflow, serving.resolve("models"), spark), Clock.systemUTC(), scaleToZeroAfter);
         ScoringInputs inputs = new ScoringInputs(MlflowInputCheck.with(python, home.logs().resolve(
                 "serving-input-check.log"), Duration.ofSeconds(60)));
-        InferenceTables tables = new InferenceTables(spark, serving.resolve("tables"), Duration.ofSeconds(1), 100);
+        // A batch is a Spark job and a Delta commit, some hundred milliseconds of a core: at most one a second under
+        // load, beside requests that take a millisecond each.
+        InferenceTables tables = new InferenceTables(spark, serving.resolve("tables"), Duration.ofSeconds(1), 1000);
         ServingServer server = ServingServer.start(InetAddress.getLoopbackAddress(), port, endpoints, inputs, tables,
                 creator);
         return new ServingService(mlflow, endpoints, inputs, tables, server);

@@ -141,6 +141,10 @@ class ServingApiIT {
         assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
         assertThat(predictionsOf(two)).isEqualTo(predictions(versionTwo, requests));
         assertThat(predictions(versionOne, requests)).isNotEqualTo(predictions(versionTwo, requests));
+        HttpResponse<String> transformed = serving.send("POST",
+                "/serving-endpoints/churn-split/served-models/one/invocations", split.toString(),
+                InvocationsApi.SCORING_HEADER, InvocationsApi.TRANSFORM_ONLY);
+        assertThat(transformed.body()).isEqualTo(one.body());
 
         Map<String, Integer> answered = new HashMap<>();
         String single = JSON.writeValueAsString(Map.of("dataframe_records", records(requests).subList(0, 1)));

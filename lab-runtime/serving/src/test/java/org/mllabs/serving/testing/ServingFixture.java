@@ -103,12 +103,15 @@ public final class ServingFixture implements AutoCloseable {
         return send("POST", "/serving-endpoints" + path, body);
     }
 
-    /** Any request to the service. */
-    public HttpResponse<String> send(String method, String path, String body) throws Exception {
+    /** Any request to the service, with headers given as names and values in turn. */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
