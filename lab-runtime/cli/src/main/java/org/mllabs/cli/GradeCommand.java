@@ -1,5 +1,6 @@
 package org.mllabs.cli;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mllabs.grading.CheckOutcome;
@@ -46,9 +47,11 @@ final class GradeCommand implements Callable<Integer> {
         Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
         long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         MlflowServer server = session.servers().connect();
+        Optional<URI> serving = LabServices.serving(session, lab);
         GradeReport report;
         try (GradingContext context = GradingContext.of(learner, server, seed,
                 ServerUser.credentials(session.environment(), server.trackingUri()))) {
+            serving.ifPresent(context::servingAt);
             report = Grading.grade(grader, context);
         }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
