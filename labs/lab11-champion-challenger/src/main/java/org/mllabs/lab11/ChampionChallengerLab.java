@@ -41,7 +41,8 @@ import org.mllabs.runtime.serving.ServingClient;
  * traffic, promote, and roll back. Between the steps it plays the customers: it sends held-out rows to the endpoint
  * (their labels it keeps, as the business learns later who churned), and it runs the nightly batch job, which scores
  * through {@code models:/<name>@Champion} (the runtime records which version that resolved to). Before step 6 a
- * retrain arrives as version 3 and the new {@code @Challenger}. You do not need to change this class.
+ * retrain arrives as version 3 and the new {@code @Challenger}: trained on a broken feed, it is worse than version
+ * 2. You do not need to change this class.
  */
 public final class ChampionChallengerLab implements LabExercise {
 
@@ -94,8 +95,8 @@ public final class ChampionChallengerLab implements LabExercise {
     static final FeatureSet ALL = new FeatureSet("all",
             List.of("tenure_months", "monthly_charges", "total_charges", "support_calls"),
             List.of("contract", "payment_method"));
-    /** Version 3, a retrain whose feature job lost the numeric columns. */
-    static final FeatureSet RETRAIN = new FeatureSet("retrain", List.of(), List.of("region", "payment_method"));
+    /** Version 3, a retrain of version 2's features on a feed whose labelling job inverted the label. */
+    static final FeatureSet RETRAIN = new FeatureSet("retrain", ALL.numeric(), ALL.categorical());
 
     /**
      * The endpoint's inference table, {@code <catalog>.<schema>.<prefix>_payload}: every config of the endpoint names
@@ -229,7 +230,10 @@ public final class ChampionChallengerLab implements LabExercise {
 
     private static String trainAndRegister(LabContext context, LabRuns runs, String name, FeatureSet features,
                                            Dataset<Row> train) {
-        PipelineModel model = pipeline(features).fit(train);
+        // the retrain's feed: the labelling job wrote 1 for customers who stayed and 0 for those who left
+        Dataset<Row> feed = features == RETRAIN ? train.withColumn(LABEL, train.col(LABEL).multiply(-1).plus(1))
+                : train;
+        PipelineModel model = pipeline(features).fit(feed);
         String runId = runs.start("train-" + features.name());
         context.tracking().logParam(runId, "feature_set", features.name());
         context.models().log(runId, "model", model, signature(features));

@@ -74,7 +74,8 @@ final class RolloutSteps {
     /** Step 4: routes {@code challengerPercent} % of the traffic to the challenger and the rest to the champion. */
     void splitTraffic(String endpoint, String model, InferenceTable table, int challengerPercent) {
         // DONE lab11.step4
-        EndpointConfig config = bothVersions(model, table).route("champion", 100 - challengerPercent)
+        int championPercent = 100 - challengerPercent;
+        EndpointConfig config = bothVersions(model, table).route("champion", championPercent)
                 .route("challenger", challengerPercent);
         serving.updateConfig(endpoint, config);
         serving.awaitReady(endpoint, ChampionChallengerLab.READY_TIMEOUT);
