@@ -61,8 +61,8 @@ final class Traffic {
         while (Instant.now().isBefore(deadline)) {
             try {
                 rows = read.get();
-            } catch (RuntimeException e) {
-                rows = List.of(); // the table's first batch is not written yet
+            } catch (Exception e) { // Spark's own exceptions are checked ones thrown unchecked
+                rows = List.of(); // the table's first batch is not written yet, or a batch was being appended
             }
             if (rows.size() >= sent && rows.size() == seen) {
                 return rows;

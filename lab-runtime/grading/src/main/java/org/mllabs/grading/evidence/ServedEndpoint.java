@@ -3,6 +3,7 @@ package org.mllabs.grading.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.mllabs.runtime.serving.ServingClient;
  */
 public record ServedEndpoint(String name, Optional<JsonNode> endpoint, List<JsonNode> history,
                              Optional<String> tableName, List<Map<String, Object>> table) {
+
+    /** How long a grade waits for the inference table's pending rows: two of the service's one-second batches. */
+    public static final Duration TABLE_BATCH_WAIT = Duration.ofMillis(2500);
 
     public ServedEndpoint {
         history = List.copyOf(history);
@@ -62,6 +66,7 @@ public record ServedEndpoint(String name, Optional<JsonNode> endpoint, List<Json
         }
         List<Map<String, Object>> rows = List.of();
         if (tableName.isPresent()) {
+            awaitBatches();
             Path folder = Path.of(client.serviceInfo().path("tables_folder").asText()).resolve(tableName.get());
             DeltaTableReader reader = DeltaTableReader.open(folder);
             if (reader.exists()) {
@@ -69,6 +74,18 @@ public record ServedEndpoint(String name, Optional<JsonNode> endpoint, List<Json
             }
         }
         return new ServedEndpoint(name, endpoint, history, tableName, rows);
+    }
+
+    /**
+     * Waits for the service's next batches: it appends the rows of answered requests to the inference tables every
+     * second ({@link #TABLE_BATCH_WAIT} covers two), so that a grade right after the lab sees its last requests.
+     */
+    private static void awaitBatches() {
+        try {
+            Thread.sleep(TABLE_BATCH_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The three-part name of the endpoint's inference table, from its config or the config it moves to. */
