@@ -48,7 +48,8 @@ class ServingClientTest {
                 } else if (path.endsWith("/slow") && polls++ < 2) {
                     answer = "{\"state\": {\"ready\": \"READY\", \"config_update\": \"IN_PROGRESS\"}}";
                 } else {
-                    answer = "{\"name\": \"x\", \"state\": {\"ready\": \"READY\", \"config_update\": \"NOT_UPDATING\"}}";
+                    answer = "{\"name\": \"x\", \"state\": {\"ready\": \"READY\", "
+                            + "\"config_update\": \"NOT_UPDATING\"}}";
                 }
                 byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, bytes.length);
