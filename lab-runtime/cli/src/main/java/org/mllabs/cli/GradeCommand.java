@@ -60,7 +60,8 @@ final class GradeCommand implements Callable<Integer> {
             CheckOutcome error = report.firstError().orElseThrow();
             session.say("Not graded: " + error.check().id() + " could not be checked because "
                     + error.result().detail() + ". This is not your work's fault: once the MLflow server answers "
-                    + "(lab status), run lab grade again." + (directory.isPresent() ? " No report was written." : ""));
+                    + "(lab status)" + (lab.needsServing() ? " and the serving service does (lab serve status)" : "")
+                    + ", run lab grade again." + (directory.isPresent() ? " No report was written." : ""));
             return ExitCodes.ENVIRONMENT;
         }
         directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));
