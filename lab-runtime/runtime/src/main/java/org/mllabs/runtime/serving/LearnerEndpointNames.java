@@ -35,6 +35,17 @@ public final class LearnerEndpointNames {
         return full.substring(0, MAX_LENGTH - digest.length() - 1) + "-" + digest;
     }
 
+    /**
+     * Whether an endpoint is one of the learner's of a lab, as {@link #endpoint} names them (a name cut to
+     * {@value #MAX_LENGTH} characters is held against the cut prefix).
+     */
+    public static boolean isLearners(String endpointName, LearnerId learner, String labId) {
+        String prefix = endpoint(learner, labId, "x");
+        prefix = prefix.length() < MAX_LENGTH ? prefix.substring(0, prefix.length() - 1)
+                : prefix.substring(0, MAX_LENGTH - 11);
+        return endpointName.startsWith(prefix);
+    }
+
     /** The catalog of the learner's inference tables: the registry's catalog, {@value LearnerModelNames#CATALOG}. */
     public static String tableCatalog() {
         return LearnerModelNames.CATALOG;

@@ -83,6 +83,13 @@ public final class ServingClient {
         }
     }
 
+    /** Every endpoint of the service, as {@code GET /api/2.0/serving-endpoints} lists them. */
+    public List<JsonNode> list() {
+        List<JsonNode> endpoints = new ArrayList<>();
+        send("GET", ENDPOINTS, null).path("endpoints").forEach(endpoints::add);
+        return endpoints;
+    }
+
     /** Asks for a new config; the old one serves until the new one is ready ({@link #awaitReady}). */
     public JsonNode updateConfig(String name, EndpointConfig config) {
         return send("PUT", ENDPOINTS + "/" + encode(name) + "/config", config.toJson());

@@ -23,6 +23,18 @@ class LearnerEndpointNamesTest {
     }
 
     @Test
+    void anEndpointIsTheLearnersOfALabWhenItHasTheirPrefix() {
+        LearnerId ada = new LearnerId("ada");
+        LearnerId longName = new LearnerId("a".repeat(64));
+
+        assertThat(LearnerEndpointNames.isLearners("ada-lab11-churn", ada, "lab11")).isTrue();
+        assertThat(LearnerEndpointNames.isLearners("ada-lab12-churn", ada, "lab11")).isFalse();
+        assertThat(LearnerEndpointNames.isLearners("adam-lab11-churn", ada, "lab11")).isFalse();
+        assertThat(LearnerEndpointNames.isLearners(LearnerEndpointNames.endpoint(longName, "lab11", "churn"),
+                longName, "lab11")).isTrue();
+    }
+
+    @Test
     void theTableSchemaIsTheLearnersWithUnderscoresForDashes() {
         assertThat(LearnerEndpointNames.tableSchema(new LearnerId("solution-ab12.x"))).isEqualTo("solution_ab12_x");
         assertThat(LearnerEndpointNames.tableCatalog()).isEqualTo("mllabs");
