@@ -123,6 +123,19 @@ final class RolloutEvidence {
     }
 
     /**
+     * The registered version's accuracy on {@value RolloutGrader#HELD_OUT_ROWS} rows the grader draws from its own
+     * seed, which the lab never sent: how the two versions compare on data neither the learner nor the traffic chose.
+     */
+    double heldOutAccuracy(String version) {
+        PipelineModel loaded = runs.model("models:/" + model + "/" + version).orElseThrow(() ->
+                new IllegalStateException("version " + version + " of " + model + " does not load"));
+        Dataset<Row> scored = loaded.transform(runs.heldOut(LabDataset.CUSTOMER_CHURN, RolloutGrader.HELD_OUT_ROWS));
+        long all = scored.count();
+        long right = scored.filter(col("prediction").equalTo(col(RolloutGrader.LABEL).cast("double"))).count();
+        return all == 0 ? 0 : (double) right / all;
+    }
+
+    /**
      * The registered version's own predictions for the customers, scored by the grader: the version loaded from the
      * registry and run on the dataset's rows of those customers.
      */

@@ -46,6 +46,8 @@ public final class RolloutGrader implements Grader {
     static final List<Integer> CHALLENGER_SHARES = List.of(10, 50);
     /** How many standard deviations a split's observed share may be from its config's. */
     static final double SHARE_Z = 4.0;
+    /** The rows the grader draws to compare the versions on data the lab never sent. */
+    static final int HELD_OUT_ROWS = 2_000;
     /** How far a logged accuracy may be from the grader's. */
     static final double ACCURACY_TOLERANCE = 1e-6;
 
@@ -187,10 +189,14 @@ public final class RolloutGrader implements Grader {
         expectMetric(problems, "champion_accuracy", championAccuracy, logged);
         expectMetric(problems, "challenger_accuracy", challengerAccuracy, logged);
         expectMetric(problems, "shadow_pairs", pairs.size(), logged);
-        return problems.result(String.format(Locale.ROOT, "%d shadow pairs: champion (version %s) accuracy %.4f, "
+        if (!problems.isEmpty()) {
+            return problems.result("");
+        }
+        return CheckResult.passed(String.format(Locale.ROOT, "%d shadow pairs: champion (version %s) accuracy %.4f, "
                 + "challenger (version %s) %.4f, as the grader re-scored both versions (%d of the pairs answered as "
-                + "the versions score)", pairs.size(), v1, championAccuracy, v2, challengerAccuracy, servedAsScored,
-                pairs.size()));
+                + "the versions score); on %d held-out rows of the grader's own: %.4f and %.4f", pairs.size(), v1,
+                championAccuracy, v2, challengerAccuracy, servedAsScored, HELD_OUT_ROWS,
+                evidence.heldOutAccuracy(v1), evidence.heldOutAccuracy(v2)));
     }
 
     private static void expectMetric(Problems problems, String key, double expected, Map<String, Double> logged) {
