@@ -1,5 +1,6 @@
 package org.mllabs.cli;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mllabs.grading.CheckOutcome;
@@ -46,9 +47,11 @@ final class GradeCommand implements Callable<Integer> {
         Optional<ReportDirectory> directory = reports.directory(session, learner, lab.id());
         long seed = GradingSeed.resolve(session.environment(), session.home()).value();
         MlflowServer server = session.servers().connect();
+        Optional<URI> serving = LabServices.serving(session, lab);
         GradeReport report;
         try (GradingContext context = GradingContext.of(learner, server, seed,
                 ServerUser.credentials(session.environment(), server.trackingUri()))) {
+            serving.ifPresent(context::servingAt);
             report = Grading.grade(grader, context);
         }
         session.say(new ConsoleReport(session.color(), showHidden).render(report).stripTrailing());
@@ -57,7 +60,8 @@ final class GradeCommand implements Callable<Integer> {
             CheckOutcome error = report.firstError().orElseThrow();
             session.say("Not graded: " + error.check().id() + " could not be checked because "
                     + error.result().detail() + ". This is not your work's fault: once the MLflow server answers "
-                    + "(lab status), run lab grade again." + (directory.isPresent() ? " No report was written." : ""));
+                    + "(lab status)" + (lab.needsServing() ? " and the serving service does (lab serve status)" : "")
+                    + ", run lab grade again." + (directory.isPresent() ? " No report was written." : ""));
             return ExitCodes.ENVIRONMENT;
         }
         directory.ifPresent(d -> reports.write(report, d, showHidden).forEach(file -> session.say("Wrote " + file)));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code lab reset <lab>}: deletes the learner's experiment of that lab with its runs, and the registered models the
- * lab tagged as that learner's, and nothing else.
+ * lab tagged as that learner's, and, for a lab that needs the serving service, the learner's endpoints of that lab
+ * (their inference tables stay), and nothing else.
  */
 @Command(name = "reset", description = "Delete your experiment, runs and registered models of one lab (and nothing "
         + "else), to start it again. On a shared server only the learner or the admin may do this.")
@@ -39,6 +40,7 @@ final class ResetCommand implements Callable<Integer> {
             LearnerLabReset.Deleted deleted = new LearnerLabReset(mlflow).reset(lab.id(), learner);
             session.say("Deleted " + deleted + " of " + lab.id() + " for " + learner + ".");
         }
+        LabServices.deleteEndpoints(session, lab, learner);
         return ExitCodes.OK;
     }
 

@@ -1,9 +1,11 @@
 package org.mllabs.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.mllabs.cli.classroom.LabRunStatusFile;
 import org.mllabs.runtime.LabHome;
 import org.mllabs.runtime.LearnerId;
@@ -53,12 +55,13 @@ final class RunCommand implements Callable<Integer> {
         requireTrees(lab, variant);
         MlflowServer server = session.servers().connect();
         ServerUser.credentials(session.environment(), server.trackingUri());
+        Optional<URI> serving = LabServices.serving(session, lab);
         LabHome home = session.home();
         LabRunResult result;
         try (SparkOnDemand spark = new SparkOnDemand(LabSpark.builder().appName("mllabs " + lab.id())
                         .warehouse(home.work("spark-warehouse")));
              LabContext context = new LabContext(lab, learner, server, spark, session.repository().datasets(),
-                     home.work(lab.id()), session::say)) {
+                     home.work(lab.id()), session::say, serving.<Supplier<URI>>map(uri -> () -> uri).orElse(null))) {
             session.say("Running " + lab.id() + " (" + variant.name().toLowerCase(Locale.ROOT) + ") for learner "
                     + learner + ", experiment " + context.experimentName());
             LabExitGuard guard = LabExitGuard.install(lab.id(), session.environment(), spec.commandLine().getErr());

@@ -1,5 +1,6 @@
 package org.mllabs.grading;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public final class GradingContext implements AutoCloseable {
     private final boolean ownsSession;
     private final long seed;
     private final Map<Class<?>, Object> evidence = new ConcurrentHashMap<>();
+    private volatile URI serving;
 
     /**
      * A grade that is a session of its own, around the Spark given: closing the context closes that Spark.
@@ -115,6 +117,21 @@ public final class GradingContext implements AutoCloseable {
     /** The threads that load models in the background, shared by the grades of the session. */
     public ModelLoaders modelLoaders() {
         return session.modelLoaders();
+    }
+
+    /**
+     * Says where the model serving service answers, for labs that need it ({@code services: [serving]}).
+     *
+     * @return this context
+     */
+    public GradingContext servingAt(URI uri) {
+        this.serving = uri;
+        return this;
+    }
+
+    /** Where the model serving service answers, if the grade was given one ({@link #servingAt}). */
+    public Optional<URI> serving() {
+        return Optional.ofNullable(serving);
     }
 
     /** The grading seed that held-out data is drawn from. */

@@ -16,6 +16,7 @@ import org.mllabs.runtime.LearnerId;
 import org.mllabs.runtime.mlflow.MlflowApiException;
 import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServerException;
+import org.mllabs.runtime.serving.ServingApiException;
 import org.mllabs.runtime.testing.FakeMlflowServer;
 
 class GradingTest {
@@ -129,6 +130,25 @@ class GradingTest {
                 })), context);
 
         assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.ERROR);
+    }
+
+    @Test
+    void aServingServiceThatCannotBeReachedOrIsUnavailableIsAnErrorAndARefusalIsTheLearners() {
+        GradeReport report = Grading.grade(grader(
+                Check.of("lab99.step1", 10, "first", "g", () -> {
+                    throw new ServingApiException(0, "SERVICE_UNREACHABLE", "The serving service does not answer");
+                }),
+                Check.of("lab99.step2", 10, "second", "g", () -> {
+                    throw new ServingApiException(503, "TEMPORARILY_UNAVAILABLE", "The registry cannot be reached");
+                }),
+                Check.of("lab99.step3", 10, "third", "g", () -> {
+                    throw new ServingApiException(400, "INVALID_PARAMETER_VALUE", "No such route");
+                })), context);
+
+        assertThat(report.outcome("lab99.step1").result().status()).isEqualTo(CheckResult.Status.ERROR);
+        assertThat(report.outcome("lab99.step1").result().detail()).contains("serving service could not be reached");
+        assertThat(report.outcome("lab99.step2").result().status()).isEqualTo(CheckResult.Status.ERROR);
+        assertThat(report.outcome("lab99.step3").result().status()).isEqualTo(CheckResult.Status.FAILED);
     }
 
     @Test

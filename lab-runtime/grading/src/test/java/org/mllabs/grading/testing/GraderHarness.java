@@ -26,17 +26,20 @@ import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.testing.LabFixture;
 import org.mllabs.runtime.testing.Mutant;
 import org.mllabs.runtime.testing.PythonChecks;
+import org.mllabs.runtime.testing.TestServing;
 
 /**
  * Runs a lab's solution, starter or mutants for a fresh learner and grades the result with the lab's grader, the way
  * every grader test does: the solution earns full marks, the starter earns little with a hint per step, and each
- * mutant loses exactly the points it should, with its hint.
+ * mutant loses exactly the points it should, with its hint. A lab that needs the serving service runs and is graded
+ * with the test JVM's one ({@link TestServing}), started the first time such a lab is tested.
  */
 public final class GraderHarness {
 
     private final Grader grader;
     private final GraderModule module;
     private final MlflowServer server;
+    private final SparkSession spark;
     private final LabFixture labs;
     private final Path work;
 
@@ -51,6 +54,7 @@ public final class GraderHarness {
         this.grader = grader;
         this.module = module;
         this.server = server;
+        this.spark = spark;
         this.labs = new LabFixture(server, spark, work);
         this.work = work;
     }
@@ -83,7 +87,7 @@ public final class GraderHarness {
 
     /** Grades the learner with the public practice seed, printing the report. */
     public GradeReport grade(LearnerId learner) {
-        try (GradingContext context = GradingContext.of(learner, server)) {
+        try (GradingContext context = context(learner)) {
             GradeReport report = Grading.grade(grader, context);
             System.out.print(render(report));
             return report;
@@ -92,7 +96,11 @@ public final class GraderHarness {
 
     /** A context on the test server for the learner, for tests that read evidence the way a grader does. */
     public GradingContext context(LearnerId learner) {
-        return GradingContext.of(learner, server);
+        GradingContext context = GradingContext.of(learner, server);
+        if (labs.lab(grader.labId()).needsServing()) {
+            context.servingAt(TestServing.uri(server, spark));
+        }
+        return context;
     }
 
     /**

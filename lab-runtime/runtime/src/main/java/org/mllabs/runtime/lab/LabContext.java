@@ -1,5 +1,6 @@
 package org.mllabs.runtime.lab;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +20,8 @@ import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.mlflow.RunSystemTags;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.serving.LearnerEndpointNames;
+import org.mllabs.runtime.serving.ServingClient;
 
 /**
  * What a lab gets to work with. The Spark session starts on first use, so labs that do not need it do not wait for it.
@@ -33,6 +36,7 @@ public final class LabContext implements AutoCloseable {
     private final Path datasetsDirectory;
     private final Path workDirectory;
     private final Consumer<String> log;
+    private final Supplier<URI> servingAddress;
     private LabMlflow mlflow;
     private SparkSession spark;
     private RefusalAudit refusals;
@@ -50,6 +54,19 @@ public final class LabContext implements AutoCloseable {
      */
     public LabContext(LabDescriptor lab, LearnerId learner, MlflowServer server, Supplier<SparkSession> sparkFactory,
                       Path datasetsDirectory, Path workDirectory, Consumer<String> log) {
+        this(lab, learner, server, sparkFactory, datasetsDirectory, workDirectory, log, null);
+    }
+
+    /**
+     * A context for a lab that needs the model serving service ({@link LabDescriptor#needsServing()}).
+     *
+     * @param servingAddress where the serving service answers, asked for when the lab first uses it; {@code null}
+     *     when the lab has no serving service
+     * @see #LabContext(LabDescriptor, LearnerId, MlflowServer, Supplier, Path, Path, Consumer)
+     */
+    public LabContext(LabDescriptor lab, LearnerId learner, MlflowServer server, Supplier<SparkSession> sparkFactory,
+                      Path datasetsDirectory, Path workDirectory, Consumer<String> log, Supplier<URI> servingAddress) {
+        this.servingAddress = servingAddress;
         this.lab = lab;
         this.learner = learner;
         this.server = server;
@@ -157,6 +174,30 @@ public final class LabContext implements AutoCloseable {
      */
     public AuditedCatalogRegistry catalog() {
         return new AuditedCatalogRegistry(mlflow(), refusals());
+    }
+
+    /**
+     * A client of the model serving service, for labs whose {@code lab.yaml} asks for it ({@code services:
+     * [serving]}).
+     *
+     * @throws IllegalStateException when the lab did not ask for the service
+     */
+    public ServingClient serving() {
+        if (servingAddress == null) {
+            throw new IllegalStateException(lab.id() + " has no model serving service: its lab.yaml must say "
+                    + "services: [" + LabDescriptor.SERVING + "]");
+        }
+        return new ServingClient(servingAddress.get());
+    }
+
+    /**
+     * This learner's name of a serving endpoint of this lab, unique on a service that several learners share, such as
+     * {@code ada-lab11-churn}.
+     *
+     * @param name the endpoint's own name: letters, digits, {@code -} or {@code _}
+     */
+    public String endpointName(String name) {
+        return LearnerEndpointNames.endpoint(learner, lab.id(), name);
     }
 
     /** The Spark session, started on first use. */

@@ -18,13 +18,19 @@ import java.util.List;
  * @param examTopics the certification exam topics the lab covers
  * @param entryClass the fully qualified {@link LabExercise} class, the same in both trees
  * @param steps the numbered steps, in order
+ * @param services the services the lab needs beside the MLflow server, such as {@value #SERVING}, which {@code lab run}
+ *     and {@code lab grade} make sure are up (none when {@code lab.yaml} names none)
  * @param directory the lab's folder (not in the YAML)
  */
 public record LabDescriptor(String id, String title, String summary,
                             @JsonProperty("exam_topics") List<String> examTopics,
                             @JsonProperty("entry_class") String entryClass,
                             List<Step> steps,
+                            List<String> services,
                             @JsonIgnore Path directory) {
+
+    /** The model serving service, as {@code services: [serving]} in {@code lab.yaml} asks for it. */
+    public static final String SERVING = "serving";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -41,6 +47,7 @@ public record LabDescriptor(String id, String title, String summary,
     public LabDescriptor {
         examTopics = List.copyOf(examTopics);
         steps = List.copyOf(steps);
+        services = services == null ? List.of() : List.copyOf(services);
     }
 
     /** Reads {@code lab.yaml} from a lab's folder and checks that every step id starts with the lab id. */
@@ -52,6 +59,11 @@ public record LabDescriptor(String id, String title, String summary,
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+        for (String service : read.services()) {
+            if (!SERVING.equals(service)) {
+                throw new IllegalStateException(file + ": unknown service '" + service + "' (known: " + SERVING + ")");
+            }
+        }
         for (Step step : read.steps()) {
             if (!step.id().startsWith(read.id() + ".step")) {
                 throw new IllegalStateException(file + ": step id " + step.id() + " must start with "
@@ -59,7 +71,12 @@ public record LabDescriptor(String id, String title, String summary,
             }
         }
         return new LabDescriptor(read.id(), read.title(), read.summary(), read.examTopics(), read.entryClass(),
-                read.steps(), labDirectory.toAbsolutePath().normalize());
+                read.steps(), read.services(), labDirectory.toAbsolutePath().normalize());
+    }
+
+    /** Whether the lab needs the model serving service ({@code services: [serving]}). */
+    public boolean needsServing() {
+        return services.contains(SERVING);
     }
 
     /** The lab's instructions. */

@@ -42,7 +42,7 @@ class LabRunsIT {
     void openContext(MlflowServer server, @TempDir Path work) {
         learner = LabFixture.newLearner("runs");
         LabDescriptor lab = new LabDescriptor("lab99", "Runs", "A lab for this test", List.of(), "Lab99",
-                List.of(), work);
+                List.of(), List.of(), work);
         context = new LabContext(lab, learner, server, () -> {
             throw new IllegalStateException("no Spark in this test");
         }, work.resolve("datasets"), work, line -> { });

@@ -25,7 +25,7 @@ import org.mllabs.runtime.server.MlflowServer;
  * or a {@link Mutant} of the solution (of its own files or of the given code). Each run gets a learner of its own,
  * so tests sharing a server do not meet, and a Spark session of its own on the test JVM's Spark context
  * ({@link SparkSession#newSession()}: its own SQL settings and temporary views), so runs of tests that run at the
- * same time do not meet either.
+ * same time do not meet either. A lab that needs the serving service gets the JVM's one ({@link TestServing}).
  */
 public final class LabFixture {
 
@@ -77,7 +77,8 @@ public final class LabFixture {
         Path classes = directory("classes-" + learner.value());
         SparkSession session = spark.newSession();
         try (LabContext context = new LabContext(lab, learner, server, () -> session, repository.datasets(),
-                directory("work-" + learner.value()), line -> System.out.println("[" + learner + "] " + line))) {
+                directory("work-" + learner.value()), line -> System.out.println("[" + learner + "] " + line),
+                lab.needsServing() ? () -> TestServing.uri(server, spark) : null)) {
             return LabRunner.run(lab, label, trees, context, classes);
         }
     }

@@ -28,6 +28,13 @@ public final class ServingServer implements AutoCloseable {
      */
     static final String WORKSPACE_CONFIG = "/.well-known/databricks-config";
 
+    /**
+     * The service's description of itself (this service's own, for graders): {@code tables_folder}, the folder its
+     * inference tables' folders are in, each named by the table's three-part name, the endpoint's
+     * {@code auto_capture_config.state.payload_table}.
+     */
+    public static final String SERVICE_INFO = "/api/2.0/mllabs/serving-info";
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final InvocationsApi invocations;
@@ -73,6 +80,13 @@ public final class ServingServer implements AutoCloseable {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();
                 config.put("oidc_endpoint", "");
                 ServingApi.send(exchange, 200, config);
+            }
+        });
+        server.createContext(SERVICE_INFO, exchange -> {
+            try (exchange) {
+                ObjectNode info = JsonNodeFactory.instance.objectNode();
+                info.put("tables_folder", tables.root().toAbsolutePath().toString());
+                ServingApi.send(exchange, 200, info);
             }
         });
         server.createContext("/", exchange -> {

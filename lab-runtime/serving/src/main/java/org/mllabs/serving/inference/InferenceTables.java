@@ -66,6 +66,11 @@ public final class InferenceTables implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** The folder the tables' folders are in. */
+    public Path root() {
+        return root;
+    }
+
     /** The folder of a table, by its three-part name. */
     public Path pathOf(String tableName) {
         return root.resolve(tableName);
