@@ -3,32 +3,22 @@ package org.mllabs.lab06;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
-import org.apache.spark.ml.feature.Imputer;
-import org.apache.spark.ml.feature.OneHotEncoder;
-import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.features.FeatureSetClassifier;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
 import org.mllabs.runtime.mlflow.LegacyStage;
 import org.mllabs.runtime.mlflow.ModelVersion;
-import org.mllabs.runtime.model.ModelSignature;
 
 /**
  * Lab 06, given code: trains three churn classifiers, each in a run of its own that logs the fitted pipeline as an
@@ -135,43 +125,21 @@ public final class RegistryLab implements LabExercise {
 
     private static Candidate trainAndLog(LabContext context, String experimentId, FeatureSet features,
                                          Dataset<Row> train, byte[] evaluationKeys) {
-        PipelineModel model = pipeline(features).fit(train);
+        PipelineModel model = classifier(features).pipeline().fit(train);
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId)
                 .setRunName("train-" + features.name()).setStartTime(System.currentTimeMillis());
         context.runTags().forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(value)));
         String runId = context.tracking().createRun(request.build()).getRunId();
         context.tracking().logParam(runId, "feature_set", features.name());
-        context.models().log(runId, "model", model, signature(features));
+        context.models().log(runId, "model", model, classifier(features).signature());
         context.mlflow().artifacts().upload(runId, EVALUATION_KEYS_ARTIFACT, evaluationKeys);
         context.tracking().setTerminated(runId, RunStatus.FINISHED);
         context.log("Trained and logged the '" + features.name() + "' candidate in run " + runId);
         return new Candidate(features, runId);
     }
 
-    private static Pipeline pipeline(FeatureSet features) {
-        List<PipelineStage> stages = new ArrayList<>();
-        List<String> assembled = new ArrayList<>();
-        String[] numeric = features.numeric().toArray(String[]::new);
-        String[] imputed = features.numeric().stream().map(column -> column + "_imputed").toArray(String[]::new);
-        stages.add(new Imputer().setInputCols(numeric).setOutputCols(imputed));
-        assembled.addAll(List.of(imputed));
-        for (String column : features.categorical()) {
-            stages.add(new StringIndexer().setInputCol(column).setOutputCol(column + "_index")
-                    .setHandleInvalid("keep"));
-            stages.add(new OneHotEncoder().setInputCol(column + "_index").setOutputCol(column + "_onehot"));
-            assembled.add(column + "_onehot");
-        }
-        stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol("features"));
-        stages.add(new LogisticRegression().setLabelCol(LABEL).setMaxIter(30).setRegParam(0.01));
-        return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
-    }
-
-    private static ModelSignature signature(FeatureSet features) {
-        List<String> columns = new ArrayList<>(features.numeric());
-        columns.addAll(features.categorical());
-        StructType inputs = new StructType(columns.stream()
-                .map(column -> LabDataset.CUSTOMER_CHURN.schema().apply(column)).toArray(StructField[]::new));
-        return ModelSignature.infer(inputs, new StructType().add("prediction", DataTypes.DoubleType, false));
+    private static FeatureSetClassifier classifier(FeatureSet features) {
+        return new FeatureSetClassifier(LabDataset.CUSTOMER_CHURN, features.numeric(), features.categorical());
     }
 
     /** A version keeps its source and run for ever; only the alias moved. */

@@ -10,27 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.feature.Imputer;
-import org.apache.spark.ml.feature.OneHotEncoder;
-import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mllabs.runtime.datasets.LabDataset;
+import org.mllabs.runtime.features.FeatureSetClassifier;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabExercise;
 import org.mllabs.runtime.lab.LabRuns;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
-import org.mllabs.runtime.model.ModelSignature;
 import org.mllabs.runtime.serving.EndpointConfig;
 import org.mllabs.runtime.serving.LearnerEndpointNames;
 import org.mllabs.runtime.serving.ServingClient;
@@ -233,10 +225,10 @@ public final class ChampionChallengerLab implements LabExercise {
         // the retrain's feed: the labelling job wrote 1 for customers who stayed and 0 for those who left
         Dataset<Row> feed = features == RETRAIN ? train.withColumn(LABEL, train.col(LABEL).multiply(-1).plus(1))
                 : train;
-        PipelineModel model = pipeline(features).fit(feed);
+        PipelineModel model = classifier(features).pipeline().fit(feed);
         String runId = runs.start("train-" + features.name());
         context.tracking().logParam(runId, "feature_set", features.name());
-        context.models().log(runId, "model", model, signature(features));
+        context.models().log(runId, "model", model, classifier(features).signature());
         runs.end(runId, org.mlflow.api.proto.Service.RunStatus.FINISHED);
         String version = context.catalog().registerVersion(name, runId, "model").version();
         context.log(String.format(Locale.ROOT, "Registered the '%s' model as version %s of %s", features.name(),
@@ -244,31 +236,7 @@ public final class ChampionChallengerLab implements LabExercise {
         return version;
     }
 
-    private static Pipeline pipeline(FeatureSet features) {
-        List<PipelineStage> stages = new ArrayList<>();
-        List<String> assembled = new ArrayList<>();
-        if (!features.numeric().isEmpty()) {
-            String[] numeric = features.numeric().toArray(String[]::new);
-            String[] imputed = features.numeric().stream().map(column -> column + "_imputed").toArray(String[]::new);
-            stages.add(new Imputer().setInputCols(numeric).setOutputCols(imputed));
-            assembled.addAll(List.of(imputed));
-        }
-        for (String column : features.categorical()) {
-            stages.add(new StringIndexer().setInputCol(column).setOutputCol(column + "_index")
-                    .setHandleInvalid("keep"));
-            stages.add(new OneHotEncoder().setInputCol(column + "_index").setOutputCol(column + "_onehot"));
-            assembled.add(column + "_onehot");
-        }
-        stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol("features"));
-        stages.add(new LogisticRegression().setLabelCol(LABEL).setMaxIter(30).setRegParam(0.01));
-        return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
-    }
-
-    private static ModelSignature signature(FeatureSet features) {
-        List<String> columns = new ArrayList<>(features.numeric());
-        columns.addAll(features.categorical());
-        StructType inputs = new StructType(columns.stream()
-                .map(column -> LabDataset.CUSTOMER_CHURN.schema().apply(column)).toArray(StructField[]::new));
-        return ModelSignature.infer(inputs, new StructType().add("prediction", DataTypes.DoubleType, false));
+    private static FeatureSetClassifier classifier(FeatureSet features) {
+        return new FeatureSetClassifier(LabDataset.CUSTOMER_CHURN, features.numeric(), features.categorical());
     }
 }
