@@ -84,6 +84,16 @@ public final class FeatureLookupModel implements ServedModel {
 
     @Override
     public List<Object> predict(ModelInput input) {
+        return model.predict(withFeatures(input));
+    }
+
+    @Override
+    public List<Object> predictWithReferencePath(ModelInput input) {
+        return model.predictWithReferencePath(withFeatures(input));
+    }
+
+    /** The request's rows with the looked-up features, as the model's signature orders and types its inputs. */
+    private ModelInput withFeatures(ModelInput input) {
         List<String> columns = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
         if (model.schema().isPresent()) {
@@ -120,7 +130,7 @@ public final class FeatureLookupModel implements ServedModel {
             }
             rows.add(complete);
         }
-        return model.predict(new ModelInput(columns, types, rows));
+        return new ModelInput(columns, types, rows);
     }
 
     private InputSchema requestSchema(InputSchema modelSchema) {

@@ -167,9 +167,12 @@ class FeatureLookupIT {
     private static HttpResponse<String> score(List<Long> keys) throws Exception {
         List<Map<String, Object>> records = keys.stream().map(key -> Map.<String, Object>of("customer_id", key))
                 .toList();
-        HttpResponse<String> answer = serving.invoke("/churn-by-key/invocations",
-                JSON.writeValueAsString(Map.of("dataframe_records", records)));
+        String body = JSON.writeValueAsString(Map.of("dataframe_records", records));
+        HttpResponse<String> answer = serving.invoke("/churn-by-key/invocations", body);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        HttpResponse<String> transformed = serving.send("POST", "/serving-endpoints/churn-by-key/invocations", body,
+                "x-mllabs-scoring", "transform");
+        assertThat(transformed.body()).as("the answer of Spark's transform").isEqualTo(answer.body());
         return answer;
     }
 
