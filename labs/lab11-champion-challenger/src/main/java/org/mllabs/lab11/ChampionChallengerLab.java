@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,7 @@ import org.mllabs.runtime.lab.LabExercise;
 import org.mllabs.runtime.lab.LabRuns;
 import org.mllabs.runtime.mlflow.LearnerLabReset;
 import org.mllabs.runtime.mlflow.LearnerModelNames;
-import org.mllabs.runtime.serving.EndpointConfig;
-import org.mllabs.runtime.serving.LearnerEndpointNames;
+import org.mllabs.runtime.serving.InferenceTable;
 import org.mllabs.runtime.serving.ServingClient;
 
 /**
@@ -52,6 +50,8 @@ public final class ChampionChallengerLab implements LabExercise {
     static final int ROWS_PER_REQUEST = 4;
     /** The challenger's share of the traffic in the two splits of step 4, in percent. */
     static final int[] CHALLENGER_SHARES = {10, 50};
+    /** How long the rows of the requests sent may take to reach the inference table. */
+    static final Duration RECORDED_TIMEOUT = Duration.ofSeconds(60);
     /** How long a config may take to be served. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The name of the run step 3 logs its comparison in. */
@@ -90,27 +90,6 @@ public final class ChampionChallengerLab implements LabExercise {
     /** Version 3, a retrain of version 2's features on a feed whose labelling job inverted the label. */
     static final FeatureSet RETRAIN = new FeatureSet("retrain", ALL.numeric(), ALL.categorical());
 
-    /**
-     * The endpoint's inference table, {@code <catalog>.<schema>.<prefix>_payload}: every config of the endpoint names
-     * the same one, and a run of the lab a new one.
-     *
-     * @param catalog its catalog
-     * @param schema its schema, the learner's
-     * @param prefix its table name prefix
-     */
-    record InferenceTable(String catalog, String schema, String prefix) {
-
-        /** A new endpoint config that records every request in this table: add the served entities and routes. */
-        EndpointConfig config() {
-            return ServingClient.config().inferenceTable(catalog, schema, prefix);
-        }
-
-        /** Its three-part name. */
-        String name() {
-            return catalog + "." + schema + "." + prefix + "_payload";
-        }
-    }
-
     @Override
     public void run(LabContext context) {
         // Each run of the lab starts afresh: what an earlier run left (runs, the registered model, the endpoint)
@@ -120,9 +99,7 @@ public final class ChampionChallengerLab implements LabExercise {
         String endpoint = context.endpointName(ENDPOINT);
         serving.find(endpoint).ifPresent(existing -> serving.delete(endpoint));
         String name = LearnerModelNames.catalogName(context.learner(), MODEL);
-        InferenceTable table = new InferenceTable(LearnerEndpointNames.tableCatalog(),
-                LearnerEndpointNames.tableSchema(context.learner()),
-                "churn_" + Long.toString(System.currentTimeMillis(), 36));
+        InferenceTable table = InferenceTable.fresh(context.learner(), "churn");
 
         Dataset<Row> churn = context.datasets().load(context.spark(), LabDataset.CUSTOMER_CHURN);
         Dataset<Row>[] split = churn.randomSplit(new double[] {0.7, 0.3}, SPLIT_SEED);
@@ -174,12 +151,11 @@ public final class ChampionChallengerLab implements LabExercise {
      * The answered requests of the inference table as one row a customer: {@code databricks_request_id},
      * {@code timestamp_ms}, {@code served_entity_name}, {@code model_version}, {@code shadow} (a shadow's answer),
      * {@code customer_id} and {@code prediction}. It waits for the rows of the requests sent so far, which the service
-     * appends every second.
+     * appends every second, until their number has not changed for a moment (a shadow's answers come a little later).
      */
     static Dataset<Row> answers(LabContext context, ServingClient serving, InferenceTable table, Traffic traffic) {
-        Path folder = Path.of(serving.serviceInfo().path("tables_folder").asText()).resolve(table.name());
-        List<Row> rows = traffic.awaitRecorded(() -> context.spark().read().format("delta").load(folder.toString())
-                .filter("status_code = 200").collectAsList());
+        List<Row> rows = table.awaitRows(context.spark(), serving, "status_code = 200", traffic.sent(),
+                RECORDED_TIMEOUT);
         List<Row> answers = new ArrayList<>();
         for (Row row : rows) {
             Map<String, String> metadata = row.getJavaMap(row.fieldIndex("request_metadata"));

@@ -3,10 +3,10 @@ package org.mllabs.lab11;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.mllabs.lab11.ChampionChallengerLab.InferenceTable;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.StepNotDoneException;
 import org.mllabs.runtime.mlflow.ModelRegistry;
+import org.mllabs.runtime.serving.InferenceTable;
 import org.mllabs.runtime.serving.ServingClient;
 
 /**

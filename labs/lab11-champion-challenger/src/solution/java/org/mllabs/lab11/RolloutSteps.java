@@ -6,11 +6,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlflow.api.proto.Service.RunStatus;
-import org.mllabs.lab11.ChampionChallengerLab.InferenceTable;
 import org.mllabs.runtime.lab.LabContext;
 import org.mllabs.runtime.lab.LabRuns;
 import org.mllabs.runtime.mlflow.ModelRegistry;
 import org.mllabs.runtime.serving.EndpointConfig;
+import org.mllabs.runtime.serving.InferenceTable;
 import org.mllabs.runtime.serving.ServingClient;
 
 /**

@@ -8,6 +8,7 @@ public final class ServingApiException extends RuntimeException {
     /** The HTTP status; 0 when the service did not answer at all. */
     private final int status;
     private final String errorCode;
+    private final String serviceMessage;
 
     /**
      * @param status the HTTP status, 0 when the service could not be reached
@@ -18,6 +19,7 @@ public final class ServingApiException extends RuntimeException {
         super(errorCode + " (HTTP " + status + "): " + message);
         this.status = status;
         this.errorCode = errorCode;
+        this.serviceMessage = message;
     }
 
     /** The HTTP status; 0 when the service could not be reached. */
@@ -28,6 +30,11 @@ public final class ServingApiException extends RuntimeException {
     /** The service's {@code error_code}, such as {@code RESOURCE_DOES_NOT_EXIST}. */
     public String errorCode() {
         return errorCode;
+    }
+
+    /** The service's {@code message}, as it answered it. */
+    public String serviceMessage() {
+        return serviceMessage;
     }
 
     /** Whether the service was not there to answer: an environment failure, not a refusal. */

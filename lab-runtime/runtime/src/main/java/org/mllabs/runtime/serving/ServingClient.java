@@ -130,12 +130,27 @@ public final class ServingClient {
     }
 
     /**
-     * Scores a request: one of MLflow's bodies ({@link #dataframeSplit}, {@link #dataframeRecords}).
+     * Scores a request: one of MLflow's bodies ({@link #dataframeSplit}, {@link #dataframeRecords},
+     * {@link #instances}, {@link #inputs}), routed by the endpoint's traffic routes.
      *
      * @return the {@code predictions}, one a row
      */
     public List<JsonNode> invoke(String name, ObjectNode body) {
         JsonNode answer = send("POST", "/serving-endpoints/" + encode(name) + "/invocations", body);
+        List<JsonNode> predictions = new ArrayList<>();
+        answer.path("predictions").forEach(predictions::add);
+        return predictions;
+    }
+
+    /**
+     * Scores a request with one served entity of the endpoint, whatever the traffic routes say
+     * ({@code POST /serving-endpoints/{name}/served-models/{entity}/invocations}).
+     *
+     * @return the {@code predictions}, one a row
+     */
+    public List<JsonNode> invokeEntity(String name, String entity, ObjectNode body) {
+        JsonNode answer = send("POST", "/serving-endpoints/" + encode(name) + "/served-models/" + encode(entity)
+                + "/invocations", body);
         List<JsonNode> predictions = new ArrayList<>();
         answer.path("predictions").forEach(predictions::add);
         return predictions;
@@ -181,6 +196,20 @@ public final class ServingClient {
     public static ObjectNode dataframeRecords(List<? extends java.util.Map<String, ?>> rows) {
         ObjectNode body = JSON.createObjectNode();
         body.set("dataframe_records", JSON.valueToTree(rows));
+        return body;
+    }
+
+    /** An {@code instances} body (TF Serving's row format): one object a row, column name to value. */
+    public static ObjectNode instances(List<? extends java.util.Map<String, ?>> rows) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("instances", JSON.valueToTree(rows));
+        return body;
+    }
+
+    /** An {@code inputs} body (TF Serving's columnar format): column name to the list of its values, one a row. */
+    public static ObjectNode inputs(java.util.Map<String, ? extends List<?>> columns) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("inputs", JSON.valueToTree(columns));
         return body;
     }
 

@@ -39,13 +39,13 @@ import org.mllabs.grading.delta.DeltaTableReader;
 import org.mllabs.runtime.mlflow.LabMlflow;
 import org.mllabs.runtime.model.SparkModels;
 import org.mllabs.runtime.server.MlflowServer;
+import org.mllabs.runtime.serving.InferenceRequests;
 import org.mllabs.runtime.testing.MlflowServerExtension;
 import org.mllabs.runtime.testing.PythonChecks;
 import org.mllabs.runtime.testing.SparkExtension;
 import org.mllabs.serving.endpoint.EndpointStore;
 import org.mllabs.serving.endpoint.Endpoints;
 import org.mllabs.serving.endpoint.RegistryEntities;
-import org.mllabs.serving.inference.InferenceRequests;
 import org.mllabs.serving.testing.ServedPipelines;
 import org.mllabs.serving.testing.ServingFixture;
 

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mllabs.runtime.serving.InferenceRequests;
 import org.mllabs.runtime.testing.SparkExtension;
 
 /** {@code unpack_requests} over an inference table with requests in every format MLflow takes. */

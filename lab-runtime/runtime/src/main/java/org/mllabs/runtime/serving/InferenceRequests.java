@@ -1,4 +1,4 @@
-package org.mllabs.serving.inference;
+package org.mllabs.runtime.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +50,7 @@ public final class InferenceRequests {
     /**
      * Unpacks an inference table.
      *
-     * @param inferenceTable the table, as read ({@link InferenceTables#SCHEMA})
+     * @param inferenceTable the table, as read (the serving service's {@code InferenceTables.SCHEMA})
      * @param features the feature columns to read from each request, with their types (double, float, long,
      *     integer, string, boolean)
      */

@@ -1,4 +1,4 @@
-package org.mllabs.serving.inference;
+package org.mllabs.runtime.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
  * (a list of objects), {@code dataframe_split} ({@code columns} and {@code data}), {@code instances} (a list of
  * objects) and {@code inputs} (a list of objects, or an object of columns).
  */
-final class RequestRows {
+public final class RequestRows {
 
     private RequestRows() {
     }
@@ -22,7 +22,7 @@ final class RequestRows {
      *
      * @throws IllegalArgumentException when the body is in none of the formats
      */
-    static List<Map<String, JsonNode>> of(JsonNode body) {
+    public static List<Map<String, JsonNode>> of(JsonNode body) {
         if (body.has("dataframe_records")) {
             return records(body.get("dataframe_records"));
         }
