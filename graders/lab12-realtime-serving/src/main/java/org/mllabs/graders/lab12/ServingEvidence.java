@@ -7,11 +7,14 @@ import static org.apache.spark.sql.functions.stddev_pop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -60,6 +63,7 @@ final class ServingEvidence {
     private final ServedEndpoint byKey;
     private final Map<String, String> versionByRun = new HashMap<>();
     private final Map<String, Run> runByVersion = new HashMap<>();
+    private final Map<String, String> pathByVersion = new HashMap<>();
     private Map<String, Row> customers;
 
     private ServingEvidence(LearnerRuns runs) {
@@ -81,6 +85,7 @@ final class ServingEvidence {
                         .ifPresent(run -> {
                             versionByRun.putIfAbsent(name + "/" + RunData.name(run), version.version());
                             runByVersion.put(name + "/" + version.version(), run);
+                            pathByVersion.put(name + "/" + version.version(), artifactPath(version.source()));
                         });
             }
         }
@@ -118,7 +123,21 @@ final class ServingEvidence {
     Optional<LoggedSignature> signature(String version) {
         Run run = runByVersion.get(model + "/" + version);
         return run == null ? Optional.empty()
-                : runs.artifact(run, "model/MLmodel").flatMap(LoggedSignature::parse);
+                : runs.artifact(run, pathByVersion.get(model + "/" + version) + "/MLmodel")
+                        .flatMap(LoggedSignature::parse);
+    }
+
+    /** The artifact path of a version's model in its run, from its source ({@code .../artifacts/<path>}). */
+    private static String artifactPath(String source) {
+        int artifacts = source.indexOf("/artifacts/");
+        if (artifacts >= 0) {
+            return source.substring(artifacts + "/artifacts/".length());
+        }
+        if (source.startsWith("runs:/")) {
+            String rest = source.substring("runs:/".length());
+            return rest.substring(rest.indexOf('/') + 1);
+        }
+        return "model";
     }
 
     ServedEndpoint churn() {
@@ -227,6 +246,18 @@ final class ServingEvidence {
         List<JsonNode> predictions = entity.isPresent() ? client.invokeEntity(endpoint.name(), entity.get(), body)
                 : client.invoke(endpoint.name(), body);
         return predictions.stream().map(JsonNode::asDouble).toList();
+    }
+
+    /**
+     * Customers of the lab's dataset (whose history the feature table holds), none of those given, drawn with the
+     * grade's seed.
+     */
+    List<String> otherCustomers(Set<String> given, int count) {
+        List<String> keys = new ArrayList<>(customers().keySet());
+        keys.removeAll(given);
+        Collections.sort(keys);
+        Collections.shuffle(keys, new Random(runs.context().seed()));
+        return keys.subList(0, Math.min(count, keys.size()));
     }
 
     /** Rows the grader draws from its own seed: the key and every feature, no missing value. */

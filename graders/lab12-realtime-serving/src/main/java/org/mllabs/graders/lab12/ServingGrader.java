@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -201,36 +202,63 @@ public final class ServingGrader implements Grader {
 
     private static CheckResult formats(ServingEvidence evidence) {
         String signed = evidence.version(SIGNED).orElseThrow();
-        List<LoggedRequest> learner = evidence.requests(evidence.churn()).stream()
-                .filter(request -> request.entity().equals(SIGNED) && !request.from(APP)).toList();
+        List<LoggedRequest> answered = evidence.requests(evidence.churn()).stream()
+                .filter(request -> request.entity().equals(SIGNED) && request.version().equals(signed)
+                        && !request.from(APP) && request.answered()).toList();
+        // the requests of the same rows, by the rows as the grader reads them (the format is only how they travel)
+        Map<String, Map<String, LoggedRequest>> byRows = new LinkedHashMap<>();
+        for (LoggedRequest request : answered) {
+            byRows.computeIfAbsent(fingerprint(request.rows()), rows -> new LinkedHashMap<>())
+                    .putIfAbsent(request.format(), request);
+        }
+        Optional<Map<String, LoggedRequest>> same = byRows.values().stream()
+                .filter(formats -> formats.keySet().containsAll(LoggedRequest.FORMATS)).findFirst();
+        if (same.isEmpty()) {
+            Map<String, LoggedRequest> most = byRows.values().stream()
+                    .max(Comparator.comparingInt(Map::size)).orElse(Map.of());
+            List<String> missing = LoggedRequest.FORMATS.stream().filter(f -> !most.containsKey(f)).toList();
+            return CheckResult.failed("expected the same rows sent to '" + SIGNED + "' and answered in each of the "
+                    + "four formats, found them answered in " + most.keySet() + ", not in " + missing);
+        }
         Problems problems = new Problems();
-        List<String> observed = new ArrayList<>();
-        for (String format : LoggedRequest.FORMATS) {
-            List<LoggedRequest> answered = learner.stream().filter(request -> request.format().equals(format)
-                    && request.answered()).toList();
-            if (answered.isEmpty()) {
-                problems.add("expected a request to '" + SIGNED + "' in the " + format + " format answered, found "
-                        + "none (answered formats: " + learner.stream().filter(LoggedRequest::answered)
-                        .map(LoggedRequest::format).distinct().toList() + ")");
-                continue;
-            }
-            LoggedRequest request = answered.get(0);
+        for (LoggedRequest request : same.get().values()) {
             Optional<List<Double>> own = evidence.score(signed, request.rows());
             problems.require(own.isPresent() && own.get().equals(request.predictions()), "expected the answers of "
-                    + "the " + format + " request to be version " + signed + "'s own predictions for its rows, "
-                    + own.orElse(List.of()) + ", found " + request.predictions());
-            observed.add(format + " (" + request.rows().size() + " rows)");
+                    + "the " + request.format() + " request to be version " + signed + "'s own predictions for its "
+                    + "rows, " + own.orElse(List.of()) + ", found " + request.predictions());
         }
         if (!problems.isEmpty()) {
             return problems.result("");
         }
-        List<Map<String, Object>> rows = evidence.heldOutRows(GRADER_ROWS);
-        List<Double> answers = evidence.send(evidence.churn(), Optional.of(SIGNED), rows);
-        List<Double> own = evidence.score(signed, json(rows)).orElse(List.of());
+        int rows = same.get().values().iterator().next().rows().size();
+        if (!servesSigned(evidence, signed)) {
+            return problems.result("the same " + rows + " rows answered in each format as version " + signed
+                    + " predicts (the grader sent no rows of its own: '" + SIGNED + "' serves another version now)");
+        }
+        List<Map<String, Object>> mine = evidence.heldOutRows(GRADER_ROWS);
+        List<Double> answers = evidence.send(evidence.churn(), Optional.of(SIGNED), mine);
+        List<Double> own = evidence.score(signed, json(mine)).orElse(List.of());
         problems.require(answers.equals(own), "expected the endpoint's '" + SIGNED + "' to answer the grader's "
-                + rows.size() + " rows as version " + signed + " scores them, " + own + ", found " + answers);
-        return problems.result("answered as version " + signed + " predicts: " + String.join(", ", observed)
-                + "; and " + rows.size() + " rows of the grader's own");
+                + mine.size() + " rows as version " + signed + " scores them, " + own + ", found " + answers);
+        return problems.result("the same " + rows + " rows answered in each format as version " + signed
+                + " predicts; and " + mine.size() + " rows of the grader's own");
+    }
+
+    /** Whether the endpoint's entity {@value #SIGNED} serves the signed version now. */
+    private static boolean servesSigned(ServingEvidence evidence, String signed) {
+        for (JsonNode entity : evidence.churn().currentConfig().map(c -> c.path("served_entities"))
+                .orElse(JSON.createArrayNode())) {
+            if (entity.path("name").asText().equals(SIGNED)) {
+                return entity.path("entity_name").asText().equals(evidence.model())
+                        && entity.path("entity_version").asText().equals(signed);
+            }
+        }
+        return false;
+    }
+
+    /** The rows as one text, each row's columns in name order, whatever format carried them. */
+    private static String fingerprint(List<Map<String, JsonNode>> rows) {
+        return rows.stream().map(row -> new TreeMap<>(row).toString()).collect(Collectors.joining("\n"));
     }
 
     private static CheckResult badRequests(ServingEvidence evidence) {
@@ -238,7 +266,10 @@ public final class ServingGrader implements Grader {
         if (run.isEmpty()) {
             return evidence.runs().missingRun(BAD_REQUESTS_RUN);
         }
-        Map<String, String> logged = params(run.get());
+        Map<String, String> logged = new LinkedHashMap<>(params(run.get()));
+        // a status is a number: logged as a metric it counts as well
+        metrics(run.get()).forEach((key, value) -> logged.putIfAbsent(key, value == Math.rint(value)
+                ? String.valueOf(value.longValue()) : String.valueOf(value)));
         List<LoggedRequest> requests = evidence.requests(evidence.churn());
         Problems problems = new Problems();
         List<String> observed = new ArrayList<>();
@@ -297,7 +328,8 @@ public final class ServingGrader implements Grader {
             return evidence.runs().missingRun(BATCH_RUN);
         }
         Optional<LoggedRequest> largest = evidence.requests(evidence.churn()).stream()
-                .filter(request -> request.entity().equals(SIGNED) && !request.from(APP) && request.answered())
+                .filter(request -> request.entity().equals(SIGNED) && request.version().equals(signed)
+                        && !request.from(APP) && request.answered())
                 .max(Comparator.comparingInt(request -> request.rows().size()));
         int size = largest.map(request -> request.rows().size()).orElse(0);
         if (size < MIN_BATCH_ROWS) {
@@ -323,10 +355,15 @@ public final class ServingGrader implements Grader {
                 logged.containsKey("endpoint_seconds") ? endpointSeconds : "none"));
         problems.require(logged.getOrDefault("batch_seconds", 0.0) > 0, "expected metric batch_seconds, the time "
                 + "the batch scoring took, found " + logged.getOrDefault("batch_seconds", 0.0));
+        // the batch scoring's load: of the signed version, after the endpoint first served, before the run ended
+        long served = evidence.churn().servedConfigs().get(0).path("end_time").asLong();
+        long ended = run.get().getInfo().getEndTime() == 0 ? Long.MAX_VALUE : run.get().getInfo().getEndTime();
         List<ModelLoad> loads = evidence.loads().stream().filter(load -> evidence.model().equals(load.name())
-                && signed.equals(load.version())).toList();
+                && signed.equals(load.version()) && load.time().toEpochMilli() >= served
+                && load.time().toEpochMilli() <= ended).toList();
         problems.require(!loads.isEmpty(), "expected the batch scoring to load version " + signed + " of "
-                + evidence.model() + " from the registry (the runtime records every load), found none");
+                + evidence.model() + " from the registry while the step ran (the runtime records every load), "
+                + "found none");
         return problems.result(String.format(Locale.ROOT, "%d rows in one request, %d predicted churners, "
                 + "agreement %.4f with version %s as the grader scores it; batch %.3f s, endpoint %.3f s",
                 size, churners, (double) agree / size, signed, logged.getOrDefault("batch_seconds", 0.0),
@@ -380,8 +417,7 @@ public final class ServingGrader implements Grader {
                 + "customer's latest features (the feature store's batch scoring), found " + differ + " of " + size
                 + " differ");
         Set<String> sent = new HashSet<>(keys);
-        List<String> mine = evidence.heldOutRows(GRADER_ROWS * 2).stream().map(row -> String.valueOf(row.get(KEY)))
-                .filter(key -> !sent.contains(key)).limit(GRADER_ROWS).toList();
+        List<String> mine = evidence.otherCustomers(sent, GRADER_ROWS);
         List<Double> answers = evidence.send(endpoint, Optional.empty(), mine.stream()
                 .map(key -> Map.<String, Object>of(KEY, key)).toList());
         Map<String, Double> expected = evidence.scoreByKey(version.get(), mine);
@@ -398,8 +434,8 @@ public final class ServingGrader implements Grader {
         if (run.isEmpty()) {
             return evidence.runs().missingRun(SKEW_RUN);
         }
-        List<LoggedRequest> requests = evidence.requests(evidence.churn()).stream().filter(LoggedRequest::answered)
-                .toList();
+        List<LoggedRequest> all = evidence.requests(evidence.churn());
+        List<LoggedRequest> requests = all.stream().filter(LoggedRequest::answered).toList();
         List<Map<String, JsonNode>> before = requests.stream().filter(r -> r.from(APP) && !r.from(APP_FIXED))
                 .flatMap(r -> r.rows().stream()).toList();
         if (before.isEmpty()) {
@@ -420,12 +456,18 @@ public final class ServingGrader implements Grader {
                 servingMean = mean;
             }
         }
+        if (skewed == null) {
+            return CheckResult.failed("found no numeric feature in the app's requests to compare with training");
+        }
         Map<String, Double> logged = metrics(run.get());
         Problems problems = new Problems();
         problems.expect("param skewed_feature", skewed, params(run.get()).get("skewed_feature"));
         expectMetric(problems, "training_mean", training.get(skewed)[0], logged);
         expectMetric(problems, "serving_mean", servingMean, logged);
 
+        all.stream().filter(r -> r.from(APP_FIXED) && r.status() != 200).findFirst().ifPresent(refused ->
+                problems.add("expected the app's fixed requests answered, found " + refused.clientRequestId()
+                        + " refused with " + refused.status() + ": " + refused.message()));
         List<LoggedRequest> after = requests.stream().filter(r -> r.from(APP_FIXED)).toList();
         List<Map<String, JsonNode>> fixed = after.stream().flatMap(r -> r.rows().stream()).toList();
         if (fixed.isEmpty()) {
@@ -443,7 +485,7 @@ public final class ServingGrader implements Grader {
             }
         }
         Map<String, Long> unlikeByFeature = unlike.stream().collect(Collectors.groupingBy(f -> f,
-                java.util.TreeMap::new, Collectors.counting()));
+                TreeMap::new, Collectors.counting()));
         problems.require(unlike.isEmpty(), "expected the app's fixed rows to carry each feature as the dataset "
                 + "(and training) has it, found rows that differ in " + unlikeByFeature);
         List<Double> answered = after.stream().flatMap(r -> r.predictions().stream()).toList();
