@@ -17,7 +17,11 @@ shift || true
 LAB="lab-runtime/cli/lab"
 export MLLABS_HOME="${MLLABS_BENCH_HOME:-$(mktemp -d)}"
 export MLLABS_LEARNER=bench
-trap '"$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
+# Serving labs need the lab Python environment, which lives in the default home, not in the benchmark's own.
+if [[ -z "${MLLABS_PYTHON:-}" && -x "$HOME/.mllabs/python/bin/python" ]]; then
+  export MLLABS_PYTHON="$HOME/.mllabs/python/bin/python"
+fi
+trap '"$LAB" serve down >/dev/null 2>&1 || true; "$LAB" down >/dev/null 2>&1 || true; [ -z "${MLLABS_BENCH_HOME:-}" ] && rm -rf "$MLLABS_HOME"' EXIT
 
 # shellcheck source=lab-runtime/benchmarks/timing.sh
 source lab-runtime/benchmarks/timing.sh
