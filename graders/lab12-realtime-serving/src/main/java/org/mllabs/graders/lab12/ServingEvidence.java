@@ -236,16 +236,41 @@ final class ServingEvidence {
      * Sends rows of the grader's own to an endpoint (to one served entity when {@code entity} is given), as
      * {@code dataframe_records} with a {@code client_request_id} of the grader's; returns the predictions.
      *
-     * @throws ServingApiException when the endpoint refuses them
+     * @throws ServingApiException when the endpoint refuses them; with status 503 (an environment failure, never the
+     *     learner's) when the service could not answer them: busy (429) twice, or failing in itself (5xx)
      */
     List<Double> send(ServedEndpoint endpoint, Optional<String> entity, List<Map<String, Object>> rows) {
         ServingClient client = new ServingClient(runs.context().serving().orElseThrow(() ->
                 new ServingApiException(0, "SERVICE_UNREACHABLE", "this grade was given no serving service")));
         ObjectNode body = ServingClient.dataframeRecords(rows).put("client_request_id", GRADER_PREFIX
                 + System.nanoTime());
-        List<JsonNode> predictions = entity.isPresent() ? client.invokeEntity(endpoint.name(), entity.get(), body)
-                : client.invoke(endpoint.name(), body);
-        return predictions.stream().map(JsonNode::asDouble).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<JsonNode> predictions = entity.isPresent()
+                        ? client.invokeEntity(endpoint.name(), entity.get(), body)
+                        : client.invoke(endpoint.name(), body);
+                return predictions.stream().map(JsonNode::asDouble).toList();
+            } catch (ServingApiException e) {
+                boolean busy = e.status() == 429;
+                if (busy && attempt < 2) {
+                    pause();
+                    continue;
+                }
+                if (busy || e.status() >= 500) {
+                    throw new ServingApiException(503, e.errorCode(), "the serving service could not answer the "
+                            + "grader's own request to " + endpoint.name() + ": " + e.serviceMessage());
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
