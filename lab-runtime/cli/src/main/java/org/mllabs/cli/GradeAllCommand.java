@@ -115,6 +115,13 @@ final class GradeAllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabDescriptor lab = session.labs().get(labName);
+        if (lab.needsServing()) {
+            // a learner's endpoints live in the serving service beside the MLflow server the learner's lab ran on
+            throw new IllegalArgumentException("grade-all does not grade " + lab.id() + " yet: it serves models "
+                    + "(lab.yaml: services: [serving]), and a learner's endpoints and inference tables are kept by the "
+                    + "serving service of the machine that ran the lab, which grade-all does not reach. Grade each "
+                    + "learner there with: lab grade " + lab.id());
+        }
         MlflowServer server = session.servers().connect();
         Optional<MlflowCredentials> reader = ServerUser.admin(session.environment(), server.trackingUri(), "grade-all");
         if (credentialsDirectory != null && (source.server || reader.isEmpty())) {

@@ -289,6 +289,12 @@ class LabCommandTest {
     }
 
     @Test
+    void gradeAllRefusesALabThatServesModelsBeforeTouchingAnything() {
+        assertThat(lab(Map.of(), "grade-all", "lab11", "--server")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("grade-all does not grade lab11 yet", "lab grade lab11");
+    }
+
+    @Test
     void gradeAllRefusesADurationItCannotRead() {
         assertThat(lab(Map.of(), "grade-all", "lab01", "--submissions", home.toString(), "--timeout", "soon"))
                 .isEqualTo(ExitCodes.USAGE);

@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.stddev_pop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -43,7 +45,7 @@ final class ServingSteps {
     List<String> logWithAndWithoutSignature(String model, PipelineModel pipeline, Dataset<Row> training) {
         // DONE lab12.step1
         StructType inputs = training.select(RealtimeServingLab.FEATURES.stream().map(training::col)
-                .toArray(org.apache.spark.sql.Column[]::new)).schema();
+                .toArray(Column[]::new)).schema();
         StructType outputs = pipeline.transform(training.limit(1)).select("prediction").schema();
         ModelSignature signature = ModelSignature.infer(inputs, outputs);
         List<String> versions = new ArrayList<>();
@@ -207,7 +209,7 @@ final class ServingSteps {
     }
 
     /** The signed version's predictions for a request, whatever the routes say. */
-    private List<Double> signed(String endpoint, com.fasterxml.jackson.databind.node.ObjectNode body) {
+    private List<Double> signed(String endpoint, ObjectNode body) {
         return serving.invokeEntity(endpoint, RealtimeServingLab.SIGNED, body).stream().map(JsonNode::asDouble)
                 .toList();
     }

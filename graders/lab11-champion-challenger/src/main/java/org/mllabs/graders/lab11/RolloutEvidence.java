@@ -2,6 +2,7 @@ package org.mllabs.graders.lab11;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,10 +78,19 @@ final class RolloutEvidence {
         return Optional.ofNullable(versionByFeatureSet.get(featureSet));
     }
 
-    /** The configs the endpoint served, in order. */
+    /**
+     * The configs the endpoint served, in order; a config asked for again unchanged (the same shares, shadows, models
+     * and inference table as the one serving) counts once, as it changed nothing.
+     */
     List<ServedConfig> served() {
-        return endpoint.servedConfigs().stream().map(ServedConfig::of)
-                .sorted(Comparator.comparingInt(ServedConfig::version)).toList();
+        List<ServedConfig> changes = new ArrayList<>();
+        endpoint.servedConfigs().stream().map(ServedConfig::of).sorted(Comparator.comparingInt(ServedConfig::version))
+                .forEach(config -> {
+                    if (changes.isEmpty() || !changes.get(changes.size() - 1).servesAlike(config)) {
+                        changes.add(config);
+                    }
+                });
+        return changes;
     }
 
     /** The customers' answers in the inference table. */

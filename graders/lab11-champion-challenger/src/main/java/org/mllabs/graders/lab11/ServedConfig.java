@@ -57,6 +57,12 @@ record ServedConfig(int version, long servedAt, Map<String, Integer> shares, Set
         return shares.equals(Map.of(version, 100)) && shadows.isEmpty();
     }
 
+    /** Whether it serves as the other does: the same shares, shadows, models and inference table. */
+    boolean servesAlike(ServedConfig other) {
+        return shares.equals(other.shares) && shadows.equals(other.shadows) && models.equals(other.models)
+                && inferenceTable == other.inferenceTable;
+    }
+
     /** What it serves, said as the checks say it. */
     String describe() {
         StringBuilder text = new StringBuilder("config " + version + ": ");

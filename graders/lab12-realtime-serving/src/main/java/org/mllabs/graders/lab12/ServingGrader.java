@@ -69,9 +69,9 @@ public final class ServingGrader implements Grader {
     /** The {@code client_request_id} prefixes of the app's requests before the fix, and after it. */
     static final String APP = "app-";
     static final String APP_FIXED = "app-fixed-";
-    /** The fewest rows the request of step 5, and of step 6, must carry. */
-    static final int MIN_BATCH_ROWS = 100;
-    static final int MIN_KEYS = 50;
+    /** The rows the lab hands step 5, and the keys it hands step 6: each step sends them all in one request. */
+    static final int BATCH_ROWS = 500;
+    static final int KEYS = 200;
     /** How many rows the grader sends of its own to each endpoint. */
     static final int GRADER_ROWS = 20;
     /** How far a logged number may be from the grader's, relative to its size. */
@@ -332,9 +332,9 @@ public final class ServingGrader implements Grader {
                         && !request.from(APP) && request.answered())
                 .max(Comparator.comparingInt(request -> request.rows().size()));
         int size = largest.map(request -> request.rows().size()).orElse(0);
-        if (size < MIN_BATCH_ROWS) {
+        if (size < BATCH_ROWS) {
             return CheckResult.failed("expected one request to '" + SIGNED + "' with the rows scored in batch, at "
-                    + "least " + MIN_BATCH_ROWS + ", found at most " + size + " rows in a request");
+                    + "least " + BATCH_ROWS + ", found at most " + size + " rows in a request");
         }
         LoggedRequest request = largest.get();
         List<Double> own = evidence.score(signed, request.rows()).orElse(List.of());
@@ -402,9 +402,9 @@ public final class ServingGrader implements Grader {
                 .filter(request -> request.rows().stream().allMatch(row -> row.keySet().equals(Set.of(KEY))))
                 .max(Comparator.comparingInt(request -> request.rows().size()));
         int size = byKeys.map(request -> request.rows().size()).orElse(0);
-        if (size < MIN_KEYS) {
+        if (size < KEYS) {
             return CheckResult.failed("expected an answered request whose rows carry only " + KEY + ", at least "
-                    + MIN_KEYS + " of them, found at most " + size);
+                    + KEYS + " of them, found at most " + size);
         }
         List<String> keys = byKeys.get().rows().stream().map(row -> row.get(KEY).asText()).toList();
         Map<String, Double> own = evidence.scoreByKey(version.get(), keys);
