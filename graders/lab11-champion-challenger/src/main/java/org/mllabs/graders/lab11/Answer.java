@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mllabs.grading.evidence.ServedEndpoint;
+import org.mllabs.runtime.serving.RequestRows;
 
 /**
- * One customer's answer in the inference table: a row of the table is a request, its {@code dataframe_split} rows
- * paired with its response's {@code predictions}.
+ * One customer's answer in the inference table: a row of the table is a request, its rows (in any of MLflow's formats,
+ * read by the runtime's {@link RequestRows}) paired with its response's {@code predictions}.
  *
  * @param requestId the request's {@code databricks_request_id}, which a shadow's copy shares
  * @param arrivedAt its {@code timestamp_ms}
@@ -39,22 +40,21 @@ record Answer(String requestId, long arrivedAt, String version, boolean shadow, 
             } catch (IOException e) {
                 continue;
             }
-            JsonNode split = request.path("dataframe_split");
-            int key = -1;
-            for (int c = 0; c < split.path("columns").size(); c++) {
-                if (RolloutGrader.KEY.equals(split.path("columns").get(c).asText())) {
-                    key = c;
-                }
-            }
-            JsonNode data = split.path("data");
-            JsonNode predictions = response.path("predictions");
-            if (key < 0 || data.size() != predictions.size()) {
+            List<Map<String, JsonNode>> rows;
+            try {
+                rows = RequestRows.of(request);
+            } catch (IllegalArgumentException e) {
                 continue;
             }
-            for (int i = 0; i < data.size(); i++) {
+            JsonNode predictions = response.path("predictions");
+            if (rows.size() != predictions.size()
+                    || rows.stream().anyMatch(values -> !values.containsKey(RolloutGrader.KEY))) {
+                continue;
+            }
+            for (int i = 0; i < rows.size(); i++) {
                 answers.add(new Answer(String.valueOf(row.get("databricks_request_id")),
                         ((Number) row.get("timestamp_ms")).longValue(), String.valueOf(metadata.get("model_version")),
-                        "true".equals(metadata.get("shadow")), data.get(i).get(key).asText(),
+                        "true".equals(metadata.get("shadow")), rows.get(i).get(RolloutGrader.KEY).asText(),
                         predictions.get(i).asDouble()));
             }
         }

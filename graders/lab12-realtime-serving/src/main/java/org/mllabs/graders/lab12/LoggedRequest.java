@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.mllabs.grading.evidence.ServedEndpoint;
@@ -56,7 +57,7 @@ record LoggedRequest(String clientRequestId, long arrivedAt, int status, String 
                     String.valueOf(metadata.get("model_version")), format, rows, predictions,
                     response.path("message").asText(""), number(row.get("execution_time_ms"))));
         }
-        requests.sort(java.util.Comparator.comparingLong(LoggedRequest::arrivedAt));
+        requests.sort(Comparator.comparingLong(LoggedRequest::arrivedAt));
         return requests;
     }
 

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -291,7 +292,7 @@ final class ServingEvidence {
         List<String> columns = new ArrayList<>(List.of(ServingGrader.KEY));
         columns.addAll(ServingGrader.FEATURES);
         List<Map<String, Object>> records = new ArrayList<>();
-        for (Row row : rows.select(columns.stream().map(rows::col).toArray(org.apache.spark.sql.Column[]::new))
+        for (Row row : rows.select(columns.stream().map(rows::col).toArray(Column[]::new))
                 .na().drop().limit(count).collectAsList()) {
             Map<String, Object> record = new LinkedHashMap<>();
             columns.forEach(column -> record.put(column, row.getAs(column)));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -302,7 +303,7 @@ public final class ServingGrader implements Grader {
 
     /** The entity's newest request (not the app's) with a row the test holds for. */
     private static Optional<LoggedRequest> last(List<LoggedRequest> requests, String entity,
-                                                java.util.function.Predicate<Map<String, JsonNode>> test) {
+                                                Predicate<Map<String, JsonNode>> test) {
         return requests.stream().filter(request -> request.entity().equals(entity) && !request.from(APP))
                 .filter(request -> request.rows().stream().anyMatch(test))
                 .max(Comparator.comparingLong(LoggedRequest::arrivedAt));
@@ -382,8 +383,8 @@ public final class ServingGrader implements Grader {
         }
         String entity = evidence.byKeyModel() + "/" + version.get();
         boolean served = endpoint.servedConfigs().stream().anyMatch(change -> {
-            for (JsonNode served1 : change.path("config").path("served_entities")) {
-                if ((served1.path("entity_name").asText() + "/" + served1.path("entity_version").asText())
+            for (JsonNode servedEntity : change.path("config").path("served_entities")) {
+                if ((servedEntity.path("entity_name").asText() + "/" + servedEntity.path("entity_version").asText())
                         .equals(entity)) {
                     return true;
                 }
