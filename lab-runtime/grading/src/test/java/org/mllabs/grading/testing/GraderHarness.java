@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.grading.CheckOutcome;
@@ -32,7 +33,9 @@ import org.mllabs.runtime.testing.TestServing;
  * Runs a lab's solution, starter or mutants for a fresh learner and grades the result with the lab's grader, the way
  * every grader test does: the solution earns full marks, the starter earns little with a hint per step, and each
  * mutant loses exactly the points it should, with its hint. A lab that needs the serving service runs and is graded
- * with the test JVM's one ({@link TestServing}), started the first time such a lab is tested.
+ * with the test JVM's one ({@link TestServing}), started the first time such a lab is tested. A grade that holds an
+ * environment failure is not a verdict on the submission: it is run once more, as a learner would, and only that
+ * second grade counts.
  */
 public final class GraderHarness {
 
@@ -85,6 +88,31 @@ public final class GraderHarness {
     public record Submission(LearnerId learner, LabRunResult result) {
     }
 
+    /** A submission and its grade. */
+    private record Graded(Submission submission, GradeReport report) {
+    }
+
+    /**
+     * Runs a submission and grades it; when the grade holds an environment failure (a check's
+     * {@link CheckResult.Status#ERROR}: the server, the serving service or the machine's load, never the work), runs
+     * it once more for a new learner, as a learner would after such a report, and keeps that grade.
+     */
+    private Graded runAndGrade(Supplier<Submission> submit) {
+        Submission submission = submit.get();
+        GradeReport report = grade(submission.learner());
+        if (environmentFailed(report)) {
+            System.out.println("[harness] the grade of " + submission.learner().value() + " holds an environment "
+                    + "failure; running the submission once more");
+            submission = submit.get();
+            report = grade(submission.learner());
+        }
+        return new Graded(submission, report);
+    }
+
+    private static boolean environmentFailed(GradeReport report) {
+        return report.outcomes().stream().anyMatch(outcome -> outcome.result().status() == CheckResult.Status.ERROR);
+    }
+
     /** Grades the learner with the public practice seed, printing the report. */
     public GradeReport grade(LearnerId learner) {
         try (GradingContext context = context(learner)) {
@@ -113,10 +141,11 @@ public final class GraderHarness {
      * @param models the solution's models the Python checks score, as the lab's README asks to log or register them
      */
     public GradeReport assertSolutionEarnsFullMarks(ModelsToScore models) {
-        Submission solution = run(LabVariant.SOLUTION);
+        Graded graded = runAndGrade(() -> run(LabVariant.SOLUTION));
+        Submission solution = graded.submission();
         assertThat(solution.result().status()).as(solution.result().toString())
                 .isEqualTo(LabRunResult.Status.COMPLETED);
-        GradeReport report = grade(solution.learner());
+        GradeReport report = graded.report();
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
         if (Files.isDirectory(module.pythonChecks())) {
             Path predictions = work.resolve("java-predictions");
@@ -134,10 +163,10 @@ public final class GraderHarness {
 
     /** Runs a valid alternative of the solution, grades it, asserts full marks and returns the report. */
     public GradeReport assertKeepsFullMarks(Mutant alternative) {
-        Submission submission = run(alternative);
-        assertThat(submission.result().status()).as(submission.result().toString())
+        Graded graded = runAndGrade(() -> run(alternative));
+        assertThat(graded.submission().result().status()).as(graded.submission().result().toString())
                 .isEqualTo(LabRunResult.Status.COMPLETED);
-        GradeReport report = grade(submission.learner());
+        GradeReport report = graded.report();
         assertThat(report.score()).as(render(report)).isEqualTo(report.maxScore());
         return report;
     }
@@ -163,11 +192,11 @@ public final class GraderHarness {
      * those of the checks that depend on them, and that the first failed check's hint contains the mutant's hint.
      */
     public GradeReport assertLosesExactlyTheIntendedPoints(Mutant mutant) {
-        Submission submission = run(mutant);
+        Graded graded = runAndGrade(() -> run(mutant));
         // A mistake may also make a later step throw (nothing to search for); what counts is the grade.
-        assertThat(submission.result().status()).as(submission.result().toString())
+        assertThat(graded.submission().result().status()).as(graded.submission().result().toString())
                 .isNotEqualTo(LabRunResult.Status.DOES_NOT_COMPILE);
-        GradeReport report = grade(submission.learner());
+        GradeReport report = graded.report();
         List<String> failed = report.outcomes().stream()
                 .filter(o -> o.result().status() == CheckResult.Status.FAILED)
                 .map(o -> o.check().id()).toList();

@@ -62,6 +62,11 @@ public final class AutoMl {
     public static final String MODEL_PATH = "model";
     /** The trial run's tag with its estimator family. */
     public static final String ESTIMATOR_TAG = "mllabs.automl.estimator";
+    /**
+     * The failure of a trial stopped at the time budget, the value of its tag
+     * {@link org.mllabs.runtime.search.MlflowTrialLogger#FAILURE_TAG}.
+     */
+    public static final String STOPPED_AT_BUDGET = "stopped at the time budget";
     /** The parent's tag with the best trial's run. */
     public static final String BEST_RUN_TAG = "mllabs.automl.best_run_id";
     /** The parent's tag with the best model's URI. */
@@ -108,15 +113,15 @@ public final class AutoMl {
         Map<Params, FittedTrial> fitted = new ConcurrentHashMap<>();
         ModelSignature signature = ModelSignature.infer(plan.inputSchema(data.frame().schema()),
                 new StructType().add("prediction", DataTypes.DoubleType, false));
-        AutoMlTrialLogger logger = new AutoMlTrialLogger(
-                new MlflowTrialLogger(mlflow, parentRunId, settings.runTags()), mlflow, models, signature, data,
-                settings, fitted);
-        try (TrialBudget budget = TrialBudget.start(start, settings.budget(), spark,
+        try (TrialBudget budget = TrialBudget.start(start, settings.budget(), settings.parallelism(), spark,
                 "mllabs-automl-" + UUID.randomUUID())) {
+            AutoMlTrialLogger logger = new AutoMlTrialLogger(
+                    new MlflowTrialLogger(mlflow, parentRunId, settings.runTags()), mlflow, models, signature, data,
+                    settings, fitted, budget);
             Objective objective = objective(settings, data.target(), plan, split, budget, fitted);
             Trials trials = Search.minimize(objective, EstimatorFamily.searchSpace(classification), Algorithm.TPE,
                     settings.maxTrials(), settings.parallelism(), settings.seed(),
-                    SearchOptions.defaults().withLogger(logger).withDeadline(budget.trialsDeadline()));
+                    SearchOptions.defaults().withLogger(logger).withDeadline(budget::trialsDeadline));
             mlflow.client().logMetric(parentRunId, "search_seconds", seconds(start));
             Leaderboard leaderboard = logger.leaderboard();
             summarize(parentRunId, settings, leaderboard, trials);
@@ -145,7 +150,7 @@ public final class AutoMl {
             } catch (Exception e) {
                 // a cancelled Spark job surfaces as SparkException, which Java sees as checked
                 if (budget.expired()) {
-                    return TrialResult.fail(TrialBudget.STOPPED);
+                    return TrialResult.fail(STOPPED_AT_BUDGET);
                 }
                 throw e;
             } finally {

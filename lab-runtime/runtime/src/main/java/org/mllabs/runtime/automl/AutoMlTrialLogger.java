@@ -1,6 +1,8 @@
 package org.mllabs.runtime.automl;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +31,11 @@ final class AutoMlTrialLogger implements TrialLogger {
     private final TrainingData data;
     private final AutoMlRun settings;
     private final Map<Params, FittedTrial> fitted;
+    private final TrialBudget budget;
     private final List<LeaderboardEntry> entries = new ArrayList<>();
 
     AutoMlTrialLogger(MlflowTrialLogger runs, LabMlflow mlflow, SparkModels models, ModelSignature signature,
-                      TrainingData data, AutoMlRun settings, Map<Params, FittedTrial> fitted) {
+                      TrainingData data, AutoMlRun settings, Map<Params, FittedTrial> fitted, TrialBudget budget) {
         this.runs = runs;
         this.mlflow = mlflow;
         this.models = models;
@@ -40,10 +43,17 @@ final class AutoMlTrialLogger implements TrialLogger {
         this.data = data;
         this.settings = settings;
         this.fitted = fitted;
+        this.budget = budget;
     }
 
     @Override
     public void trialDone(Trial trial) {
+        Instant start = Instant.now();
+        log(trial);
+        budget.trialLogged(Duration.between(start, Instant.now()));
+    }
+
+    private void log(Trial trial) {
         runs.trialDone(trial);
         FittedTrial done = fitted.remove(trial.params());
         if (!trial.isOk() || done == null) {

@@ -2,6 +2,7 @@ package org.mllabs.runtime.search;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a search does besides proposing and evaluating trials.
@@ -10,11 +11,12 @@ import java.util.Objects;
  *                                          (failed trials count); 0 never stops early
  * @param logger hears of each trial, such as an {@link MlflowTrialLogger}
  * @param tpe the settings of {@link Algorithm#TPE}
- * @param deadline no batch of trials starts at or after this instant (a time budget); {@code null} for none. Trials
- *                 already running finish: an objective that must not overrun bounds its own cost
+ * @param deadline no batch of trials starts at or after the instant it gives, asked again before each batch (a time
+ *                 budget, which may come nearer as the search runs); {@code null} for none. Trials already running
+ *                 finish: an objective that must not overrun bounds its own cost
  */
 public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger logger, TpeSettings tpe,
-                            Instant deadline) {
+                            Supplier<Instant> deadline) {
 
     /** Checks the values. */
     public SearchOptions {
@@ -38,12 +40,18 @@ public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger l
 
     /** The same options, starting no batch of trials at or after the deadline. */
     public SearchOptions withDeadline(Instant latestStart) {
+        Objects.requireNonNull(latestStart, "latestStart");
+        return withDeadline(() -> latestStart);
+    }
+
+    /** The same options, starting no batch of trials at or after the deadline the supplier gives at that time. */
+    public SearchOptions withDeadline(Supplier<Instant> latestStart) {
         return new SearchOptions(stopAfterTrialsWithoutImprovement, logger, tpe, Objects.requireNonNull(latestStart));
     }
 
     /** Whether the deadline, if any, has come. */
     public boolean pastDeadline() {
-        return deadline != null && !Instant.now().isBefore(deadline);
+        return deadline != null && !Instant.now().isBefore(deadline.get());
     }
 
     /** The same options, stopping after this many trials in a row without improvement. */

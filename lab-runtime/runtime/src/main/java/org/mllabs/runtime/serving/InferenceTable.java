@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LearnerId;
@@ -46,8 +47,10 @@ public record InferenceTable(String catalog, String schema, String prefix) {
     }
 
     /**
-     * Reads its rows that meet a condition once there are at least {@code atLeast} of them and their number has not
-     * changed for a moment (the service appends its rows every second, a shadow's answers a little later).
+     * Reads its rows that meet a condition once at least {@code atLeast} of them are answers of the served entities
+     * themselves (not a shadow's, {@code request_metadata.shadow}) and their number has not changed for a moment: the
+     * service appends its rows every second, a shadow's answers a little later, so shadows' rows never stand in for
+     * the requests' own.
      *
      * @param condition a Spark SQL condition on the table's columns, such as {@code status_code = 200}
      * @throws IllegalStateException when there are fewer after the timeout
@@ -64,7 +67,7 @@ public record InferenceTable(String catalog, String schema, String prefix) {
             } catch (Exception e) { // Spark's own exceptions are checked ones thrown unchecked
                 rows = List.of(); // the table's first batch is not written yet, or a batch was being appended
             }
-            if (rows.size() >= atLeast && rows.size() == seen) {
+            if (rows.stream().filter(row -> !shadow(row)).count() >= atLeast && rows.size() == seen) {
                 return rows;
             }
             seen = rows.size();
@@ -76,6 +79,11 @@ public record InferenceTable(String catalog, String schema, String prefix) {
             }
         }
         throw new IllegalStateException("The inference table " + name() + " holds " + rows.size() + " rows where "
-                + condition + " after " + timeout + ", " + atLeast + " were expected");
+                + condition + " after " + timeout + ", " + atLeast + " answers of the served entities were expected");
+    }
+
+    private static boolean shadow(Row row) {
+        Map<String, String> metadata = row.getJavaMap(row.fieldIndex("request_metadata"));
+        return metadata != null && "true".equals(metadata.get("shadow"));
     }
 }

@@ -76,7 +76,7 @@ class AutoMlIT {
                     ViewType.ACTIVE_ONLY, 1000).getItems();
             assertThat(failed).as("only a trial running at the deadline fails").hasSizeLessThanOrEqualTo(1)
                     .allSatisfy(trial -> assertThat(RunData.tags(trial))
-                            .containsEntry(MlflowTrialLogger.FAILURE_TAG, TrialBudget.STOPPED));
+                            .containsEntry(MlflowTrialLogger.FAILURE_TAG, AutoMl.STOPPED_AT_BUDGET));
             assertThat(finished.stream().map(run -> RunData.params(run).get("estimator")).distinct())
                     .as("estimator families tried").hasSizeGreaterThan(1);
             List<String> byAuc = finished.stream()

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mllabs.runtime.testing.SparkExtension;
 
-/** The budget stops the trials' Spark jobs at its deadline, and only theirs. */
+/** The budget stops the trials' Spark jobs at its deadline, and only theirs; slow logging brings it nearer. */
 @ExtendWith(SparkExtension.class)
 class TrialBudgetTest {
 
     /** A budget whose trials' deadline is {@code seconds} from now (the reserve is 2 s). */
     private static TrialBudget budgetWithDeadlineIn(long seconds, SparkContext spark, String jobGroup) {
-        return TrialBudget.start(Instant.now(), Duration.ofSeconds(seconds + TrialBudget.MIN_RESERVE_SECONDS), spark,
-                jobGroup);
+        return TrialBudget.start(Instant.now(), Duration.ofSeconds(seconds + TrialBudget.MIN_RESERVE_SECONDS), 2,
+                spark, jobGroup);
     }
 
     /** A job of 2 tasks that takes about {@code seconds} unless it is cancelled; runs in the calling thread. */
@@ -91,6 +91,29 @@ class TrialBudgetTest {
         try (TrialBudget budget = budgetWithDeadlineIn(5, session.sparkContext(), group)) {
             assertThat(inThread(spark, group, 0.5).get(30, TimeUnit.SECONDS)).isEqualTo(200);
             assertThat(budget.expired()).isFalse();
+        }
+    }
+
+    @Test
+    void slowLoggingMovesTheTrialsDeadlineEarlierNeverLaterAndNeverBeforeHalfTheBudget(SparkSession session) {
+        Instant start = Instant.now();
+        try (TrialBudget budget = TrialBudget.start(start, Duration.ofSeconds(30), 2, session.sparkContext(),
+                "budget-test-logging")) {
+            assertThat(budget.trialsDeadline()).isEqualTo(start.plusSeconds(27));
+
+            budget.trialLogged(Duration.ofMillis(500));
+            assertThat(budget.trialsDeadline()).as("3 x 0.5 s fits in the 3 s reserve")
+                    .isEqualTo(start.plusSeconds(27));
+
+            budget.trialLogged(Duration.ofSeconds(2));
+            assertThat(budget.trialsDeadline()).as("two trials and the summary at 2 s each").isEqualTo(
+                    start.plusSeconds(24));
+
+            budget.trialLogged(Duration.ofSeconds(1));
+            assertThat(budget.trialsDeadline()).isEqualTo(start.plusSeconds(24));
+
+            budget.trialLogged(Duration.ofSeconds(20));
+            assertThat(budget.trialsDeadline()).isEqualTo(start.plusSeconds(15));
         }
     }
 }

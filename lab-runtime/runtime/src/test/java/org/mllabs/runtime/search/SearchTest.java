@@ -80,7 +80,7 @@ class SearchTest {
             return KnownFunction.evaluate(params);
         }, KnownFunction.SPACE, Algorithm.RANDOM, 50, 2, 3, options);
 
-        long deadline = options.deadline().toEpochMilli();
+        long deadline = options.deadline().get().toEpochMilli();
         assertThat(trials.size()).isBetween(2, 6).matches(size -> size % 2 == 0, "whole batches");
         assertThat(trials.trials()).allSatisfy(trial -> assertThat(trial.startMillis()).isLessThan(deadline));
         assertThat(trials.trials().stream().mapToLong(Trial::endMillis).max().orElseThrow())
