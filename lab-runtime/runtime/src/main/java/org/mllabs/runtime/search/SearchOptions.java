@@ -38,12 +38,6 @@ public record SearchOptions(int stopAfterTrialsWithoutImprovement, TrialLogger l
         return new SearchOptions(0, TrialLogger.NONE, TpeSettings.defaults());
     }
 
-    /** The same options, starting no batch of trials at or after the deadline. */
-    public SearchOptions withDeadline(Instant latestStart) {
-        Objects.requireNonNull(latestStart, "latestStart");
-        return withDeadline(() -> latestStart);
-    }
-
     /** The same options, starting no batch of trials at or after the deadline the supplier gives at that time. */
     public SearchOptions withDeadline(Supplier<Instant> latestStart) {
         return new SearchOptions(stopAfterTrialsWithoutImprovement, logger, tpe, Objects.requireNonNull(latestStart));

@@ -73,14 +73,15 @@ class SearchTest {
 
     @Test
     void noBatchStartsOnceTheDeadlineHasCome() {
-        SearchOptions options = SearchOptions.defaults().withDeadline(Instant.now().plusMillis(250));
+        Instant latestStart = Instant.now().plusMillis(250);
+        SearchOptions options = SearchOptions.defaults().withDeadline(() -> latestStart);
 
         Trials trials = Search.minimize(params -> {
             Thread.sleep(100);
             return KnownFunction.evaluate(params);
         }, KnownFunction.SPACE, Algorithm.RANDOM, 50, 2, 3, options);
 
-        long deadline = options.deadline().get().toEpochMilli();
+        long deadline = latestStart.toEpochMilli();
         assertThat(trials.size()).isBetween(2, 6).matches(size -> size % 2 == 0, "whole batches");
         assertThat(trials.trials()).allSatisfy(trial -> assertThat(trial.startMillis()).isLessThan(deadline));
         assertThat(trials.trials().stream().mapToLong(Trial::endMillis).max().orElseThrow())
