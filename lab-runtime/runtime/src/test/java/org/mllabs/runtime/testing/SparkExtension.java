@@ -19,7 +19,11 @@ import org.mllabs.runtime.spark.LabSpark;
  * optimising a class per query cost it more CPU than the rows do (lab-runtime/benchmarks/README.md, "The test
  * suite"). Its queries use two partitions ({@code spark.sql.shuffle.partitions} and {@code spark.default.parallelism}),
  * what {@link LabSpark} gives a one-core machine, instead of twice the cores: two lab runs share the cores at a time,
- * and each task more is one more to serialise and schedule. A lab run by the {@code lab} command keeps its defaults.
+ * and each task more is one more to serialise and schedule. Its memory pages are 1 MiB
+ * ({@code spark.buffer.pageSize}) instead of the 32 to 64 MiB Spark sizes them to from the heap: each hash join,
+ * aggregation and sort of a few thousand rows would otherwise take a page that large, and the broadcast side of a
+ * join keeps its page for as long as a cached result built on it is cached, which a lab run's caches are until the
+ * JVM ends. A lab run by the {@code lab} command keeps its defaults.
  *
  * <p>The session lives in the root context's store as an {@link AutoCloseable}, which JUnit closes at the end of the
  * run.
@@ -58,6 +62,7 @@ public final class SparkExtension implements ParameterResolver {
                         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                         .config("spark.sql.shuffle.partitions", "2")
                         .config("spark.default.parallelism", "2")
+                        .config("spark.buffer.pageSize", "1m")
                         .warehouse(Files.createTempDirectory("mllabs-test-spark-warehouse"))
                         .getOrCreate());
             } catch (IOException e) {
