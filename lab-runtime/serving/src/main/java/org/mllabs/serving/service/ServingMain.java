@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.mllabs.runtime.LabEnvironment;
@@ -14,46 +15,57 @@ import org.mllabs.runtime.server.MlflowServer;
 import org.mllabs.runtime.server.MlflowServers;
 import org.mllabs.runtime.spark.LabSpark;
 import org.mllabs.serving.endpoint.Endpoints;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The serving process ({@link ServingProcess} starts it): {@code ServingMain [--port N] [--scale-to-zero-after MS]}.
  * It serves from the MLflow server that is up (the environment's or the state directory's; on a shared server as the
  * learner's MLflow user, from their credentials file), records itself in
  * {@code serving/serving.json} once it answers, and forgets that record when it stops. Exit status 2: no MLflow server
- * is up or no Python environment was found.
+ * is up or no Python environment was found, or the command line is wrong (picocli's usage on standard error).
  */
-public final class ServingMain {
+@Command(name = "ServingMain", description = "The serving process that `lab serve up` starts.")
+public final class ServingMain implements Callable<Integer> {
 
     /** Above Spark's shutdown hook (Hadoop's {@code FileSystem} priority + 30): runs before it. */
     private static final int SHUTDOWN_PRIORITY = 100;
 
-    private ServingMain() {
+    @Option(names = "--port", paramLabel = "<port>", description = "The port to listen on (default: a free one).")
+    private int port;
+
+    @Option(names = "--scale-to-zero-after", paramLabel = "<ms>",
+            description = "How long an endpoint stays loaded without requests, in milliseconds.")
+    private long scaleToZeroAfterMillis = Endpoints.SCALE_TO_ZERO_AFTER.toMillis();
+
+    ServingMain() {
     }
 
-    /** Runs until the process is stopped. */
-    public static void main(String[] args) throws Exception {
-        int port = 0;
-        Duration scaleToZeroAfter = Endpoints.SCALE_TO_ZERO_AFTER;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--port")) {
-                port = Integer.parseInt(args[i + 1]);
-            } else if (args[i].equals("--scale-to-zero-after")) {
-                scaleToZeroAfter = Duration.ofMillis(Long.parseLong(args[i + 1]));
-            }
+    /** Runs until the process is stopped; exits at once with status 2 when it cannot serve. */
+    public static void main(String[] args) {
+        int status = new CommandLine(new ServingMain()).execute(args);
+        if (status != 0) {
+            System.exit(status);
         }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Duration scaleToZeroAfter = Duration.ofMillis(scaleToZeroAfterMillis);
         LabEnvironment environment = LabEnvironment.current();
         LabHome home = LabHome.from(environment);
         Optional<MlflowServer> mlflow = new MlflowServers(home, environment, line -> { }).running();
         if (mlflow.isEmpty()) {
             System.err.println("No MLflow server is up, and endpoints serve models from its registry: start it with "
                     + "`lab up`, then `lab serve up` again.");
-            System.exit(2);
+            return 2;
         }
         Optional<Path> python = LabPython.find(environment);
         if (python.isEmpty()) {
             System.err.println("The serving service reads requests with Python MLflow's rules, and no lab Python "
                     + "environment was found. " + LabPython.howToCreate());
-            System.exit(2);
+            return 2;
         }
         SparkSession spark = LabSpark.builder().master("local[2]").appName("mllabs-serving")
                 .warehouse(home.work("serving")).getOrCreate();
@@ -72,5 +84,6 @@ public final class ServingMain {
         record.write(recordFile);
         System.out.println("Serving at " + service.uri() + " from the MLflow server at " + record.trackingUri());
         Thread.currentThread().join();
+        return 0;
     }
 }
